@@ -1,0 +1,233 @@
+"""The cue lexicon behind key-point scoring: filler, fact relations, doses, emphasis, medical word shapes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# --- filler: a sentence that matches one of these is never a key point -------------------------------
+FILLER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\bfollow (me |us |along )?(for|to see|if)\b",
+        r"^(and )?(make sure to |don'?t forget to )?(like|follow|subscribe|share)\b",
+        r"\b(like|follow),? (and|&) (save|share|subscribe|follow|comment)\b",
+        r"\bsubscribe\b|\bhit the bell\b|\bsmash (that|the) like\b",
+        r"\bsave (this|it)\b.*\b(for later|for your|and send|exam|study)\b|^(and )?save this\b",
+        r"\b(share|send) (this|it) (with|to)\b",
+        r"\btag (a|your) (friend|co|study)",
+        r"\b(drop|leave) a comment\b|\bcomment (below|down|\w+ if)\b|\blet me know\b|\bin the comments\b",
+        r"\blink in (my )?bio\b|\bin the description\b|\bplaylist\b",
+        r"\bsponsored by\b|\bsponsor\b|\buse (my )?code\b|\bpercent off\b|\d+ ?% off\b|\bdiscount\b",
+        r"^(hey|hi|hello|yo|what'?s up|what is up|what'?s going on|good morning)\b",
+        r"\bwelcome (back|to)\b",
+        r"\bthanks for watching\b|\bsee you (in|next|tomorrow|soon|guys)\b|\bbye\b",
+        r"\bthat'?s (a wrap|all for)\b",
+        r"^(okay |ok |so |alright )?that'?s (it|all)\b",
+        r"\bpart (two|2|three|3)\b",
+        r"\bstitch\b|\bduet\b",
+        r"\bday in (the|my) life\b|\bdays in my life\b",
+        r"\bif you'?re new here\b|\bi post\b",
+    )
+)
+
+# An intro or transition: on topic, never a fact ("today we're doing loop diuretics").
+INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\btoday (we'?re|we are|i'?m|i am|let'?s)\b",
+        r"\blet'?s (talk|do|go|get into|dive|start|look)\b",
+        r"\b(quick|short) one\b",
+        r"^(okay|ok|alright|so)[, ]+(so )?(now|next|let'?s)\b",
+        r"\bthis (one )?(comes up|is asked)\b",
+        r"\beveryone (dreads|hates|forgets)\b",
+    )
+)
+
+# --- relations that carry a fact ---------------------------------------------------------------------
+RELATION = re.compile(
+    r"\b(causes?|caused by|causing|leads? to|results? in|presents? with|presenting with|present with|"
+    r"treated with|treatment (is|of choice)|treat(s|ed)? with|first[- ]line|drug of choice|"
+    r"contraindicated|indicated|associated with|due to|because of|risk of|risk factor|"
+    r"mechanism|inhibits?|blocks?|block(ing|ed)|stimulates?|activates?|works on|acts on|binds?|"
+    r"side effects?|adverse|toxicity|diagnos(is|ed|tic)|gold standard|most common|marker of|"
+    r"characteri[sz]ed by|defined as|refers to|means|monitor(ed)?|reversed? (with|by)|antidote|"
+    r"gives? (you )?(a|an)|shows? up|suggests?|radiates?|increases?|decreases?|lowers?|raises?|"
+    r"shifts?|stabili[sz]es?|prevents?|protects?|covers?|mimics?|"
+    r"stands for|responds? to|preferred|avoid|never give|do not give|don'?t give|think (about|of)|"
+    r"used? (it )?(for|in|when|to)|you use|comes? first|the first thing|first step|drives?|covers?|"
+    r"compression of|deficiency of|gives? you|linked to|related to|known as|we call (it|this)|is called|"
+    r"most (often|commonly)|typically|you (see|get|'ll see|will see)|(can|should|must) (use|give|start)|"
+    r"should be given|is given|are given)\b"
+)
+DEFINITION = re.compile(
+    r"^(?P<term>[\w\- ,'/]{3,60}?) (is|are|means|refers to|is defined as|is called) (?P<what>.{8,})$",
+    re.IGNORECASE,
+)
+EMPHASIS = re.compile(
+    r"\b(high[- ]yield|remember|classic(ally)?|pearl|never|always|don'?t forget|key point|important|"
+    r"exam|boards?|step ?[123]|shelf|must know|buzzword|pathognomonic|hallmark|the trick)\b"
+)
+LIST_CUE = re.compile(
+    r"\b(triad|tetrad|pentad|criteria|(two|three|four|five|six|2|3|4|5|6) "
+    r"(causes|signs|symptoms|features|things|types|drugs|steps|criteria|findings|risk factors))\b"
+)
+MNEMONIC = re.compile(r"\b(mnemonic|stands for|remember (them|it|this) as|acronym)\b")
+CONTRAST = re.compile(r"\b(whereas|while|on the other hand|unlike|versus|vs\.?|in contrast|but)\b")
+FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|my|me|we went|honestly)\b")
+
+# --- numbers, doses and ranges -----------------------------------------------------------------------
+NUMBER = r"\d+(?:[.,]\d+)?"
+UNIT = (
+    r"(?:mg|milligrams?|mcg|micrograms?|g|grams?|kg|kilograms?|ml|mls|millilit(?:er|re)s?|l|lit(?:er|re)s?|"
+    r"units?|iu|mmol|millimoles?|meq|mmhg|%|percent|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|"
+    r"per|bpm|beats|breaths|degrees|cm|mm|in 1000|to 1)"
+)
+DOSE = re.compile(rf"\b{NUMBER}\s?{UNIT}\b|\b{NUMBER}%")
+RANGE = re.compile(rf"\b{NUMBER}\s?(?:-|to|–)\s?{NUMBER}\b|\b{NUMBER} over {NUMBER}\b")
+THRESHOLD = re.compile(
+    rf"\b(above|below|over|under|more than|less than|greater than|at least|or more|or less|up to|within|"
+    rf"after|before)\s+(a |an |the )?{NUMBER}|{NUMBER} or (more|less|older|higher|lower)\b|[<>≤≥]\s?{NUMBER}"
+)
+BARE_NUMBER = re.compile(rf"\b{NUMBER}\b")
+
+
+# --- everyday clinical words a dedicated vocabulary list tends to leave out ----------------------------
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CORE_LEXICON = _words(
+    """calcium potassium sodium magnesium phosphate chloride bicarbonate glucose insulin dextrose saline
+    lactate ketones ketosis urea albumin protein proteinuria hematuria oxygen iron ferritin cholesterol
+    heart kidney kidneys liver lung lungs brain nerve artery vein blood plasma platelets membrane receptor
+    receptors cotransporter channel enzyme antibody antibodies antigen hormone cells
+    fever pain vomiting nausea diarrhea constipation cough dyspnea tremor ataxia seizure seizures syncope
+    confusion rash itching swelling bleeding weakness fatigue headache palpitations jaundice sweating
+    allergy allergic anaphylaxis shock infection sepsis inflammation obstruction compression deficiency
+    insufficiency failure autoimmune crystals joint joints gout pseudogout saturations ventilation
+    toxicity overdose pregnancy trimester fetus neonate children elderly
+    steroid steroids corticosteroids antibiotic antibiotics antihistamine antihistamines antiviral vaccine
+    diuretic diuretics vasopressor vasopressors agonist agonists antagonist antagonists inhibitor inhibitors
+    binder binders crystalloid fluids infusion bolus nebulizer nebulizers dialysis transfusion intubation
+    surgery biopsy thrombolysis thrombectomy cardioversion defibrillation
+    ecg ekg mri ct ultrasound x-ray biopsy culture sputum urine serum
+    hospital admission icu ward outpatient
+    systolic diastolic murmur apex axilla carotids carotid thigh wrist"""
+)
+HEAD_NOUNS = frozenset(
+    {"disease", "syndrome", "sign", "signs", "anomaly", "reflex", "breathing", "respirations", "triad",
+     "thyroiditis", "criteria", "score", "test", "phenomenon", "palsy", "tumor", "acid", "insipidus"}
+)  # fmt: skip
+MEDICAL_PREFIX = re.compile(
+    r"^(hyper|hypo|tachy|brady|dys|poly|oligo|neuro|cardi|nephr|hepat|gastr|pulmon|thromb|hemat|haemat|"
+    r"leuk|erythr|myel|osteo|arthr|derm|angio|immuno|onco|patho|pharmaco|glyc|gluc|cortico|thyro)[a-z]{4,}$"
+)
+ORGANISM = re.compile(
+    r"^[A-Z][a-z]+(coccus|cocci|bacter|bacillus|bacterium|monas|ella|eria|ydia|myces|plasma|virus)$"
+)
+IMPERATIVE = re.compile(
+    r"^(first,? |then,? |and |so |next,? |always |never )?(give|start|add|stop|avoid|check|switch|use|order|"
+    r"consider|think about|titrate|repeat|monitor|hold|reverse|treat)\b"
+)
+
+# --- the shape of a medical word (when the vocabulary does not know it) --------------------------------
+MEDICAL_SUFFIX = re.compile(
+    r"^[a-z]{3,}(itis|emia|aemia|osis|ectomy|otomy|ostomy|plasty|scopy|ology|pathy|algia|uria|"
+    r"penia|cytosis|plasia|trophy|oma|ase|olol|pril|sartan|dipine|azole|mab|nib|cillin|mycin|cycline|"
+    r"floxacin|statin|tidine|prazole|semide|thiazide|gliflozin|gliptin|glutide|parin|xaban|gatran|"
+    r"triptan|azepam|olam|oxetine|aline|afil|asone|olone|sone|ine|pnea|cardia|rrhea|rrhage|tension|tensive|"
+    r"glycemia|kalemia|natremia|calcemia|thyroidism|uria|ismus|ectasis|megaly|genic|otic|itic|edema|ema|"
+    r"thalmos|thalmia|coccus|cocci|bacter|ella|eria|iae|xia|ysis|esis|emic|amide|mide|zolamide)$"
+)
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9\-+/]{2,8}s?$")
+LAB_FINDING = re.compile(
+    r"\b(low|high|raised|elevated|reduced|decreased|increased|rising|falling|normal)\s+(\w+)"
+)
+NOT_MEDICAL = frozenset(
+    {
+        "because", "examine", "routine", "machine", "online", "medicine", "genuine", "define", "combine",
+        "determine", "imagine", "doctrine", "decline", "discipline", "guideline", "guidelines", "timeline",
+        "headline", "deadline", "feline", "fine", "mine", "line", "nine", "wine", "shine", "spine",
+        "case", "base", "phase", "release", "increase", "decrease", "disease", "please", "cease", "purchase",
+        "showcase", "tease", "ease", "lease", "chase", "erase", "phrase", "database", "biology", "apology",
+        "technology", "caffeine", "praline", "gasoline", "opine", "outline", "magazine",
+        "cuisine", "dopamine", "someone", "anyone", "everyone", "exotic", "chaotic", "hypnotic", "erotic",
+        "tension", "attention", "intention", "extension", "pension", "mention", "lol", "tiktok", "cinema",
+        "schema", "analysis", "emphasis", "basis", "thesis", "genesis", "umbrella", "cafeteria", "criteria",
+    }
+)  # fmt: skip
+CAPTION_ACRONYMS = frozenset(
+    {"OK", "OKAY", "LOL", "OMG", "TBH", "IMO", "POV", "FYP", "DM", "PS", "TV", "AM", "PM"}
+)
+
+STOPWORDS = _words(
+    """a an the and or but so if then than that this these those it its it's is are was were be been being
+    of in on at to for with from by as into onto about over under up down out off per via
+    you your we our they their he she his her them us i me my who whom which what when where why how
+    do does did done doing have has had having can could will would should may might must shall
+    not no yes just also only very really literally basically actually like okay ok so well all any
+    some more most much many few each every both either neither one two there here now today
+    get gets got give gives given go goes going make makes made see sees saw use uses used"""
+)
+
+
+@dataclass
+class Features:
+    """What the rules found in one sentence: a score and the human-readable reasons behind it."""
+
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # vocabulary or medical-shaped terms, in order
+    filler: bool = False
+    intro: bool = False
+    definition: bool = False
+
+    def add(self, points: float, reason: str) -> None:
+        self.score += points
+        if reason and reason not in self.reasons:
+            self.reasons.append(reason)
+
+
+def is_filler(lower: str) -> bool:
+    return any(p.search(lower) for p in FILLER_PATTERNS)
+
+
+def is_intro(lower: str) -> bool:
+    return any(p.search(lower) for p in INTRO_PATTERNS)
+
+
+def medical_shaped(token: str) -> bool:
+    """A word that looks medical by its suffix (drug stems, -itis, -emia ...) or is an acronym like NKCC2."""
+    bare = token.strip(".,;:!?()\"'")
+    if ACRONYM.match(bare) and bare.upper() not in CAPTION_ACRONYMS:
+        return True
+    if ORGANISM.match(bare):
+        return True
+    low = bare.lower()
+    if low in CORE_LEXICON:
+        return True
+    if low in NOT_MEDICAL or low in STOPWORDS:
+        return False
+    single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return bool(MEDICAL_SUFFIX.match(low) or MEDICAL_SUFFIX.match(single) or MEDICAL_PREFIX.match(low))
+
+
+def count_list_items(text: str) -> int:
+    """Items in an enumeration like "syncope, angina and dyspnea" (0 when there is none)."""
+    m = re.search(r"((?:[\w\- ]{2,40},\s*){1,}[\w\- ]{2,40},?\s+(?:and|or)\s+[\w\- ]{2,40})", text)
+    if not m:
+        return 0
+    return len([p for p in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(1)) if p.strip()])
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,169 @@
+"""Key-point extraction: sentences on word timestamps, filler dropped, stable keys, spans and merging."""
+
+from __future__ import annotations
+
+from studycompanion.core.keypoints import (
+    default_vocabulary,
+    extract_keypoints,
+    find_terms,
+    keypoint_key,
+    score_text,
+    split_sentences,
+    target_count,
+)
+from studycompanion.core.types import Segment, Word
+
+
+def words_from(text: str, start: float = 0.0, rate: float = 0.3, sentence_pause: float = 0.4) -> list[Word]:
+    out, t = [], start
+    for token in text.split():
+        out.append(Word(round(t, 2), round(t + rate - 0.05, 2), " " + token))
+        t += rate + (sentence_pause if token.endswith((".", "?", "!")) else 0.0)
+    return out
+
+
+def seg(text: str, start: float = 0.0) -> Segment:
+    words = words_from(text, start)
+    return Segment(words[0].start, words[-1].end, text, words)
+
+
+def test_sentences_split_on_punctuation_not_on_decimals_or_abbreviations() -> None:
+    s = seg("Dr. Patel says give 0.5 mg of adrenaline. S. aureus is a gram-positive coccus. Done now.")
+    texts = [x.text for x in split_sentences([s])]
+    assert texts == [
+        "Dr. Patel says give 0.5 mg of adrenaline.",
+        "S. aureus is a gram-positive coccus.",
+        "Done now.",
+    ]
+
+
+def test_sentences_cross_segment_boundaries_and_split_on_long_pauses() -> None:
+    a = seg("Furosemide blocks the NKCC2", 0.0)
+    b = seg("cotransporter in the loop of Henle", a.end + 0.1)
+    c = seg("then a long silence follows", b.end + 2.0)  # no punctuation, a 2 s pause
+    sentences = split_sentences([a, b, c])
+    assert [s.text for s in sentences] == [
+        "Furosemide blocks the NKCC2 cotransporter in the loop of Henle",
+        "then a long silence follows",
+    ]
+    assert sentences[0].start == a.start and sentences[0].end == b.end
+
+
+def test_segment_without_word_timings_gets_spread_words() -> None:
+    s = Segment(10.0, 14.0, "Metoprolol is cardioselective. It blocks beta-1 receptors.", [])
+    sentences = split_sentences([s])
+    assert len(sentences) == 2
+    assert sentences[0].start == 10.0 and sentences[1].end == 14.0
+
+
+def test_filler_only_transcript_gives_no_key_points() -> None:
+    text = (
+        "Hey guys, welcome back to the channel! Make sure to follow for more and like and save this. "
+        "This video is sponsored by MedFlash, use code STUDY20 for twenty percent off. "
+        "Let me know in the comments what you want next. Thanks for watching, bye!"
+    )
+    assert extract_keypoints([seg(text)]) == []
+
+
+def test_filler_sentence_next_to_facts_is_dropped() -> None:
+    text = (
+        "Hi everyone, welcome back! Warfarin inhibits vitamin K epoxide reductase. "
+        "Follow for more pharmacology and save this for your exam. "
+        "Heparin is monitored with the PTT and reversed with protamine sulfate."
+    )
+    points = extract_keypoints([seg(text)])
+    assert [p.text for p in points] == [
+        "Warfarin inhibits vitamin K epoxide reductase.",
+        "Heparin is monitored with the PTT and reversed with protamine sulfate.",
+    ]
+    assert all("filler" not in p.reasons for p in points)
+
+
+def test_spans_are_the_word_timestamps_of_the_sentence() -> None:
+    first = "Okay so here is the thing."
+    fact = "The first-line treatment for anaphylaxis is intramuscular adrenaline 0.5 mg."
+    s = seg(f"{first} {fact}")
+    (point,) = extract_keypoints([s])
+    fact_words = s.words[len(first.split()) :]
+    assert point.start == fact_words[0].start
+    assert point.end == fact_words[-1].end
+    assert "dose / number" in point.reasons
+
+
+def test_keys_are_stable_and_independent_of_segmentation() -> None:
+    text = (
+        "Metformin is the first-line drug for type 2 diabetes. "
+        "SGLT2 inhibitors like empagliflozin cause genital yeast infections and euglycemic DKA."
+    )
+    words = words_from(text)
+    one = [Segment(words[0].start, words[-1].end, text, words)]
+    split_at = 7
+    two = [
+        Segment(words[0].start, words[split_at - 1].end, "", words[:split_at]),
+        Segment(words[split_at].start, words[-1].end, "", words[split_at:]),
+    ]
+    a, b, c = extract_keypoints(one), extract_keypoints(one), extract_keypoints(two)
+    assert [p.key for p in a] == [p.key for p in b] == [p.key for p in c]
+    assert len({p.key for p in a}) == len(a) == 2
+    assert keypoint_key("Same  TEXT!", 12.2) == keypoint_key("same text", 11.9)
+    assert keypoint_key("same text", 12.0) != keypoint_key("same text", 40.0)
+
+
+def test_pronoun_led_sentence_merges_with_what_it_continues() -> None:
+    text = (
+        "Metformin is the first-line drug for type 2 diabetes. "
+        "It's contraindicated when the eGFR is below 30, because of the risk of lactic acidosis."
+    )
+    (point,) = extract_keypoints([seg(text)])
+    assert point.text == text
+
+
+def test_question_merges_with_its_answer() -> None:
+    text = "So what reverses heparin? Protamine sulfate, given slowly IV."
+    (point,) = extract_keypoints([seg(text)])
+    assert point.text == text
+    assert "question and answer" in point.reasons
+
+
+def test_points_are_in_spoken_order_with_context_and_capped() -> None:
+    facts = [
+        "Furosemide blocks the NKCC2 cotransporter in the thick ascending limb.",
+        "Loops lose calcium while thiazide diuretics increase calcium reabsorption.",
+        "The classic side effects are ototoxicity, hypokalemia and gout.",
+        "Ethacrynic acid is the loop diuretic used in sulfa allergy.",
+        "Spironolactone causes gynecomastia and hyperkalemia.",
+        "Acetazolamide causes a hyperchloremic metabolic acidosis.",
+    ]
+    s = seg(" ".join(facts))
+    points = extract_keypoints([s], max_points=3)
+    assert len(points) == 3
+    assert [p.start for p in points] == sorted(p.start for p in points)
+    everything = extract_keypoints([s], max_points=10)
+    assert [p.text for p in everything] == facts
+    assert everything[1].context == f"{facts[0]} {facts[2]}"
+
+
+def test_target_count_is_about_two_to_six_for_a_minute() -> None:
+    assert target_count(5) == 2
+    assert target_count(60) == 6
+    assert target_count(600) == 8
+
+
+def test_terms_from_vocabulary_plurals_and_shapes() -> None:
+    vocab = default_vocabulary()
+    assert "metoprolol" in vocab
+    sentence = "Loop diuretics and metoprolol treat heart failure with Streptococcus pneumoniae"
+    terms = find_terms(sentence.split(" "), vocab)
+    assert terms[:3] == ["Loop diuretics", "metoprolol", "heart failure"]
+    assert "Streptococcus pneumoniae" in terms
+    assert find_terms(["my", "coffee", "is", "cold", "again", "anyway"], vocab) == []
+
+
+def test_scoring_prefers_facts_over_chatter() -> None:
+    vocab = default_vocabulary()
+    fact = score_text("Alteplase can be given within 4.5 hours of symptom onset.", vocab)
+    chatter = score_text("I know, I know, the guidelines change every year.", vocab)
+    intro = score_text("So today we're talking about loop diuretics.", vocab)
+    assert fact.score > 2.0 > intro.score
+    assert chatter.score < 0
+    assert score_text("Like and subscribe for more!", vocab).filler
