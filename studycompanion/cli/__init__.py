@@ -1,0 +1,82 @@
+"""The `studycompanion` command: the app with no arguments, headless sub-commands over the same services."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from studycompanion import __version__
+from studycompanion.core.errors import UserError
+
+if TYPE_CHECKING:
+    from studycompanion.services import Services
+
+log = logging.getLogger(__name__)
+
+# one module per command group; each has register(subparsers)
+COMMAND_MODULES = ("library_cmds", "capture_cmds", "transcribe_cmds", "cards_cmds", "interest_cmds", "gui_cmds")
+
+Handler = Callable[[argparse.Namespace, "Services"], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studycompanion",
+        description="Keep short medical videos, transcribe them offline and turn them into Anki cards.",
+    )
+    parser.add_argument("--version", action="version", version=f"StudyCompanion {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"studycompanion.cli.{name}")
+        except ImportError as exc:
+            if exc.name != f"studycompanion.cli.{name}":
+                raise
+            continue  # that command group is not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args_list = ["gui"] if _has_gui(parser) else ["--help"]
+    args = parser.parse_args(args_list)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    services = None
+    try:
+        from studycompanion.services import build_services
+
+        if getattr(args, "needs_services", True):
+            services = build_services()
+        return handler(args, services)  # type: ignore[arg-type]
+    except UserError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        if exc.detail:
+            log.info("details: %s", exc.detail)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one readable line, the traceback in the log file
+        log.exception("unexpected error")
+        print(f"error: unexpected {type(exc).__name__}: {exc} (details in the log file)", file=sys.stderr)
+        return 1
+    finally:
+        if services is not None:
+            services.close()
+
+
+def _has_gui(parser: argparse.ArgumentParser) -> bool:
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction) and "gui" in action.choices:
+            return True
+    return False

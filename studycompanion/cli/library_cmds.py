@@ -1,0 +1,345 @@
+"""Library commands: add, list, show, search, tag, untag, delete, jobs, doctor."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from studycompanion import __version__
+from studycompanion.cli.output import (
+    ProgressPrinter,
+    fmt_seconds,
+    job_dict,
+    print_json,
+    print_table,
+    video_dict,
+)
+from studycompanion.core.errors import BadInput, UserError
+from studycompanion.core.types import JobState, VideoStatus
+from studycompanion.services import Services
+
+URL_RE = re.compile(r"^(https?://|www\.)|^[\w.-]+\.(com|be|net|org|tv)/", re.IGNORECASE)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("add", help="add local video files or links to the library")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--no-transcribe", action="store_true", help="do not transcribe (implies --no-cards)")
+    p.add_argument("--no-cards", action="store_true", help="do not make card drafts")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag the new clips (repeatable)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("list", help="list the clips in the library")
+    p.add_argument("--tag")
+    p.add_argument("--favourites", action="store_true")
+    p.add_argument("--status", choices=[s.value for s in VideoStatus])
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one clip: metadata, tags, transcript, key points")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search over titles, captions, transcripts and notes")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    for name, func, text in (("tag", cmd_tag, "add tags to a clip"), ("untag", cmd_untag, "remove tags from a clip")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("id", type=int)
+        p.add_argument("tags", nargs="+", metavar="TAG")
+        p.set_defaults(handler=func)
+
+    p = sub.add_parser("rename-tag", help="rename a tag and its children (merges into an existing tag)")
+    p.add_argument("old")
+    p.add_argument("new")
+    p.set_defaults(handler=cmd_rename_tag)
+
+    p = sub.add_parser("favourite", help="mark or unmark a clip as a favourite")
+    p.add_argument("id", type=int)
+    p.add_argument("--off", action="store_true")
+    p.set_defaults(handler=cmd_favourite)
+
+    p = sub.add_parser("delete", help="delete a clip, its files and its cards")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_delete)
+
+    p = sub.add_parser("jobs", help="list jobs; run, cancel or retry them")
+    p.add_argument("action", nargs="?", choices=["list", "run", "cancel", "retry"], default="list")
+    p.add_argument("job_id", nargs="?", type=int)
+    p.add_argument("--all", action="store_true", help="list finished jobs too")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_jobs)
+
+    p = sub.add_parser("doctor", help="paths, versions and what is available offline")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_doctor)
+
+
+def looks_like_url(text: str) -> bool:
+    return bool(URL_RE.match(text.strip())) and not Path(text).exists()
+
+
+def _queue_url(services: Services, url: str, args: argparse.Namespace) -> tuple[int, bool, list[int]]:
+    from studycompanion.core import capture  # the capture step (issue 3)
+
+    ref = capture.normalise(url)
+    video, created = services.library.create_queued(ref.platform, ref.platform_id, ref.url, tags=args.tag)
+    assert video.id is not None
+    jobs: list[int] = []
+    if created:
+        jobs.append(services.pipeline.queue_capture(
+            video, transcribe=not args.no_transcribe, cards=not (args.no_cards or args.no_transcribe),
+            discard_on_failure=True,
+        ))
+    return video.id, created, jobs
+
+
+def cmd_add(args: argparse.Namespace, services: Services) -> int:
+    printer = ProgressPrinter(quiet=args.json)
+    services.pipeline.subscribe(printer)
+    results: list[dict[str, Any]] = []
+    for source in args.sources:
+        entry: dict[str, Any] = {"source": source, "id": None, "created": False, "error": None}
+        try:
+            if looks_like_url(source):
+                entry["id"], entry["created"], entry["jobs"] = _queue_url(services, source, args)
+            else:
+                outcome = services.pipeline.add_file(
+                    Path(source), transcribe=not args.no_transcribe,
+                    cards=not (args.no_cards or args.no_transcribe), tags=args.tag,
+                )
+                assert outcome.video is not None
+                entry["id"], entry["created"], entry["jobs"] = outcome.video.id, outcome.created, outcome.jobs
+        except UserError as exc:
+            entry["error"] = exc.message
+        results.append(entry)
+    services.pipeline.run_pending(workers=max(1, services.settings.download_concurrency))
+    for entry in results:
+        failed = [j for j in printer.finished.values() if j.video_id == entry["id"] and j.state == JobState.FAILED]
+        if not failed or entry["error"]:
+            continue
+        if entry["created"] and not _exists(services, entry["id"]):  # a failed capture discards its clip
+            entry["error"], entry["id"] = failed[0].error, None
+        else:
+            entry["warning"] = "; ".join(f"{j.step.value}: {j.error}" for j in failed)
+    if args.json:
+        print_json(results)
+    else:
+        for entry in results:
+            if entry["error"]:
+                print(f"error: {entry['source']}: {entry['error']}", file=sys.stderr)
+            else:
+                word = "added" if entry["created"] else "already in the library"
+                print(f"{entry['id']}\t{word}\t{entry['source']}")
+                if entry.get("warning"):
+                    print(f"warning: clip {entry['id']}: {entry['warning']}", file=sys.stderr)
+    return 1 if any(e["error"] for e in results) else 0
+
+
+def _exists(services: Services, video_id: int) -> bool:
+    try:
+        services.library.get(video_id)
+    except UserError:
+        return False
+    return True
+
+
+def cmd_list(args: argparse.Namespace, services: Services) -> int:
+    videos = services.library.list_videos(
+        tag=args.tag, favourite=True if args.favourites else None,
+        status=VideoStatus(args.status) if args.status else None, limit=args.limit,
+    )
+    tags = services.library.tags_for_many([v.id for v in videos if v.id is not None])
+    if args.json:
+        print_json([video_dict(v, tags.get(v.id or 0, [])) for v in videos])
+        return 0
+    rows = [[str(v.id), v.status.value, fmt_seconds(v.duration), v.title[:50], v.creator_handle,
+             ", ".join(tags.get(v.id or 0, []))] for v in videos]
+    print_table(rows, ["ID", "STATUS", "LEN", "TITLE", "CREATOR", "TAGS"])
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, services: Services) -> int:
+    lib = services.library
+    video = lib.get(args.id)
+    data = video_dict(video, lib.tags_for(args.id))
+    data["media_path"] = str(lib.media_path(video)) if video.media_file else None
+    data["transcript"] = [{"start": s.start, "end": s.end, "text": s.text} for s in lib.transcript(args.id)]
+    data["keypoints"] = [
+        {"start": k.start, "end": k.end, "text": k.text, "score": k.score} for k in lib.keypoints(args.id)
+    ]
+    data["jobs"] = [job_dict(j) for j in services.jobs.list_jobs(video_id=args.id)]
+    extra = _show_extras(services, args.id)
+    data.update(extra)
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"#{video.id} {video.title}")
+    print(f"  creator:  {video.creator_name or video.creator_handle or '-'}  ({video.platform})")
+    print(f"  source:   {video.source_url}")
+    print(f"  length:   {fmt_seconds(video.duration)}   status: {video.status.value}")
+    print(f"  tags:     {', '.join(data['tags']) or '-'}")
+    if video.caption:
+        print(f"  caption:  {video.caption}")
+    if video.notes:
+        print(f"  notes:    {video.notes}")
+    if data["transcript"]:
+        print("transcript:")
+        for seg in data["transcript"]:
+            print(f"  [{fmt_seconds(seg['start'])}] {seg['text']}")
+    if data["keypoints"]:
+        print("key points:")
+        for kp in data["keypoints"]:
+            print(f"  [{fmt_seconds(kp['start'])}] {kp['text']}")
+    for card in extra.get("cards", []):
+        print(f"  card {card.get('id')} ({card.get('kind')}, {card.get('state')}): {card.get('front', '')[:80]}")
+    return 0
+
+
+def _show_extras(services: Services, video_id: int) -> dict[str, Any]:
+    """Sections other command groups add to `show` (cards, interests): each offers show_extras(services, id)."""
+    out: dict[str, Any] = {}
+    for name in ("cards_cmds", "interest_cmds"):
+        try:
+            module = importlib.import_module(f"studycompanion.cli.{name}")
+        except ImportError:
+            continue
+        extras = getattr(module, "show_extras", None)
+        if extras is not None:
+            out.update(extras(services, video_id))
+    return out
+
+
+def cmd_search(args: argparse.Namespace, services: Services) -> int:
+    hits = services.library.search(" ".join(args.query), limit=args.limit)
+    if args.json:
+        print_json([{"id": h.video_id, "title": h.title, "field": h.field, "snippet": h.snippet,
+                     "seconds": h.seconds, "score": h.score} for h in hits])
+        return 0
+    if not hits:
+        print("no matches")
+    for h in hits:
+        at = f" @{fmt_seconds(h.seconds)}" if h.seconds is not None else ""
+        print(f"{h.video_id}\t{h.title[:40]}\t{h.field}{at}\t{h.snippet}")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace, services: Services) -> int:
+    services.library.tag(args.id, args.tags)
+    print(", ".join(services.library.tags_for(args.id)))
+    return 0
+
+
+def cmd_untag(args: argparse.Namespace, services: Services) -> int:
+    removed = services.library.untag(args.id, args.tags)
+    if not removed:
+        raise BadInput(f"Clip {args.id} has none of those tags.")
+    print(", ".join(services.library.tags_for(args.id)) or "(no tags)")
+    return 0
+
+
+def cmd_rename_tag(args: argparse.Namespace, services: Services) -> int:
+    count = services.library.rename_tag(args.old, args.new)
+    print(f"renamed {count} tag(s)")
+    return 0
+
+
+def cmd_favourite(args: argparse.Namespace, services: Services) -> int:
+    video = services.library.set_favourite(args.id, not args.off)
+    print(f"{video.id}\t{'favourite' if video.favourite else 'not a favourite'}")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, services: Services) -> int:
+    services.library.delete(args.id)
+    print(f"deleted {args.id}")
+    return 0
+
+
+def cmd_jobs(args: argparse.Namespace, services: Services) -> int:
+    pipeline = services.pipeline
+    if args.action in ("cancel", "retry"):
+        if args.job_id is None:
+            raise BadInput(f"jobs {args.action} needs a job id.")
+        job = pipeline.cancel(args.job_id) if args.action == "cancel" else pipeline.retry(args.job_id)
+        print(f"job {job.id}: {job.state.value}")
+        if args.action == "cancel":
+            return 0
+    if args.action in ("run", "retry"):
+        services.jobs.recover_interrupted()
+        printer = ProgressPrinter(quiet=args.json)
+        pipeline.subscribe(printer)
+        pipeline.run_pending()
+        failed = [j for j in printer.finished.values() if j.state == JobState.FAILED]
+        return 1 if failed else 0
+    states = None if args.all else [JobState.QUEUED, JobState.RUNNING, JobState.FAILED]
+    jobs = services.jobs.list_jobs(states=states)
+    if args.json:
+        print_json([job_dict(j) for j in jobs])
+        return 0
+    print_table([[str(j.id), str(j.video_id or "-"), j.step.value, j.state.value, f"{j.progress * 100:.0f}%",
+                  (j.error or j.message)[:60]] for j in jobs], ["JOB", "CLIP", "STEP", "STATE", "DONE", "MESSAGE"])
+    return 0
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def cmd_doctor(args: argparse.Namespace, services: Services) -> int:
+    from studycompanion.core.db import head_revision
+
+    info: dict[str, Any] = {
+        "studycompanion": __version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "paths": {k: str(getattr(services.paths, k)) for k in ("root", "db", "media", "models", "exports", "logs")},
+        "schema": {"current": services.db.current_revision(), "head": head_revision()},
+        "clips": services.library.count_videos(),
+        "versions": {d: _version(d) for d in ("yt-dlp", "faster-whisper", "ctranslate2", "PySide6-Essentials",
+                                              "PySide6-Addons", "av", "genanki", "sqlmodel", "alembic")},
+    }
+    try:
+        import imageio_ffmpeg
+
+        info["ffmpeg"] = imageio_ffmpeg.get_ffmpeg_exe()
+    except Exception as exc:
+        info["ffmpeg"] = None
+        info["ffmpeg_error"] = str(exc)
+    for module, key in (("capture", "capture"), ("transcribe", "transcription")):
+        try:
+            mod = importlib.import_module(f"studycompanion.core.{module}")
+            fn = getattr(mod, "doctor_info", None)
+            if fn is not None:
+                info[key] = fn() if module == "capture" else fn(services.paths)
+        except Exception as exc:
+            info[key] = {"error": str(exc)}
+    if args.json:
+        print_json(info)
+        return 0
+    _print_nested(info)
+    return 0
+
+
+def _print_nested(data: dict[str, Any], indent: int = 0) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            print(" " * indent + f"{key}:")
+            _print_nested(value, indent + 2)
+        else:
+            print(" " * indent + f"{key}: {value if value is not None else '-'}")

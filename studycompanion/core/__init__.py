@@ -1,0 +1,1 @@
+"""Plain-Python core of StudyCompanion (never imports Qt)."""

@@ -1,0 +1,147 @@
+"""Media files through PyAV: probe, thumbnail / frame at a time, audio clip of a span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import av.error
+
+from studycompanion.core.errors import BadInput
+
+MEDIA_SUFFIXES = {
+    ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".mp3", ".m4a", ".wav", ".ogg", ".opus", ".flac", ".aac",
+}
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    duration: float
+    has_video: bool
+    has_audio: bool
+    width: int = 0
+    height: int = 0
+
+
+def _open(path: Path) -> av.container.InputContainer:
+    try:
+        return av.open(str(path), mode="r")
+    except (av.error.FFmpegError, OSError, ValueError) as exc:
+        raise BadInput(f"{path.name} is not an audio or video file StudyCompanion can read.", str(exc)) from exc
+
+
+def probe(path: Path, *, verify: bool = True) -> MediaInfo:
+    """Duration and streams; with `verify`, decode the start and the end so a truncated file is caught."""
+    if not path.exists():
+        raise BadInput(f"{path} does not exist.")
+    if path.is_dir():
+        raise BadInput(f"{path} is a folder, not a media file.")
+    with _open(path) as container:
+        video = container.streams.video[0] if container.streams.video else None
+        audio = container.streams.audio[0] if container.streams.audio else None
+        if video is None and audio is None:
+            raise BadInput(f"{path.name} has no audio or video in it.")
+        duration = _duration(container)
+        if verify:
+            _verify_decodes(container, duration, path)
+        return MediaInfo(
+            duration=duration,
+            has_video=video is not None,
+            has_audio=audio is not None,
+            width=video.codec_context.width if video is not None else 0,
+            height=video.codec_context.height if video is not None else 0,
+        )
+
+
+def _duration(container: av.container.InputContainer) -> float:
+    if container.duration:
+        return float(container.duration) / av.time_base
+    best = 0.0
+    for stream in container.streams:
+        if stream.duration and stream.time_base:
+            best = max(best, float(stream.duration * stream.time_base))
+    return best
+
+
+def _verify_decodes(container: av.container.InputContainer, duration: float, path: Path) -> None:
+    """Decode the start and reach the last second: a cut-off download fails here, not later.
+
+    Audio is used when present (every audio frame is a key frame, so reaching the end is cheap)."""
+    stream = container.streams.audio[0] if container.streams.audio else container.streams.video[0]
+    if stream.time_base is None:
+        return
+    try:
+        for t in (0.0, max(0.0, duration - 1.0)):
+            container.seek(int(t / stream.time_base), stream=stream, any_frame=False, backward=True)
+            reached = False
+            for frame in container.decode(stream):
+                if not isinstance(frame, (av.AudioFrame, av.VideoFrame)) or frame.time is None or frame.time >= t - 0.5:
+                    reached = True
+                    break
+            if not reached:
+                raise BadInput(f"{path.name} looks truncated or damaged: it stops before {t:.0f}s of {duration:.0f}s.")
+    except av.error.FFmpegError as exc:
+        raise BadInput(f"{path.name} looks truncated or damaged.", str(exc)) from exc
+
+
+def save_frame(path: Path, t: float, out: Path, max_width: int = 480, quality: int = 80) -> Path:
+    """Write the video frame at `t` seconds as a small JPEG (or WebP, by the suffix of `out`)."""
+    with _open(path) as container:
+        if not container.streams.video:
+            raise BadInput(f"{path.name} has no video to take a frame from.")
+        stream = container.streams.video[0]
+        target = max(0.0, t)
+        if stream.time_base is not None:
+            container.seek(int(target / stream.time_base), stream=stream, backward=True)
+        chosen = None
+        try:
+            for frame in container.decode(stream):
+                chosen = frame
+                if frame.time is not None and frame.time >= target:
+                    break
+        except av.error.FFmpegError:
+            pass  # a damaged tail: keep the last good frame
+        if chosen is None:
+            raise BadInput(f"No frame could be read from {path.name} at {t:.1f}s.")
+        image = chosen.to_image()  # type: ignore[no-untyped-call]
+        if image.width > max_width:
+            image = image.resize((max_width, round(image.height * max_width / image.width)))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fmt = "WEBP" if out.suffix.lower() == ".webp" else "JPEG"
+        image.convert("RGB").save(out, format=fmt, quality=quality)
+        return out
+
+
+def audio_clip(path: Path, t0: float, t1: float, out: Path, pad: float = 0.3, bitrate: int = 64_000) -> Path:
+    """Encode the audio of [t0 - pad, t1 + pad] as mono MP3 (AnkiMobile cannot play ogg)."""
+    start, end = max(0.0, t0 - pad), t1 + pad
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _open(path) as src:
+        if not src.streams.audio:
+            raise BadInput(f"{path.name} has no audio.")
+        astream = src.streams.audio[0]
+        rate = 44100
+        resampler = av.AudioResampler(format="s16p", layout="mono", rate=rate)
+        with av.open(str(out), mode="w", format="mp3") as dst:
+            ostream = dst.add_stream("libmp3lame", rate=rate)
+            ostream.layout = "mono"
+            ostream.bit_rate = bitrate
+            if astream.time_base is not None:
+                src.seek(int(start / astream.time_base), stream=astream, backward=True)
+            for frame in src.decode(astream):
+                if frame.time is None:
+                    continue
+                if frame.time + frame.samples / frame.sample_rate < start:
+                    continue
+                if frame.time > end:
+                    break
+                for rframe in resampler.resample(frame):
+                    for packet in ostream.encode(rframe):
+                        dst.mux(packet)
+            for rframe in resampler.resample(None):
+                for packet in ostream.encode(rframe):
+                    dst.mux(packet)
+            for packet in ostream.encode(None):
+                dst.mux(packet)
+    return out

@@ -1,0 +1,1 @@
+"""Alembic migrations of the library database, applied in order at start."""

@@ -1,0 +1,89 @@
+"""User settings: a dataclass persisted as JSON in the data folder (cookies are never stored in the database)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    # transcription
+    model: str = "tiny.en"
+    language: str = "auto"  # "auto" or a language code such as "en"
+    compute_type: str = "int8"
+    device: str = "auto"  # auto / cpu / cuda
+    threads: int = 0  # 0 = physical cores
+    vad: bool = True
+    # cards
+    card_cloze: bool = True
+    card_basic: bool = True
+    card_media: bool = True
+    default_deck: str = "StudyCompanion"
+    # optional LLM provider (off: nothing is sent anywhere)
+    llm_enabled: bool = False
+    llm_url: str = "http://127.0.0.1:11434/v1"
+    llm_model: str = ""
+    llm_key: str = ""
+    # capture
+    cookies_browser: str = ""  # e.g. "firefox"; empty = none
+    cookies_file: str = ""  # a cookies.txt path; empty = none
+    download_concurrency: int = 2
+    # AnkiConnect
+    ankiconnect_url: str = "http://127.0.0.1:8765"
+    # anything a later version adds and this one does not know is kept as it was
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SettingsStore:
+    """Loads and saves Settings atomically; unknown keys are kept, bad files fall back to defaults."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> Settings:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return Settings()
+        except (OSError, ValueError) as exc:
+            log.warning("settings file unreadable, using defaults: %s", exc)
+            return Settings()
+        if not isinstance(raw, dict):
+            return Settings()
+        known = {f.name: f for f in fields(Settings)}
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        defaults = Settings()
+        for key, value in raw.items():
+            if key in known and key != "extra":
+                default = getattr(defaults, key)
+                if isinstance(default, bool) and not isinstance(value, bool):
+                    continue
+                if isinstance(default, (int, float, str)) and not isinstance(value, type(default)):
+                    continue
+                values[key] = value
+            elif key != "extra":
+                extra[key] = value
+        return Settings(**values, extra=extra)
+
+    def save(self, settings: Settings) -> None:
+        data = asdict(settings)
+        extra = data.pop("extra", {})
+        data.update({k: v for k, v in extra.items() if k not in data})
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, indent=2, sort_keys=True)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

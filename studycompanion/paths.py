@@ -1,0 +1,88 @@
+"""Where StudyCompanion keeps its files: the user data folder, or STUDYCOMPANION_HOME when set."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "StudyCompanion"
+HOME_ENV = "STUDYCOMPANION_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / "library.sqlite3"
+
+    @property
+    def media(self) -> Path:
+        return self.root / "media"
+
+    @property
+    def models(self) -> Path:
+        return self.root / "models"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.root, self.media, self.models, self.exports, self.logs, self.backups):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def app_paths(root: Path | str | None = None) -> AppPaths:
+    """The data folders; an explicit root wins, then STUDYCOMPANION_HOME, then the platform's user data folder."""
+    if root is None:
+        env = os.environ.get(HOME_ENV)
+        root = Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return AppPaths(Path(root).expanduser().resolve())
+
+
+def resources_dir() -> Path:
+    """The shipped resources/ folder (inside a PyInstaller bundle, next to the executable's data)."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    if bundled:
+        return Path(bundled) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def setup_logging(paths: AppPaths, level: int = logging.INFO) -> None:
+    """Log to a rotating file in the logs folder (never to the network)."""
+    root_logger = logging.getLogger()
+    if any(getattr(h, "_studycompanion", False) for h in root_logger.handlers):
+        return
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.logs / "studycompanion.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._studycompanion = True  # type: ignore[attr-defined]
+    root_logger.addHandler(handler)
+    root_logger.setLevel(level)

@@ -1,0 +1,152 @@
+"""The persisted job queue and the pipeline: chaining, failures, crashes, cancel, retry, resume."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from studycompanion.core.errors import UserError
+from studycompanion.core.pipeline import StepContext
+from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.services import Services
+from tests.mediagen import make_mp4
+
+
+@pytest.fixture
+def clip(tmp_path: Path) -> Path:
+    return make_mp4(tmp_path / "clip.mp4", seconds=1.0)
+
+
+def test_add_file_chains_transcribe_then_cards(services: Services, clip: Path) -> None:
+    order: list[tuple[JobStep, int | None]] = []
+    for step in (JobStep.TRANSCRIBE, JobStep.CARDS):
+        services.pipeline.handlers[step] = lambda ctx, step=step: order.append((step, ctx.video_id))
+    outcome = services.pipeline.add_file(clip)
+    services.pipeline.run_pending()
+    vid = outcome.video.id if outcome.video else None
+    assert order == [(JobStep.TRANSCRIBE, vid), (JobStep.CARDS, vid)]
+    jobs = services.jobs.list_jobs(video_id=vid)
+    assert [j.state for j in jobs] == [JobState.DONE, JobState.DONE]
+    assert services.library.get(vid or 0).status == VideoStatus.CARDS
+
+
+def test_no_transcribe_queues_nothing(services: Services, clip: Path) -> None:
+    outcome = services.pipeline.add_file(clip, transcribe=False)
+    assert outcome.jobs == [] and services.jobs.list_jobs() == []
+
+
+def test_failure_is_readable_and_stops_the_chain(services: Services, clip: Path) -> None:
+    def boom(ctx: StepContext) -> None:
+        raise UserError("The audio could not be decoded.", "av error 1234")
+
+    ran_cards: list[int] = []
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = boom
+    services.pipeline.handlers[JobStep.CARDS] = lambda ctx: ran_cards.append(1)
+    outcome = services.pipeline.add_file(clip)
+    services.pipeline.run_pending()
+    (job,) = services.jobs.list_jobs(video_id=outcome.video.id if outcome.video else None)
+    assert job.state == JobState.FAILED and job.error == "The audio could not be decoded."
+    assert job.error_detail == "av error 1234" and ran_cards == []
+
+
+def test_crash_in_a_step_fails_the_job_with_details(services: Services, clip: Path) -> None:
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: 1 / 0  # type: ignore[func-returns-value]
+    outcome = services.pipeline.add_file(clip, cards=False)
+    services.pipeline.run_pending()
+    (job,) = services.jobs.list_jobs(video_id=outcome.video.id if outcome.video else None)
+    assert job.state == JobState.FAILED
+    assert "division by zero" in job.error and "ZeroDivisionError" in job.error_detail
+    retried = services.pipeline.retry(job.id or 0)
+    assert retried.state == JobState.QUEUED
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: None
+    services.pipeline.run_pending()
+    again = services.jobs.get(job.id or 0)
+    assert again.state == JobState.DONE and again.attempts == 2
+
+
+def test_cancel_a_running_job_within_a_second(services: Services, clip: Path) -> None:
+    started = threading.Event()
+    progress_seen: list[float] = []
+
+    def slow(ctx: StepContext) -> None:
+        started.set()
+        for i in range(1000):
+            ctx.progress(i / 1000, "working")
+            progress_seen.append(i / 1000)
+            time.sleep(0.01)
+
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = slow
+    outcome = services.pipeline.add_file(clip, cards=False)
+    runner = threading.Thread(target=services.pipeline.run_pending)
+    runner.start()
+    assert started.wait(5)
+    time.sleep(0.3)
+    job_id = outcome.jobs[0]
+    assert services.jobs.get(job_id).progress > 0  # progress is persisted while it runs
+    t0 = time.monotonic()
+    services.pipeline.cancel(job_id)
+    runner.join(5)
+    assert time.monotonic() - t0 < 1.0
+    assert services.jobs.get(job_id).state == JobState.CANCELLED
+    assert len(progress_seen) < 1000
+
+
+def test_cancel_requested_from_another_process_is_seen(services: Services, clip: Path) -> None:
+    started = threading.Event()
+
+    def slow(ctx: StepContext) -> None:
+        started.set()
+        while True:
+            ctx.check_cancelled()
+            time.sleep(0.02)
+
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = slow
+    outcome = services.pipeline.add_file(clip, cards=False)
+    runner = threading.Thread(target=services.pipeline.run_pending)
+    runner.start()
+    assert started.wait(5)
+    services.jobs.request_cancel(outcome.jobs[0])  # only the database flag, as the CLI in another process does
+    runner.join(3)
+    assert not runner.is_alive()
+    assert services.jobs.get(outcome.jobs[0]).state == JobState.CANCELLED
+
+
+def test_interrupted_jobs_resume_at_next_start(services: Services, clip: Path) -> None:
+    outcome = services.pipeline.add_file(clip, cards=False)
+    job = services.jobs.claim_next()
+    assert job is not None and job.state == JobState.RUNNING  # the app quits here
+    assert services.jobs.recover_interrupted() == 1
+    seen: list[int | None] = []
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: seen.append(ctx.video_id)
+    services.pipeline.run_pending()
+    assert seen == [outcome.video.id if outcome.video else None]
+
+
+def test_quitting_requeues_running_work(services: Services, clip: Path) -> None:
+    started = threading.Event()
+
+    def slow(ctx: StepContext) -> None:
+        started.set()
+        while True:
+            ctx.progress(0.5)
+            time.sleep(0.02)
+
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = slow
+    outcome = services.pipeline.add_file(clip, cards=False)
+    services.pipeline.start(workers=1)
+    assert started.wait(5)
+    services.pipeline.stop()
+    assert services.jobs.get(outcome.jobs[0]).state == JobState.QUEUED
+
+
+def test_enqueue_dedupes_active_jobs_and_cancel_queued(services: Services, clip: Path) -> None:
+    video, _ = services.library.add_file(clip)
+    a = services.jobs.enqueue(JobStep.TRANSCRIBE, video.id)
+    b = services.jobs.enqueue(JobStep.TRANSCRIBE, video.id)
+    assert a.id == b.id
+    assert services.pipeline.cancel(a.id or 0).state == JobState.CANCELLED
+    with pytest.raises(UserError):
+        services.jobs.retry(services.jobs.enqueue(JobStep.CARDS, video.id).id or 0)  # queued: nothing to retry
