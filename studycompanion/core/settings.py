@@ -36,6 +36,9 @@ class Settings:
     cookies_browser: str = ""  # e.g. "firefox"; empty = none
     cookies_file: str = ""  # a cookies.txt path; empty = none
     download_concurrency: int = 2
+    capture_max_height: int = 1080  # prefer a single-file mp4 up to this height
+    capture_retries: int = 5  # reconnects per download (each resumes where the last stopped)
+    capture_timeout: int = 20  # seconds without an answer before a link counts as unreachable
     # AnkiConnect
     ankiconnect_url: str = "http://127.0.0.1:8765"
     # anything a later version adds and this one does not know is kept as it was
