@@ -112,6 +112,8 @@ class Card(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     exported_at: datetime | None = None
+    anki_mod: int = 0  # the note's modification stamp at its last export (seconds), see migration 0003
+    anki_hash: str = ""  # hash of the note's content at its last export
 
 
 class Job(SQLModel, table=True):
