@@ -23,7 +23,7 @@ class Route:
     drop_times: int = 0  # ... on this many requests (then serve normally)
     chunk: int = 64 * 1024  # body write size
     delay: float = 0.0  # sleep after each chunk (a slow server)
-    stall_after: int | None = None  # send this many bytes, then hang until the server stops
+    stall_after: int | None = None  # send this many bytes, then hang until release_stalls() or stop()
     ranges: bool = True  # honour Range requests (206); False ignores them (200 with the whole body)
 
 
@@ -47,8 +47,11 @@ class ClipServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[SeenRequest] = []
+        self.active_media = 0  # video/* bodies being sent right now
+        self.max_active_media = 0  # the most at once (checks a download concurrency limit)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        self._release = threading.Event()  # set: stalled responses hang up instead of waiting
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -66,15 +69,23 @@ class ClipServer:
         self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.port = self._httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="clip-server", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="clip-server", daemon=True)
 
     # --- set-up -----------------------------------------------------------------------------------------
     def start(self) -> ClipServer:
         self._thread.start()
         return self
 
+    def release_stalls(self) -> None:
+        """Hang up every stalled response (and stall no more): the client sees a broken connection."""
+        self._release.set()
+        with self._lock:
+            for route in self.routes.values():
+                route.stall_after = None
+
     def stop(self) -> None:
         self._stopping.set()
+        self._release.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -153,6 +164,11 @@ class ClipServer:
             limit = min(limit, max(0, route.drop_after - start))
         stall_at = None if route.stall_after is None else max(0, route.stall_after - start)
         sent = 0
+        counted = route.content_type.startswith("video/")
+        if counted:
+            with self._lock:
+                self.active_media += 1
+                self.max_active_media = max(self.max_active_media, self.active_media)
         try:
             while sent < limit:
                 end = min(limit, sent + route.chunk)
@@ -163,7 +179,9 @@ class ClipServer:
                     h.wfile.flush()
                     sent = end
                 if stall_at is not None and sent == stall_at:
-                    self._stopping.wait()
+                    self._release.wait()
+                    h.connection.shutdown(socket.SHUT_RDWR)
+                    h.close_connection = True
                     return
                 if route.delay:
                     time.sleep(route.delay)
@@ -175,6 +193,10 @@ class ClipServer:
                 h.close_connection = True
         except (BrokenPipeError, ConnectionResetError, OSError):
             h.close_connection = True
+        finally:
+            if counted:
+                with self._lock:
+                    self.active_media -= 1
 
 
 def og_page(

@@ -84,7 +84,7 @@ def _clean_message(text: str) -> str:
 
 
 _LOGIN_WORDS = re.compile(
-    r"log ?in|sign ?in|cookies|private (video|account)|only available for registered|members[- ]only|"
+    r"log ?in|sign ?in|cookies|\bprivate\b|only available for registered|members[- ]only|"
     r"confirm your age|age[- ]restricted|inappropriate|requires authentication|not logged",
     re.IGNORECASE,
 )

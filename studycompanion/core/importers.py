@@ -36,7 +36,7 @@ class ImportEntry:
     raw: str
     position: str  # "line 3", or "Activity › Favorite Videos › FavoriteVideoList[2]"
     kind: EntryKind
-    favourited_at: datetime | None = None  # naive UTC, as the library stores it
+    favourited_at: datetime | None = None  # aware, UTC
 
 
 @dataclass(frozen=True)
@@ -377,13 +377,13 @@ _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y
 
 
 def parse_date(value: Any) -> datetime | None:
-    """A TikTok export date ("2024-03-01 18:22:05", ISO, or epoch seconds) as naive UTC; None if unreadable."""
+    """A TikTok export date ("2024-03-01 18:22:05" is UTC, ISO, or epoch seconds) in UTC; None if unreadable."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
         seconds = float(value) / (1000 if value > 1e11 else 1)
         if 0 < seconds < 32503680000:
-            return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
+            return datetime.fromtimestamp(seconds, UTC)
         return None
     if not isinstance(value, str):
         return None
@@ -403,9 +403,9 @@ def parse_date(value: Any) -> datetime | None:
                 continue
     if parsed is None:
         return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)  # the exports write UTC without saying so
+    return parsed.astimezone(UTC)
 
 
 def _short_repr(value: Any) -> str:
