@@ -8,6 +8,7 @@ unless the user asked for the download.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import logging
 import os
 import re
@@ -129,12 +130,11 @@ def _fetch(
                 if progress is not None:
                     progress(done, total, dest.name)
     size = part.stat().st_size
-    if expected.size is not None and size != expected.size:
-        if size > expected.size:
-            part.unlink(missing_ok=True)
-        raise ModelUnavailable(
-            f"The download of {dest.name} stopped early ({size} of {expected.size} bytes); run it again to resume."
-        )
+    if expected.size is not None and size < expected.size:
+        raise ConnectionError(f"{dest.name} stopped early ({size} of {expected.size} bytes)")  # resumed
+    if expected.size is not None and size > expected.size:
+        part.unlink(missing_ok=True)
+        raise ModelUnavailable(f"The downloaded {dest.name} is larger than announced; run it again.")
     if expected.sha256 is not None:
         digest = hashlib.sha256()
         with open(part, "rb") as inp:
@@ -145,6 +145,29 @@ def _fetch(
             raise ModelUnavailable(f"The downloaded {dest.name} is damaged (checksum mismatch); run it again.")
     os.replace(part, dest)
     return True
+
+
+RETRIES = 3  # a dropped connection resumes where it stopped, this many times per file
+
+
+def _fetch_resuming(
+    url: str,
+    dest: Path,
+    *,
+    progress: DownloadProgress | None,
+    cancel: threading.Event | None,
+    timeout: float,
+) -> bool:
+    for attempt in range(RETRIES + 1):
+        try:
+            return _fetch(url, dest, progress=progress, cancel=cancel, timeout=timeout)
+        except (http.client.IncompleteRead, ConnectionError, TimeoutError) as exc:
+            if attempt == RETRIES:
+                raise ModelUnavailable(
+                    f"The download of {dest.name} keeps breaking off; run it again later to resume.", str(exc)
+                ) from exc
+            log.info("download of %s broke off (%s); resuming", dest.name, exc)
+    return False
 
 
 def download_model(
@@ -168,20 +191,20 @@ def download_model(
     root = f"{base_url.rstrip('/')}/{spec.repo}/resolve/main"
     try:
         for filename in REQUIRED:
-            if not (staging / filename).is_file() and not _fetch(
+            if not (staging / filename).is_file() and not _fetch_resuming(
                 f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
             ):
                 raise ModelUnavailable(f"The model repository {spec.repo} has no {filename}; cannot use '{name}'.")
         if not any((staging / v).is_file() for v in VOCABULARY_CHOICES):
             for vocabulary in VOCABULARY_CHOICES:
-                if _fetch(f"{root}/{vocabulary}", staging / vocabulary, progress=progress, cancel=cancel,
+                if _fetch_resuming(f"{root}/{vocabulary}", staging / vocabulary, progress=progress, cancel=cancel,
                           timeout=timeout):
                     break
             else:
                 raise ModelUnavailable(f"The model repository {spec.repo} has no vocabulary file.")
         for filename in OPTIONAL:
             if not (staging / filename).is_file():
-                _fetch(f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout)
+                _fetch_resuming(f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout)
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
         reason = getattr(exc, "reason", exc)
         raise ModelUnavailable(

@@ -47,6 +47,7 @@ __all__ = [
     "doctor_info",
     "make_step",
     "prompt_for",
+    "shared_engine",
     "transcribe_media",
 ]
 
@@ -163,7 +164,15 @@ def transcribe_media(
     return engine.transcribe(request, progress=progress, cancelled=cancelled)
 
 
-StepFn = Callable[[Any], None]
+_SHARED: TranscriptionEngine | None = None
+
+
+def shared_engine() -> TranscriptionEngine:
+    """The program's one engine: every step and command shares it, so the model is loaded once."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = TranscriptionEngine()
+    return _SHARED
 
 
 class TranscribeStep:
@@ -179,7 +188,7 @@ class TranscribeStep:
         self.library = library
         self._settings = settings
         self.paths = paths
-        self.engine = engine or TranscriptionEngine()
+        self.engine = engine or shared_engine()
 
     def settings(self) -> Settings:
         return self._settings() if callable(self._settings) else self._settings
@@ -226,7 +235,7 @@ class TranscribeStep:
 def make_step(
     library: _Library, settings: Settings | Callable[[], Settings], paths: AppPaths
 ) -> TranscribeStep:
-    """The handler services.py wires for JobStep.TRANSCRIBE; it owns one engine, reused across clips."""
+    """The handler services.py wires for JobStep.TRANSCRIBE; it uses the shared engine (one model load)."""
     return TranscribeStep(library, settings, paths)
 
 

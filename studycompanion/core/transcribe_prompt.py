@@ -161,5 +161,4 @@ def build_prompt(
             misses += 1
             if misses >= 8:
                 break
-    prompt = lead + (", ".join(chosen) + "." if chosen else "")
-    return prompt.strip()
+    return (lead + (", ".join(chosen) + "." if chosen else "")).strip()
