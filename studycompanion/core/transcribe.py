@@ -86,7 +86,7 @@ class TranscribeOptions:
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> TranscribeOptions:
-        values = {
+        values: dict[str, Any] = {
             "model": settings.model or DEFAULT_MODEL,
             "language": settings.language or "auto",
             "compute_type": settings.compute_type or "int8",

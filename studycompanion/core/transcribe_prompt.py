@@ -153,7 +153,7 @@ def build_prompt(
     chosen: list[str] = []
     misses = 0
     for term in ranked:  # exact counting: a few hundred short tokenizations, well under 50 ms
-        candidate = chosen + [_capitalised(term.term)]
+        candidate = [*chosen, _capitalised(term.term)]
         if count(lead + ", ".join(candidate) + ".") <= budget:
             chosen = candidate
             misses = 0

@@ -18,8 +18,8 @@ import os
 import sys
 import time
 import traceback
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 SAMPLE_RATE = 16_000
