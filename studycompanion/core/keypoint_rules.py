@@ -85,7 +85,9 @@ UNIT = (
     r"per|bpm|beats|breaths|degrees|cm|mm|in 1000|to 1)"
 )
 DOSE = re.compile(rf"\b{NUMBER}\s?{UNIT}\b|\b{NUMBER}%")
-RANGE = re.compile(rf"\b{NUMBER}\s?(?:-|to|–)\s?{NUMBER}\b|\b{NUMBER} over {NUMBER}\b")
+RANGE = re.compile(
+    rf"\b(?:between {NUMBER} and|{NUMBER}\s?(?:-|to|–))\s?{NUMBER}(?:\s?{UNIT}\b)?|\b{NUMBER} over {NUMBER}\b"
+)
 THRESHOLD = re.compile(
     rf"\b(above|below|over|under|more than|less than|greater than|at least|or more|or less|up to|within|"
     rf"after|before)\s+(a |an |the )?{NUMBER}|{NUMBER} or (more|less|older|higher|lower)\b|[<>≤≥]\s?{NUMBER}"
@@ -131,6 +133,21 @@ IMPERATIVE = re.compile(
     r"^(first,? |then,? |and |so |next,? |always |never )?(give|start|add|stop|avoid|check|switch|use|order|"
     r"consider|think about|titrate|repeat|monitor|hold|reverse|treat)\b"
 )
+
+# Words that introduce a fact but are not one: never a cloze answer ("remember the {{c1::mnemonic}}").
+META_TERMS = frozenset(
+    {"mnemonic", "usmle", "step 1", "step 2", "nclex", "exam", "first-line treatment", "mechanism of action",
+     "contraindication", "adverse effect", "side effect", "side effects", "milligrams", "micrograms",
+     "pharmacology", "pharmacokinetics", "pharmacodynamics", "pathophysiology", "etiology", "prognosis",
+     "differential diagnosis", "twice daily", "once daily", "criteria", "triad", "syndrome", "disease"}
+)  # fmt: skip
+# Adjectives that do not start a named term ("the classic triad" is not a term).
+NOT_NAME_START = frozenset(
+    {"classic", "common", "main", "big", "important", "key", "typical", "first", "second", "third", "new",
+     "old", "same", "other", "full", "whole", "usual", "real", "total", "several", "only", "major", "minor",
+     "great", "good", "bad", "best", "worst", "high", "low", "early", "late", "rapid", "slow", "deep"}
+)  # fmt: skip
+MEDICAL_ADJECTIVE = re.compile(r"^[a-z]{4,}(ic|al|ar|ous|ary|ive|oid)$")
 
 # --- the shape of a medical word (when the vocabulary does not know it) --------------------------------
 MEDICAL_SUFFIX = re.compile(

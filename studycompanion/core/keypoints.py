@@ -84,18 +84,23 @@ def find_terms(tokens: Sequence[str], vocab: frozenset[str]) -> list[str]:
             if phrase in vocab or " ".join([*gram[:-1], _singular(gram[-1])]) in vocab:
                 hit = n
                 break
-        if hit:
-            found.append(" ".join(tokens[i : i + hit]).strip(".,;:!?()\"'"))
-            i += hit
+        n = hit or _named_term(tokens, low, i) or (1 if rules.medical_shaped(tokens[i]) else 0)
+        if not n:
+            i += 1
             continue
-        named = _named_term(tokens, low, i)
-        if named:
-            found.append(" ".join(tokens[i : i + named]).strip(".,;:!?()\"'"))
-            i += named
-            continue
-        if rules.medical_shaped(tokens[i]):
-            found.append(tokens[i].strip(".,;:!?()\"'"))
-        i += 1
+        first = i
+        while (  # "lactic acidosis", "adrenal insufficiency": a medical adjective joins the term
+            first > 0
+            and i - first < 2
+            and rules.MEDICAL_ADJECTIVE.match(low[first - 1])
+            and low[first - 1] not in rules.NOT_NAME_START
+            and low[first - 1] not in rules.STOPWORDS
+            and not tokens[first - 1].endswith((",", ".", ";", ":"))
+            and not (found and found[-1].lower().endswith(low[first - 1]))
+        ):
+            first -= 1
+        found.append(" ".join(tokens[first : i + n]).strip(".,;:!?()\"'"))
+        i += n
     return rules.unique(found)
 
 
@@ -106,7 +111,9 @@ def _named_term(tokens: Sequence[str], low: Sequence[str], i: int) -> int:
     genus = rules.ORGANISM.match(bare.rstrip(".")) or re.match(r"^[A-Z]\.$", bare)
     if genus and i + 1 < len(tokens) and re.match(r"^[a-z]{3,}(ae|us|is|i|es|um|le)[.,;]?$", tokens[i + 1]):
         return 2
-    if low[i] in rules.STOPWORDS or not low[i].isalpha() or tokens[i].endswith(","):
+    if low[i] in rules.STOPWORDS or low[i] in rules.NOT_NAME_START or not low[i].isalpha():
+        return 0
+    if tokens[i].endswith(","):
         return 0
     for n in (2, 1):  # "carpal tunnel syndrome", "Graves disease"
         j = i + n
