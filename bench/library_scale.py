@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -30,11 +29,11 @@ from studycompanion.core.types import Segment, Word  # noqa: E402
 from studycompanion.core.vocab import load_vocabulary  # noqa: E402
 from studycompanion.paths import app_paths  # noqa: E402
 
-COMMON = (
-    "the a and of to is in that it for you this with as on are so be we what your if can when one like about "
-    "patient remember think really important classic presents causes treated first know look here know because "
-    "question exam high yield next step always never most common side effect dose mechanism"
-).split()
+COMMON = [
+    *"the a and of to is in that it for you this with as on are so be we what your if can when one like about".split(),
+    *"patient remember think really important classic presents causes treated first know look here because".split(),
+    *"question exam high yield next step always never most common side effect dose mechanism".split(),
+]
 
 
 def make_text(rng: random.Random, vocab: list[str], words: int = 150) -> str:

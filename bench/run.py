@@ -16,7 +16,7 @@ ORDER = ["library_scale", "capture", "transcribe", "cards", "foryou", "ui"]
 
 def main() -> int:
     wanted = sys.argv[1:] or [n for n in ORDER if (HERE / f"{n}.py").exists()]
-    wanted += [p.stem for p in sorted(HERE.glob("*.py")) if not sys.argv[1:] and p.stem not in ORDER + ["run"]
+    wanted += [p.stem for p in sorted(HERE.glob("*.py")) if not sys.argv[1:] and p.stem not in [*ORDER, "run"]
                and not p.stem.startswith("_")]
     failed = []
     for name in wanted:
