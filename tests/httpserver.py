@@ -25,6 +25,7 @@ class Route:
     delay: float = 0.0  # sleep after each chunk (a slow server)
     stall_after: int | None = None  # send this many bytes, then hang until release_stalls() or stop()
     ranges: bool = True  # honour Range requests (206); False ignores them (200 with the whole body)
+    send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -153,7 +154,11 @@ class ClipServer:
                 body = body[first : last + 1]
         h.send_response(status)
         h.send_header("Content-Type", route.content_type)
-        h.send_header("Content-Length", str(len(body)))
+        if route.send_length:
+            h.send_header("Content-Length", str(len(body)))
+        else:
+            h.send_header("Connection", "close")
+            h.close_connection = True
         for key, value in extra.items():
             h.send_header(key, value)
         h.end_headers()

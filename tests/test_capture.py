@@ -246,3 +246,16 @@ def test_doctor_info() -> None:
 
 def test_server_route_defaults() -> None:
     assert Route().status == 200  # the fixture module stays importable for other test files
+
+
+def test_cut_off_download_without_a_length_is_caught(capturer: Capturer, clip_server: ClipServer,
+                                                     sample_mp4: Path, tmp_path: Path) -> None:
+    data = sample_mp4.read_bytes()
+    clip_server.add_file("/cut.mp4", data[: len(data) * 6 // 10], send_length=False)
+    with pytest.raises(Unreachable, match="ended before the end"):
+        capturer.download(clip_server.url("/cut.mp4"), tmp_path / "dl")
+    assert not (tmp_path / "dl" / "media.mp4").exists()
+    # the whole file without a length is fine
+    clip_server.add_file("/whole.mp4", data, send_length=False)
+    clip = capturer.download(clip_server.url("/whole.mp4"), tmp_path / "dl2")
+    assert clip.media_file.read_bytes() == data

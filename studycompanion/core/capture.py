@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from studycompanion.core import capture_meta as meta
-from studycompanion.core import media
 from studycompanion.core.capture_env import YdlLogger, deno_exe, doctor_info, ffmpeg_exe
 from studycompanion.core.capture_errors import (
     CaptureCancelled,
     CaptureError,
     NoVideoFound,
+    Unreachable,
     classify,
 )
+from studycompanion.core.capture_media import TruncatedMedia, inspect_download
 from studycompanion.core.errors import BadInput, JobCancelled
 from studycompanion.core.links import DIRECT, INSTAGRAM, TIKTOK, WEB, YOUTUBE, LinkRef, UnsupportedLink, normalise
 from studycompanion.core.types import CapturedClip
@@ -176,12 +177,15 @@ class Capturer:
         self._wait_for_previous(dest_dir, cancel_event)
         stop = threading.Event()
         sizes: dict[str, tuple[int, int | None]] = {}
+        sized: set[str] = set()
         stop_cls = _stop_class()
 
         def hook(d: dict[str, Any]) -> None:
             if stop.is_set() or (cancel_event is not None and cancel_event.is_set()):
                 stop.set()
                 raise stop_cls("Download stopped")
+            if d.get("status") == "downloading" and d.get("total_bytes"):
+                sized.add(str(d.get("filename")))  # the server said how big: yt-dlp checks the length
             if progress_cb is None or d.get("status") not in ("downloading", "finished"):
                 return
             total = d.get("total_bytes") or d.get("total_bytes_estimate")
@@ -229,7 +233,7 @@ class Capturer:
             raise classify(box["error"], ref.url, web_page=ref.platform in (WEB, DIRECT)) from box["error"]
         if stop.is_set():
             raise CaptureCancelled("Download stopped.")
-        return self._describe(ref, box["info"], dest_dir)
+        return self._describe(ref, box["info"], dest_dir, length_checked=bool(sized))
 
     def _wait_for_previous(self, dest_dir: Path, cancel_event: CancelFlag | None) -> None:
         """A cancelled download may still be unwinding in its thread: never let two write the same file."""
@@ -240,7 +244,7 @@ class Capturer:
                 raise CaptureCancelled("Download stopped.")
             previous.join(0.1)
 
-    def _describe(self, ref: LinkRef, info: dict[str, Any], dest_dir: Path) -> CapturedClip:
+    def _describe(self, ref: LinkRef, info: dict[str, Any], dest_dir: Path, length_checked: bool) -> CapturedClip:
         if info.get("_type") == "playlist":  # a page with several videos: the first one was downloaded
             entries = [e for e in info.get("entries") or [] if isinstance(e, dict)]
             if not entries:
@@ -251,8 +255,14 @@ class Capturer:
                 if not info.get(key) and page.get(key):
                     info[key] = page[key]
         media_file = self._media_file(info, dest_dir)
+        thumb = self._downloaded_thumbnail(info)
         try:
-            probed = media.probe(media_file, verify=True)
+            probed, frame = inspect_download(media_file, None if thumb else dest_dir / THUMB_NAME,
+                                             verify_end=not length_checked)
+        except TruncatedMedia as exc:
+            media_file.unlink(missing_ok=True)
+            raise Unreachable("The download ended before the end of the clip (the connection broke off). "
+                              "Retry to download it again.", exc.detail or exc.message) from exc
         except BadInput as exc:
             media_file.unlink(missing_ok=True)
             raise NoVideoFound("The link gave a file that is not a playable video.", exc.message) from exc
@@ -271,7 +281,7 @@ class Capturer:
             hashtags=meta.hashtags(caption, info.get("tags") or []),
             upload_date=meta.upload_date(info),
             duration=meta.duration(info) or (probed.duration or None),
-            thumbnail_file=self._thumbnail(info, dest_dir, media_file, probed),
+            thumbnail_file=thumb or frame,
         )
         info_path = dest_dir / INFO_NAME
         extra = {"captured_platform": platform, "captured_platform_id": platform_id, "captured_url": source_url,
@@ -307,18 +317,13 @@ class Capturer:
         return max(found, key=lambda p: p.stat().st_size)
 
     @staticmethod
-    def _thumbnail(info: dict[str, Any], dest_dir: Path, media_file: Path, probed: media.MediaInfo) -> Path | None:
+    def _downloaded_thumbnail(info: dict[str, Any]) -> Path | None:
+        """The platform's (or og:image) thumbnail yt-dlp wrote, if any."""
         for thumb in reversed(info.get("thumbnails") or []):
             path = thumb.get("filepath") if isinstance(thumb, dict) else None
             if path and Path(path).is_file() and Path(path).stat().st_size > 0:
                 return Path(path)
-        if not probed.has_video:
-            return None
-        try:
-            return media.save_frame(media_file, min(1.0, probed.duration / 3), dest_dir / THUMB_NAME, max_width=480)
-        except (BadInput, OSError) as exc:
-            log.info("no thumbnail for %s: %s", media_file, exc)
-            return None
+        return None
 
 
 # ---- the pipeline step ----------------------------------------------------------------------------
@@ -330,7 +335,7 @@ def incoming_dir(paths: AppPaths, video_id: int) -> Path:
 
 
 def _is_resumable(exc: BaseException) -> bool:
-    from studycompanion.core.capture_errors import RateLimited, Unreachable
+    from studycompanion.core.capture_errors import RateLimited
 
     return isinstance(exc, (JobCancelled, Unreachable, RateLimited))
 
