@@ -259,3 +259,25 @@ def test_cut_off_download_without_a_length_is_caught(capturer: Capturer, clip_se
     clip_server.add_file("/whole.mp4", data, send_length=False)
     clip = capturer.download(clip_server.url("/whole.mp4"), tmp_path / "dl2")
     assert clip.media_file.read_bytes() == data
+
+
+def test_identity_of_short_links_and_embeds() -> None:
+    from studycompanion.core.links import normalise
+
+    short = normalise("https://vm.tiktok.com/ZMabc123/")
+    info = {"extractor_key": "TikTok", "id": "7301234567890123456",
+            "webpage_url": "https://www.tiktok.com/@dr/video/7301234567890123456"}
+    assert Capturer._identity(short, info) == ("tiktok", "7301234567890123456", info["webpage_url"])
+    page = normalise("https://blog.example.org/post")
+    assert Capturer._identity(page, {"extractor_key": "Youtube", "id": "dQw4w9WgXcQ",
+                                     "webpage_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ"})[:2] == (
+        "youtube", "dQw4w9WgXcQ")
+    assert Capturer._identity(page, {"extractor_key": "Generic", "id": "post"}) == (
+        "web", "https://blog.example.org/post", "https://blog.example.org/post")
+    full = normalise("https://www.tiktok.com/@dr/video/7301234567890123456")
+    assert Capturer._identity(full, {"extractor_key": "TikTok", "id": "999"})[1] == "7301234567890123456"
+
+
+def test_finished_downloads_are_forgotten(capturer: Capturer, clip_site: ClipServer, tmp_path: Path) -> None:
+    capturer.download(clip_site.url("/clip.mp4"), tmp_path / "dl", None, threading.Event())
+    assert (tmp_path / "dl") not in Capturer._inflight

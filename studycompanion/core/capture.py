@@ -228,7 +228,10 @@ class Capturer:
                     stop.set()
                     thread.join(0.3)
                     if thread.is_alive():
-                        raise CaptureCancelled("Download stopped.")
+                        raise CaptureCancelled("Download stopped.")  # the thread stays listed until it ends
+            with self._inflight_lock:
+                if self._inflight.get(dest_dir) is thread:
+                    del self._inflight[dest_dir]
         if "error" in box:
             raise classify(box["error"], ref.url, web_page=ref.platform in (WEB, DIRECT)) from box["error"]
         if stop.is_set():
