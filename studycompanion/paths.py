@@ -54,11 +54,39 @@ class AppPaths:
 
 
 def app_paths(root: Path | str | None = None) -> AppPaths:
-    """The data folders; an explicit root wins, then STUDYCOMPANION_HOME, then the platform's user data folder."""
+    """The data folders; an explicit root wins, then STUDYCOMPANION_HOME, then the folder chosen in the settings
+    (see `set_library_location`), then the platform's user data folder."""
     if root is None:
         env = os.environ.get(HOME_ENV)
-        root = Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        root = Path(env) if env else (chosen_library_location() or default_library_location())
     return AppPaths(Path(root).expanduser().resolve())
+
+
+def default_library_location() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def location_file() -> Path:
+    """Remembers a library folder the student chose; it lives outside every library so it can point anywhere."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "library-location.txt"
+
+
+def chosen_library_location() -> Path | None:
+    try:
+        text = location_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
+
+
+def set_library_location(folder: Path | None) -> None:
+    """Use `folder` as the library from the next start on (None: back to the default folder)."""
+    pointer = location_file()
+    if folder is None:
+        pointer.unlink(missing_ok=True)
+        return
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    pointer.write_text(str(Path(folder).expanduser().resolve()) + "\n", encoding="utf-8")
 
 
 def resources_dir() -> Path:
