@@ -11,6 +11,7 @@ from studycompanion.core.jobs import JobQueue
 from studycompanion.core.library import Library, check_writable
 from studycompanion.core.pipeline import Pipeline, StepContext, StepHandler
 from studycompanion.core.settings import Settings, SettingsStore
+from studycompanion.core.tag_suggestions import with_suggestions
 from studycompanion.core.types import JobStep
 from studycompanion.paths import AppPaths, app_paths, setup_logging
 
@@ -59,9 +60,10 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Se
     queue = JobQueue(db)
     pipeline = Pipeline(library, queue, {})
     services = Services(paths, db, store, settings, library, queue, pipeline)
+    # interests: capture and transcription are followed by tag suggestions (core/tag_suggestions.py, issue 7)
     pipeline.handlers.update({
-        JobStep.CAPTURE: _handler("capture", library, settings, paths),
-        JobStep.TRANSCRIBE: _handler("transcribe", library, settings, paths),
+        JobStep.CAPTURE: with_suggestions(_handler("capture", library, settings, paths), library),
+        JobStep.TRANSCRIBE: with_suggestions(_handler("transcribe", library, settings, paths), library),
         JobStep.CARDS: _handler("cards", library, settings, paths),
     })
     return services

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import JSON, Column, Field, SQLModel
 
 from studycompanion.core.models import enum_column, utcnow
+from studycompanion.core.types import CardState
 
 
 def aware(value: datetime) -> datetime:
@@ -113,3 +114,9 @@ class ReviewLogRow(SQLModel, table=True):
     state_before: int = 1
     due_after: datetime = Field(default_factory=utcnow)
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+def reviewable_states(include_drafts: bool = True) -> tuple[CardState, ...]:
+    """The card states a review session quizzes (and For You counts): never rejected cards."""
+    kept = (CardState.ACCEPTED, CardState.EXPORTED)
+    return (*kept, CardState.DRAFT) if include_drafts else kept

@@ -41,6 +41,12 @@ class Settings:
     capture_timeout: int = 20  # seconds without an answer before a link counts as unreachable
     # AnkiConnect
     ankiconnect_url: str = "http://127.0.0.1:8765"
+    # review sessions (our own FSRS schedule; Anki keeps its own)
+    review_retention: float = 0.9  # FSRS desired retention
+    review_session_cards: int = 30  # about ten minutes
+    review_new_cards: int = 15  # at most this many never-seen cards per session
+    review_include_drafts: bool = True  # quiz draft cards too (rejected ones never)
+    review_fuzz: bool = True  # spread due dates a little, as Anki does
     # anything a later version adds and this one does not know is kept as it was
     extra: dict[str, Any] = field(default_factory=dict)
 

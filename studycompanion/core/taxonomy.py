@@ -351,7 +351,9 @@ def _choose(taxonomy: Taxonomy, scores: dict[str, _Score], limit: int, exclude: 
         s = scores.get(name, _Score())
         evidence = [why for _, why in sorted(s.evidence, key=lambda e: (-e[0], e[1]))]
         if not evidence:  # a root picked on its children's words
-            evidence = sorted({why for c in taxonomy.children(name) for _, why in scores.get(c.name, _Score()).evidence})
+            evidence = sorted(
+                {why for c in taxonomy.children(name) for _, why in scores.get(c.name, _Score()).evidence}
+            )
         picked.append(TagSuggestion(name, round(total, 3), tuple(dict.fromkeys(evidence))[:3]))
     picked.sort(key=lambda t: (-t.score, t.name))
     return picked[:limit]

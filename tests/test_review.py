@@ -1,0 +1,149 @@
+"""Offline review sessions: planning by tag / For You, FSRS scheduling of the grades, history and the summary."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import fsrs
+import pytest
+
+from studycompanion.cli.interest_cmds import run_terminal_session
+from studycompanion.core.creators import Creators
+from studycompanion.core.errors import BadInput, NotFound
+from studycompanion.core.interest_models import Credibility
+from studycompanion.core.review import Grade, Reviews, ReviewScope, cloze_answer, cloze_prompt
+from studycompanion.core.settings import Settings
+from studycompanion.core.types import CardState
+from studycompanion.services import Services
+from tests.interest_fixtures import T0, ClipSpec, Clock, add_clip, card_ids, set_card_state
+
+CARDIO = [
+    ClipSpec("as", "Aortic stenosis", creator="drmike", tags=["Cardio::Murmurs"],
+             cards=["{{c1::Aortic stenosis}} is a crescendo decrescendo murmur",
+                    "AS radiates to the {{c1::carotids}}"]),
+    ClipSpec("hf", "Heart failure", creator="anon", tags=["Cardio::Heart failure"],
+             cards=["{{c1::Sacubitril}} is combined with {{c2::valsartan::an ARB}}"]),
+]
+PULM = ClipSpec("asthma", "Asthma", creator="nurse", tags=["Pulm"], cards=["{{c1::Albuterol}} relieves wheeze"])
+
+
+def _setup(services: Services, clock: Clock) -> tuple[Reviews, dict[str, int]]:
+    ids = {s.key: add_clip(services.library, s) for s in [*CARDIO, PULM]}
+    return Reviews(services.library, Settings(review_fuzz=False), clock=clock), ids
+
+
+def test_cloze_prompt_and_answer() -> None:
+    text = "{{c1::Sacubitril}} is combined with {{c2::valsartan::an ARB}}"
+    assert cloze_prompt(text) == "[...] is combined with [an ARB]"
+    assert cloze_answer(text) == "[Sacubitril] is combined with [valsartan]"
+    assert Grade.parse("3") is Grade.GOOD and Grade.parse("again") is Grade.AGAIN and Grade.parse("e") is Grade.EASY
+    with pytest.raises(BadInput, match="1 Again"):
+        Grade.parse("7")
+
+
+def test_plan_by_tag_skips_other_tags_and_rejected_cards(services: Services) -> None:
+    clock = Clock(T0)
+    reviews, ids = _setup(services, clock)
+    rejected = card_ids(services.library, ids["as"])[1]
+    set_card_state(services.library, rejected, CardState.REJECTED)
+    plan = reviews.plan(ReviewScope(("cardio",)))
+    assert {i.video_id for i in plan} == {ids["as"], ids["hf"]}
+    assert rejected not in [i.card_id for i in plan] and all(i.is_new for i in plan)
+    assert plan[0].prompt.startswith("[...]") and plan[0].start == 2.0
+    assert [i.card_id for i in reviews.plan(ReviewScope(("Pulm",)))] == card_ids(services.library, ids["asthma"])
+    assert len(reviews.plan(ReviewScope(("Cardio",)), limit=1)) == 1
+    assert len(reviews.plan(ReviewScope(("Cardio",)), new_limit=0)) == 0
+    with pytest.raises(NotFound, match="No clip is tagged Renal"):
+        reviews.plan(ReviewScope(("Renal",)))
+    no_drafts = Reviews(services.library, Settings(review_include_drafts=False), clock=clock)
+    assert no_drafts.plan(ReviewScope(("Cardio",))) == []
+
+
+def test_verified_only_leaves_out_unverified_creators(services: Services) -> None:
+    reviews, ids = _setup(services, Clock(T0))
+    Creators(services.db).mark("@DrMike", Credibility.PHYSICIAN)
+    plan = reviews.plan(ReviewScope(("Cardio",), verified_only=True))
+    assert {i.video_id for i in plan} == {ids["as"]}
+    assert all(not i.verify and i.credibility == Credibility.PHYSICIAN for i in plan)
+    hf = reviews.plan(ReviewScope(("Cardio::Heart failure",)))
+    assert hf[0].verify and hf[0].credibility == Credibility.UNKNOWN
+
+
+def test_session_schedules_with_fsrs_and_keeps_history(services: Services) -> None:
+    clock = Clock(T0)
+    reviews, _ids = _setup(services, clock)
+    session = reviews.start(ReviewScope(("Cardio",)))
+    assert session.planned == 3
+    first = session.current
+    assert first is not None
+    answers = {first.card_id: [Grade.AGAIN]}
+    result = session.grade(Grade.AGAIN, duration_ms=4000)
+    assert result.again_in_session and result.interval == timedelta(minutes=1)
+    while (item := session.current) is not None:
+        clock.advance(seconds=20)
+        session.grade(Grade.GOOD)
+        answers.setdefault(item.card_id, []).append(Grade.GOOD)
+    summary = session.finish()
+
+    # the same answers, at the same moments, through the fsrs package directly
+    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    for card_id, grades in answers.items():
+        logs = reviews.card_history(card_id)
+        assert [log.rating for log in logs] == [int(g) for g in grades]
+        expected = fsrs.Card(card_id=card_id, due=logs[0].reviewed_at)
+        for log in logs:
+            expected, _ = scheduler.review_card(expected, fsrs.Rating(log.rating), log.reviewed_at)
+        state = reviews.schedule(card_id)
+        assert state is not None and state.due == expected.due and state.state == int(expected.state)
+        assert state.state == int(fsrs.State.Review) and state.due - clock.now >= timedelta(days=1)
+    assert len(answers[first.card_id]) == 3  # Again -> Good (10 min step) -> Good (graduates)
+
+    assert summary.cards == 3 and summary.reviewed == 7 and summary.planned == 3
+    assert summary.counts == {Grade.AGAIN: 1, Grade.HARD: 0, Grade.GOOD: 6, Grade.EASY: 0}
+    assert summary.again_cards == [] and summary.next_due is not None
+    assert summary.recall == pytest.approx(6 / 7)
+    assert any("Again 1" in line for line in summary.lines())
+    assert [s.session_id for s in reviews.history()] == [summary.session_id]
+
+    # graduated cards are not due tomorrow morning; once due, they come back before new cards
+    assert reviews.counts(ReviewScope(("Cardio",))) == (0, 0)
+    clock.advance(days=30)
+    plan = reviews.plan(ReviewScope(("Cardio",)))
+    assert len(plan) == 3 and not any(i.is_new for i in plan)
+
+
+def test_session_easy_and_a_lapse(services: Services) -> None:
+    clock = Clock(T0)
+    reviews, ids = _setup(services, clock)
+    (card,) = card_ids(services.library, ids["asthma"])
+    reviews.grade_card(card, Grade.EASY)
+    state = reviews.schedule(card)
+    assert state is not None and state.state == int(fsrs.State.Review) and state.reps == 1
+    clock.now = state.due + timedelta(hours=1)
+    session = reviews.start(ReviewScope(("Pulm",)))
+    assert session.current is not None and not session.current.is_new
+    assert session.grade(Grade.AGAIN).again_in_session  # relearning step: back in this session
+    state = reviews.schedule(card)
+    assert state is not None and state.lapses == 1 and state.state == int(fsrs.State.Relearning)
+    session.skip()  # the last card stays put
+    assert session.remaining == 1
+    summary = session.finish()
+    assert summary.again_cards == [card] and session.current is None
+    with pytest.raises(BadInput):
+        session.grade(Grade.GOOD)
+
+
+def test_for_you_scope_and_terminal_session(services: Services) -> None:
+    clock = Clock(T0)
+    reviews, ids = _setup(services, clock)
+    services.library.set_favourite(ids["asthma"], True)
+    plan = reviews.plan(ReviewScope(for_you=True))
+    assert plan[0].video_id == ids["asthma"]  # For You puts the favourite topic first
+    session = reviews.start(ReviewScope(for_you=True), limit=2)
+    answers = iter(["", "3", "", "x", "4", "q"])
+    said: list[str] = []
+    run_terminal_session(session, lambda _prompt: next(answers), lambda *a, **k: said.append(" ".join(map(str, a))))
+    summary = session.finish()
+    assert summary.counts[Grade.GOOD] == 1 and summary.counts[Grade.EASY] == 1
+    assert any("A: [Albuterol] relieves wheeze" in s for s in said)
+    assert any("is not a grade" in s for s in said)
