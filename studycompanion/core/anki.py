@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studycompanion.core.card_store import ExportStamp, next_stamp
 from studycompanion.core.cards import PLATFORM_NAMES, deep_link, format_time
+from studycompanion.core.creators import Creators
 from studycompanion.core.library import Library
 from studycompanion.core.models import Card, Video
 from studycompanion.core.types import CardKind
@@ -252,12 +253,14 @@ def collect_notes(
     video_ids = sorted({c.video_id for c in cards})
     videos = {vid: library.get(vid) for vid in video_ids}
     tags = library.tags_for_many(video_ids)
+    # creator credibility (core/creators.py, issue 7): cards of unverified creators get StudyCompanion::verify
+    checks = Creators(library.db).export_tags(videos.values())
     cache: dict[Path, str] = {}
     return [
         build_note(
             card,
             videos[card.video_id],
-            tags.get(card.video_id, []),
+            [*tags.get(card.video_id, []), *checks.get(card.video_id, [])],
             library.paths.media,
             deck=deck_for(tags.get(card.video_id, []), root=root, tag=tag, deck=deck),
             now=now,
