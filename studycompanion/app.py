@@ -1,0 +1,106 @@
+"""The desktop app's composition root: the QApplication, the services, the worker, the main window, `main()`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "StudyCompanion"
+
+
+def _qt_app(argv: Sequence[str]) -> object:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QGuiApplication.setDesktopFileName("studycompanion")
+    app = QApplication(list(argv) or [APP_NAME])
+    return app
+
+
+def _headless() -> bool:
+    """Linux without X11 / Wayland and no platform chosen: Qt would abort instead of opening a window."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path | None = None,
+            argv: Sequence[str] = ()) -> int:
+    """Open the app and run its event loop; with `screenshot`, save a PNG of `view` once painted, then exit."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from studycompanion.core.errors import UserError
+    from studycompanion.paths import app_paths
+    from studycompanion.services import build_services
+    from studycompanion.ui.icons import app_icon
+    from studycompanion.ui.main_window import MainWindow
+    from studycompanion.ui.theme import apply_theme
+    from studycompanion.ui.worker import Worker
+
+    if _headless():
+        if screenshot is None:
+            print("error: no display found (set DISPLAY, or use QT_QPA_PLATFORM=offscreen)", file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    app = _qt_app(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(app_icon())
+    theme = apply_theme(app)
+    try:
+        services = build_services(app_paths(home) if home else None)
+    except UserError as exc:
+        if screenshot is None:
+            QMessageBox.critical(None, APP_NAME, f"StudyCompanion cannot open its library.\n\n{exc.message}")
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    worker = Worker(app)
+    if screenshot is None:
+        services.jobs.recover_interrupted()  # jobs a quit or crash left running resume from their step
+    window = MainWindow(services, worker, restore_state=screenshot is None)
+    taker = None
+    if screenshot is not None:
+        from studycompanion.ui.screenshot import ScreenshotTaker
+
+        taker = ScreenshotTaker(window, view, screenshot)
+        taker.start()
+    else:
+        window.show()
+        if view != "library":
+            window.show_view(view)
+        services.pipeline.start(workers=max(3, services.settings.download_concurrency + 2))
+    try:
+        code = app.exec()
+    finally:
+        services.pipeline.stop()
+        worker.wait(10_000)
+        services.close()
+        del theme
+    if taker is not None and not taker.saved:
+        return 1
+    return int(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`studycompanion-gui`: the app (the CLI's `studycompanion` with no arguments does the same)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        from studycompanion.cli import main as cli_main
+
+        return cli_main(["gui", *args])
+    return run_gui()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""The `gui` command: open the desktop app, or save a screenshot of one of its views and exit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+VIEWS = ("library", "clip", "jobs", "foryou")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("gui", help="open the desktop app (the default with no command)")
+    p.add_argument("--screenshot", type=Path, metavar="PATH",
+                   help="open the view, wait until it has painted, save a PNG (1280x800) and exit")
+    p.add_argument("--view", choices=VIEWS, default="library", help="the view to open (default: library)")
+    p.set_defaults(handler=cmd_gui, needs_services=False)  # the app builds its own services
+
+
+def cmd_gui(args: argparse.Namespace, _services: object) -> int:
+    from studycompanion.app import run_gui  # Qt is imported only for this command
+
+    return run_gui(screenshot=args.screenshot, view=args.view)

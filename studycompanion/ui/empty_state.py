@@ -1,0 +1,134 @@
+"""What an empty list says: the first-run welcome (how to add clips, the demo clip) or 'nothing matches'."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from studycompanion.paths import resources_dir
+from studycompanion.ui.icons import app_icon, icon
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DemoClip:
+    """resources/demo/demo.mp4 and what demo.json says about it (title, creator, tags)."""
+
+    media: Path
+    title: str = "Demo: a short medical explanation"
+    creator: str = ""
+    caption: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def find_demo(folder: Path | None = None) -> DemoClip | None:
+    folder = folder or resources_dir() / "demo"
+    media = folder / "demo.mp4"
+    if not media.is_file():
+        return None
+    meta: dict[str, object] = {}
+    try:
+        raw = json.loads((folder / "demo.json").read_text(encoding="utf-8"))
+        if isinstance(raw, dict):
+            meta = raw
+    except (OSError, ValueError):
+        pass
+    tags = meta.get("tags") or meta.get("hashtags") or []
+    return DemoClip(
+        media=media,
+        title=str(meta.get("title") or DemoClip.title),
+        creator=str(meta.get("creator") or meta.get("creator_name") or ""),
+        caption=str(meta.get("caption") or meta.get("description") or ""),
+        tags=[str(t) for t in tags] if isinstance(tags, list) else [],
+    )
+
+
+class EmptyState(QWidget):
+    """The welcome page of an empty library, or a one-line message for an empty filter."""
+
+    paste_requested = Signal()
+    files_requested = Signal()
+    import_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EmptyState")
+        self.demo = find_demo()
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        self.logo = QLabel()
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo.setPixmap(app_icon().pixmap(QSize(72, 72)))
+        outer.addWidget(self.logo)
+        self.heading = QLabel()
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.heading)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setFixedWidth(540)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.body)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.addStretch(1)
+        self.paste_button = self._button(buttons, "paste", "Paste a link", self.paste_requested)
+        self.files_button = self._button(buttons, "file", "Add video files…", self.files_requested)
+        self.import_button = self._button(buttons, "import", "Import TikTok export…", self.import_requested)
+        buttons.addStretch(1)
+        outer.addWidget(self.buttons)
+        demo_row = QHBoxLayout()
+        demo_row.addStretch(1)
+        self.demo_button = QPushButton(icon("play"), "  Try the demo clip")
+        self.demo_button.setToolTip("Adds a one-minute medical explanation that ships with the app and runs the "
+                                    "whole pipeline (transcript, key points, cards) offline.")
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.demo_button.setDefault(True)
+        demo_row.addWidget(self.demo_button)
+        demo_row.addStretch(1)
+        outer.addLayout(demo_row)
+        outer.addStretch(3)
+        self.show_welcome()
+
+    def _button(self, layout: QHBoxLayout, icon_name: str, text: str, signal: Signal) -> QPushButton:
+        button = QPushButton(icon(icon_name), "  " + text)
+        button.setIconSize(QSize(18, 18))
+        button.setMinimumHeight(34)
+        button.clicked.connect(signal)
+        layout.addWidget(button)
+        return button
+
+    def show_welcome(self) -> None:
+        self.heading.setText("Your library is empty")
+        self.body.setText(
+            "Keep the short videos you learn from and turn them into Anki cards, offline.<br><br>"
+            "<b>Paste a link</b> to a TikTok, YouTube Short or Instagram Reel anywhere in the window "
+            "(<b>Ctrl+V</b>), <b>drop</b> video files or links here, or <b>import</b> your TikTok "
+            "“Download your data” export to bring in all your favourites at once."
+        )
+        self.logo.show()
+        self.buttons.show()
+        self.demo_button.setVisible(self.demo is not None)
+
+    def show_message(self, heading: str, body: str = "") -> None:
+        self.heading.setText(heading)
+        self.body.setText(body)
+        self.logo.hide()
+        self.buttons.hide()
+        self.demo_button.hide()
