@@ -161,3 +161,6 @@ def test_export_stamps_only_move_for_changed_content(
     assert isinstance(row.exported_at, datetime)
     edited = store.edit(row.id, front="{{c1::X}} y, edited.")
     assert edited.state == CardState.ACCEPTED  # back in the queue for the next export
+    store.reject([row.id])
+    store.mark_exported([ExportStamp(row.id, 1300, "hash2")])
+    assert store.get(row.id).state == CardState.REJECTED and store.get(row.id).anki_mod == 1300

@@ -166,13 +166,24 @@ def deck_for(video_tags: Sequence[str], *, root: str, tag: str | None = None, de
     return "::".join([root, *parts]) if parts else root
 
 
-def media_name(path: Path, prefix: str = "studycompanion") -> str:
-    """A unique, content-addressed name: the same file always gets it, a changed file a new one."""
+_DIGEST_IN_NAME = re.compile(r"-([0-9a-f]{20})$")
+
+
+def content_digest(path: Path) -> str:
     digest = hashlib.sha1()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
-    return f"{prefix}-{digest.hexdigest()[:20]}{path.suffix.lower()}"
+    return digest.hexdigest()[:20]
+
+
+def media_name(path: Path, prefix: str = "studycompanion") -> str:
+    """A unique, content-addressed name: the same file always gets it, a changed file a new one.
+
+    Files the cards step made carry their digest in their name (KEY-DIGEST.ext): no need to read them."""
+    m = _DIGEST_IN_NAME.search(path.stem)
+    digest = m.group(1) if m else content_digest(path)
+    return f"{prefix}-{digest}{path.suffix.lower()}"
 
 
 # --- notes -----------------------------------------------------------------------------------------

