@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -118,16 +119,22 @@ def test_bad_files_fail_with_a_clear_message_and_the_engine_survives(
     assert engine.pid == pid, "a bad file is reported by the engine, it does not kill it"
 
 
-def test_model_is_loaded_once_across_clips(tmp_path: Path) -> None:
+def test_model_is_loaded_once_across_clips(engine: TranscriptionEngine, tmp_path: Path) -> None:
+    run(engine, "silent", tmp_path)
+    starts, pid = engine.starts, engine.pid
+    for name in ("anticoagulation", "silent"):
+        run(engine, name, tmp_path)
+    assert (engine.starts, engine.pid) == (starts, pid), "one engine process, one model load"
+    assert engine.ping()["model"] is not None
+
+
+def test_closed_engine_leaves_no_process(tmp_path: Path) -> None:
     eng = TranscriptionEngine()
-    try:
-        for name in ("silent", "anticoagulation", "silent"):
-            run(eng, name, tmp_path)
-        assert eng.starts == 1
-        assert eng.ping()["model"] is not None
-    finally:
-        eng.close()
+    pid = eng.ping()["pid"]
+    eng.close()
     assert eng.pid is None
+    with pytest.raises(OSError):
+        os.kill(pid, 0)
 
 
 def test_progress_is_reported_as_share_of_audio(engine: TranscriptionEngine, tmp_path: Path) -> None:
@@ -145,3 +152,28 @@ def test_long_clip_goes_through_the_batched_pipeline(engine: TranscriptionEngine
     assert result.batched and result.duration > 60
     assert wer(str(meta("long_review")["text"]), text_of(result)) <= 0.35
     assert all(s.words for s in result.segments)
+
+
+DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
+
+
+def test_demo_clip_is_small_and_described() -> None:
+    import av
+
+    data = json.loads((DEMO / "demo.json").read_text(encoding="utf-8"))
+    assert data["title"] and data["creator"] and data["caption"] and data["hashtags"]
+    assert (DEMO / "demo.mp4").stat().st_size < 3_000_000
+    with av.open(str(DEMO / "demo.mp4")) as container:
+        assert 30.0 <= container.duration / 1_000_000 <= 60.0
+        assert container.streams.video[0].codec_context.name == "h264"
+        assert container.streams.audio[0].codec_context.name == "aac"
+
+
+@pytest.mark.slow
+def test_demo_clip_transcribes_with_its_dose(engine: TranscriptionEngine, tmp_path: Path) -> None:
+    data = json.loads((DEMO / "demo.json").read_text(encoding="utf-8"))
+    result = transcribe_media(engine, DEMO / "demo.mp4", TranscribeOptions(), tmp_path, title=data["title"],
+                              caption=data["caption"], hashtags=data["hashtags"])
+    words = " ".join(normalize(text_of(result)))
+    assert "beta blockers" in words and "25 milligrams twice daily" in words
+    assert wer(data["narration"], text_of(result)) <= 0.40  # measured 0.30: espeak-ng voice, tiny.en

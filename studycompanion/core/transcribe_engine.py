@@ -342,11 +342,14 @@ class TranscriptionEngine:
                         elapsed = time.monotonic() - started
                         eta = elapsed / fraction * (1 - fraction) if fraction > 0.05 else None
                         report(fraction, f"Transcribed {segment.end:.0f} of {duration:.0f} s", eta)
+                    elif tag == "reset":  # the engine starts the clip over (a decoding loop was caught)
+                        segments.clear()
+                        report(0.02, "Transcribing again with the careful decoder", None)
                     elif tag == "done":
                         report(1.0, f"Transcribed {len(segments)} segments", 0.0)
                         return TranscribeResult(
                             segments, float(body["duration"]), str(body.get("language") or ""), float(body["seconds"]),
-                            batched,
+                            bool(body.get("batched", batched)),
                         )
                     elif tag == "error":
                         message = str(body.get("message") or "The transcription engine failed.")

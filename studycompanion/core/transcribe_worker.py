@@ -18,12 +18,17 @@ import os
 import sys
 import time
 import traceback
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 SAMPLE_RATE = 16_000
 BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferencePipeline
+
+REPETITION_WINDOW = 500  # characters of recent text checked for a decoding loop
+REPETITION_MIN_CHARS = 200
+REPETITION_RATIO = 2.4  # whisper's own compression-ratio threshold for "this is a loop"
 
 Send = Callable[[tuple[str, dict[str, Any]]], None]
 Receive = Callable[[], "tuple[str, dict[str, Any]] | None"]
@@ -99,6 +104,11 @@ def _decode(path: str) -> Any:
     return audio
 
 
+def _compression_ratio(text: str) -> float:
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data))
+
+
 def _segment_dict(segment: Any) -> dict[str, Any]:
     words = [
         {"start": float(w.start), "end": float(w.end), "text": str(w.word), "probability": float(w.probability)}
@@ -121,16 +131,30 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
     batched = duration >= float(request.get("batched_min_seconds", BATCHED_MIN_SECONDS))
     if batched:
         # The batched pipeline needs VAD to cut the clip into chunks; it is what makes long clips fast.
-        options["vad_filter"] = True
-        segments, info = loaded.batched.transcribe(audio, batch_size=int(request.get("batch_size", 8)), **options)
-    else:
-        segments, info = loaded.model.transcribe(audio, **options)
-    send(("started", {"duration": duration, "language": info.language, "batched": batched}))
+        # It has no temperature fallback, so a decoding loop ("low low low ...") would stay in the text:
+        # when the recent text turns repetitive, start over with the sequential decoder, which has one.
+        segments, info = loaded.batched.transcribe(
+            audio, batch_size=int(request.get("batch_size", 8)), **{**options, "vad_filter": True}
+        )
+        send(("started", {"duration": duration, "language": info.language, "batched": True}))
+        recent = ""
+        for segment in segments:
+            recent = (recent + segment.text)[-REPETITION_WINDOW:]
+            if len(recent) >= REPETITION_MIN_CHARS and _compression_ratio(recent) > REPETITION_RATIO:
+                send(("reset", {"reason": "repetitive output from the batched decoder"}))
+                break
+            send(("segment", _segment_dict(segment)))
+        else:
+            send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
+                           "batched": True}))
+            return
+    segments, info = loaded.model.transcribe(audio, **options)
+    if not batched:
+        send(("started", {"duration": duration, "language": info.language, "batched": False}))
     for segment in segments:
         send(("segment", _segment_dict(segment)))
-    send(
-        ("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started})
-    )
+    send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
+                   "batched": False}))
 
 
 def serve(receive: Receive, send: Send) -> None:
