@@ -1,0 +1,36 @@
+"""Transcript export formats (txt / srt / vtt) and the engine's thread count."""
+
+from __future__ import annotations
+
+import os
+
+from studycompanion.core.transcribe_engine import physical_cores
+from studycompanion.core.transcript_format import render
+from studycompanion.core.types import Segment, Word
+
+SEGMENTS = [
+    Segment(0.0, 2.5, " Metoprolol is a beta blocker.", [Word(0.0, 0.8, " Metoprolol")]),
+    Segment(2.5, 3661.25, "Start low.", []),
+    Segment(3661.25, 3662.0, "   ", []),  # blank segments are left out
+]
+
+
+def test_txt() -> None:
+    assert render(SEGMENTS, "txt") == "Metoprolol is a beta blocker.\nStart low.\n"
+
+
+def test_srt_numbers_blocks_and_uses_commas() -> None:
+    assert render(SEGMENTS, "srt") == (
+        "1\n00:00:00,000 --> 00:00:02,500\nMetoprolol is a beta blocker.\n\n"
+        "2\n00:00:02,500 --> 01:01:01,250\nStart low.\n"
+    )
+
+
+def test_vtt_has_header_and_dots() -> None:
+    text = render(SEGMENTS, "vtt")
+    assert text.startswith("WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nMetoprolol")
+    assert "01:01:01.250" in text and text.count("-->") == 2
+
+
+def test_physical_cores_is_within_what_the_process_may_use() -> None:
+    assert 1 <= physical_cores() <= len(os.sched_getaffinity(0))
