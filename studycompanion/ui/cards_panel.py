@@ -34,6 +34,7 @@ from studycompanion.core.cards import format_time
 from studycompanion.core.models import Card
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.card_preview import NotePreview, preview_css, preview_html, render_note
+from studycompanion.ui.owned import owned
 from studycompanion.ui.worker import Failure, Worker
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,6 +97,12 @@ class CardsPanel(QWidget):
         self._preview_timer.timeout.connect(self._render_preview)
         self._build()
 
+
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
+            failed: Callable[[Failure], Any] | None = None) -> None:
+        """Run `fn` on the worker; its callbacks are dropped if this widget is gone by then."""
+        self.worker.run(fn, owned(self, done) if done else None, owned(self, failed) if failed else None)
+
     # ---- layout -----------------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -115,6 +122,7 @@ class CardsPanel(QWidget):
 
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.currentItemChanged.connect(self._on_current_changed)
@@ -236,7 +244,7 @@ class CardsPanel(QWidget):
             self._set_cards([], None)
             return
         keep = select_id if select_id is not None else (self._card.id if self._card else None)
-        self.worker.run(lambda: self.store.list_cards(video_ids=[vid]),
+        self._bg(lambda: self.store.list_cards(video_ids=[vid]),
                         lambda cards: self._set_cards(cards, keep) if vid == self._video_id else None,
                         self._on_failure)
 
@@ -396,7 +404,7 @@ class CardsPanel(QWidget):
             if then is not None:
                 then(saved)
 
-        self.worker.run(lambda: self.store.edit(card_id, **values), done, self._on_edit_failed(card_id))
+        self._bg(lambda: self.store.edit(card_id, **values), done, self._on_edit_failed(card_id))
 
     def _on_edit_failed(self, card_id: int) -> Callable[[Failure], None]:
         def failed(failure: Failure) -> None:
@@ -440,7 +448,7 @@ class CardsPanel(QWidget):
         self.flush()
         ids = [c.id for c in self._cards if c.state == CardState.DRAFT and c.id is not None]
         if ids:
-            self.worker.run(lambda: self.store.accept(ids), self._replace_all, self._on_failure)
+            self._bg(lambda: self.store.accept(ids), self._replace_all, self._on_failure)
 
     def _set_state(self, card_id: int, state: CardState, advance: bool = False) -> None:
         action = {CardState.ACCEPTED: self.store.accept, CardState.REJECTED: self.store.reject,
@@ -451,7 +459,7 @@ class CardsPanel(QWidget):
             if advance:
                 self._select_next_draft(card_id)
 
-        self.worker.run(lambda: action([card_id]), done, self._on_failure)
+        self._bg(lambda: action([card_id]), done, self._on_failure)
 
     def _replace_all(self, cards: list[Card]) -> None:
         for card in cards:
@@ -502,7 +510,7 @@ class CardsPanel(QWidget):
             images = {name: QImage(str(path)) for name, path in preview.images.items()}
             return _PreviewResult(card.id or 0, preview, images)
 
-        self.worker.run(build, self._show_preview, lambda f: self.preview.setPlainText(f"No preview: {f.message}"))
+        self._bg(build, self._show_preview, lambda f: self.preview.setPlainText(f"No preview: {f.message}"))
 
     def _show_preview(self, result: _PreviewResult) -> None:
         if self._card is None or self._card.id != result.card_id:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,7 @@ from studycompanion.core.errors import BadInput
 from studycompanion.core.models import Card
 from studycompanion.core.types import CardState
 from studycompanion.ui.cards_panel import card_store_of
+from studycompanion.ui.owned import owned
 from studycompanion.ui.worker import Failure, Worker
 
 
@@ -184,6 +186,12 @@ class ExportDialog(QDialog):
         self.resize(560, 0)
         self._load()
 
+
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
+            failed: Callable[[Failure], Any] | None = None) -> None:
+        """Run `fn` on the worker; its callbacks are dropped if this widget is gone by then."""
+        self.worker.run(fn, owned(self, done) if done else None, owned(self, failed) if failed else None)
+
     # ---- layout -----------------------------------------------------------------------------------
 
     def _build(self, tag: str | None) -> None:
@@ -280,7 +288,7 @@ class ExportDialog(QDialog):
             title = library.get(vid).title if vid is not None else ""
             return title, [name for name, _ in library.tag_counts()]
 
-        self.worker.run(read, self._loaded, lambda f: self._show_result(f.message, error=True))
+        self._bg(read, self._loaded, lambda f: self._show_result(f.message, error=True))
 
     def _loaded(self, result: tuple[str, list[str]]) -> None:
         self._title, tags = result
@@ -320,7 +328,7 @@ class ExportDialog(QDialog):
         self._count_token += 1
         token, store = self._count_token, self.store
         self.count_label.setText("Counting cards…")
-        self.worker.run(lambda: count_cards(store, selection),
+        self._bg(lambda: count_cards(store, selection),
                         lambda counts: self._show_count(counts) if token == self._count_token else None,
                         lambda f: self.count_label.setText(f.message))
         self._update()
@@ -384,7 +392,7 @@ class ExportDialog(QDialog):
         self.result_label.hide()
         self.show_button.hide()
         self._update()
-        self.worker.run(run, self._done, self._failed)
+        self._bg(run, self._done, self._failed)
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.bar.setRange(0, 100)

@@ -21,7 +21,7 @@ class KeyPointList(QListWidget):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
-        self.setSpacing(2)
+        self.setSpacing(3)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)

@@ -7,6 +7,7 @@ progress crosses to the UI thread through a signal.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPus
 
 from studycompanion.core.errors import JobCancelled
 from studycompanion.core.models_registry import MODELS, ModelSource, ModelStatus, model_statuses
+from studycompanion.ui.owned import owned
 from studycompanion.ui.worker import Failure, Worker
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,6 +75,12 @@ class ModelPicker(QWidget):
         self.download_button.hide()
         self.refresh()
 
+
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
+            failed: Callable[[Failure], Any] | None = None) -> None:
+        """Run `fn` on the worker; its callbacks are dropped if this widget is gone by then."""
+        self.worker.run(fn, owned(self, done) if done else None, owned(self, failed) if failed else None)
+
     def selected(self) -> str:
         return str(self.combo.currentData())
 
@@ -85,12 +93,10 @@ class ModelPicker(QWidget):
 
     def refresh(self) -> None:
         models_dir = self.models_dir
-        self.worker.run(lambda: model_statuses(models_dir), self._set_statuses,
+        self._bg(lambda: model_statuses(models_dir), self._set_statuses,
                         lambda f: self.status.setText(f.message))
 
     def _set_statuses(self, statuses: list[ModelStatus]) -> None:
-        if not self._valid():
-            return
         self._statuses = {s.spec.name: s for s in statuses}
         for i in range(self.combo.count()):
             name = str(self.combo.itemData(i))
@@ -100,11 +106,6 @@ class ModelPicker(QWidget):
                 f"download {spec.approx_mb} MB" if spec.source is ModelSource.DOWNLOAD else "not installed")
             self.combo.setItemText(i, f"{name}  —  {spec.note} ({mark})")
         self._update()
-
-    def _valid(self) -> bool:
-        from shiboken6 import isValid
-
-        return isValid(self)
 
     def _update(self) -> None:
         name = self.selected()
@@ -168,7 +169,7 @@ class ModelPicker(QWidget):
             except JobCancelled:
                 return None  # the partial files stay: the next download resumes
 
-        self.worker.run(run, lambda path: self._finished(name, None, cancelled=path is None),
+        self._bg(run, lambda path: self._finished(name, None, cancelled=path is None),
                         lambda f: self._finished(name, f))
 
     def cancel(self) -> None:

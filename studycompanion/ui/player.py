@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QStackedLayout,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from studycompanion.core.cards import format_time
+from studycompanion.ui.icons import icon
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 SEEK_STEP = 5.0
@@ -96,20 +96,19 @@ class PlayerPanel(QWidget):
         screen.setMinimumSize(240, 200)
         screen.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        style = self.style()
         self.play_button = QToolButton(self)
-        self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setIcon(icon("play"))
         self.play_button.setToolTip("Play / pause (Space)")
         self.play_button.setAutoRaise(True)
         self.play_button.clicked.connect(self.toggle_play)
 
         self.back_button = QToolButton(self)
-        self.back_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
+        self.back_button.setIcon(icon("rewind"))
         self.back_button.setToolTip("Back 5 s (J)")
         self.back_button.setAutoRaise(True)
         self.back_button.clicked.connect(lambda: self.seek_relative(-SEEK_STEP))
         self.forward_button = QToolButton(self)
-        self.forward_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.forward_button.setIcon(icon("fast-forward"))
         self.forward_button.setToolTip("Forward 5 s (L)")
         self.forward_button.setAutoRaise(True)
         self.forward_button.clicked.connect(lambda: self.seek_relative(SEEK_STEP))
@@ -133,6 +132,9 @@ class PlayerPanel(QWidget):
         self.speed.currentIndexChanged.connect(lambda i: self.player.setPlaybackRate(float(self.speed.itemData(i))))
 
         self.loop_button = QToolButton(self)
+        self.loop_button.setIcon(icon("repeat"))
+        self.loop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.loop_button.setAutoRaise(True)
         self.loop_button.setText("Loop")
         self.loop_button.setCheckable(True)
         self.loop_button.setToolTip("Loop a span: the selected key point or the current sentence")
@@ -292,8 +294,7 @@ class PlayerPanel(QWidget):
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(icon("pause" if playing else "play"))
         if (state == QMediaPlayer.PlaybackState.StoppedState and self._loop is not None
                 and self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia):
             self.player.setPosition(int(self._loop[0] * 1000))  # a span that runs to the end loops too

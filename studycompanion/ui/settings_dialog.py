@@ -7,6 +7,7 @@ the worker. The library folder is remembered outside the library and takes effec
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from studycompanion import paths as app_paths
 from studycompanion.core.models_registry import MODELS
 from studycompanion.core.settings import Settings
 from studycompanion.ui.model_picker import ModelPicker
+from studycompanion.ui.owned import owned
 from studycompanion.ui.worker import Failure, Worker
 
 LANGUAGES = (
@@ -69,6 +71,12 @@ class SettingsDialog(QDialog):
         self._library_choice: Path | None = None
         self._build()
         self.resize(640, 720)
+
+
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
+            failed: Callable[[Failure], Any] | None = None) -> None:
+        """Run `fn` on the worker; its callbacks are dropped if this widget is gone by then."""
+        self.worker.run(fn, owned(self, done) if done else None, owned(self, failed) if failed else None)
 
     # ---- layout -----------------------------------------------------------------------------------
 
@@ -303,7 +311,7 @@ class SettingsDialog(QDialog):
                 app_paths.set_library_location(None if target == default else target)
 
         self.buttons.setEnabled(False)
-        self.worker.run(write, lambda _r: self.accept(), self._save_failed)
+        self._bg(write, lambda _r: self.accept(), self._save_failed)
 
     def _save_failed(self, failure: Failure) -> None:
         self.buttons.setEnabled(True)

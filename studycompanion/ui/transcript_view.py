@@ -57,6 +57,9 @@ class TranscriptView(QTextEdit):
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.document().setDocumentMargin(10)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)  # read while watching: a little larger than the UI
+        self.setFont(font)
         self._lines: list[Line] = []
         self._line_starts: list[int] = []
         self._word_times: list[float] = []
@@ -87,7 +90,9 @@ class TranscriptView(QTextEdit):
             return
         cursor = QTextCursor(self.document())
         stamp = QTextCharFormat()
-        stamp.setForeground(self.palette().placeholderText())
+        muted = QColor(self.palette().text().color())
+        muted.setAlphaF(0.5)
+        stamp.setForeground(muted)
         stamp.setFontPointSize(max(7.0, self.font().pointSizeF() * 0.85))
         body = QTextCharFormat()
         block_format = cursor.blockFormat()
