@@ -493,8 +493,9 @@ class ClipView(QWidget):
 
         self.cards.flush()
         dialog = ExportDialog(self.services, self.worker, self, video_id=self._vid())
-        dialog.finished.connect(lambda _r: self.cards.reload())
-        dialog.open()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(self.cards.reload)  # the cards now read "In Anki"
+        dialog.show()  # not modal: the export runs in the background
 
     # ---- jobs ---------------------------------------------------------------------------------------
 

@@ -166,6 +166,7 @@ class _Progress(QObject):
 
 
 class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportSummary, after a successful export or push
     def __init__(self, services: Any, worker: Worker, parent: QWidget | None = None, video_id: int | None = None,
                  tag: str | None = None) -> None:
         super().__init__(parent)
@@ -409,12 +410,17 @@ class ExportDialog(QDialog):
         self.close_button.setText("Done")
         self._update()
         self._selection_changed()
+        self.exported.emit(summary)
+        if self.isHidden():  # closed while it ran: finish quietly
+            super().reject()
 
     def _failed(self, failure: Failure) -> None:
         self._busy = False
         self.bar.hide()
         self._show_result(failure.message, error=True)
         self._update()
+        if self.isHidden():  # closed while it ran: show what went wrong
+            self.show()
 
     def _show_result(self, text: str, *, error: bool = False) -> None:
         self.result_label.setText(text)

@@ -142,7 +142,9 @@ def test_push_to_anki_through_ankiconnect(
     dialog = _dialog(qtbot, services, worker, video_id=vid)
     dialog.connect_radio.setChecked(True)
     assert dialog.export_button.text() == "Send to Anki"
-    text = _run(qtbot, dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as sent:
+        text = _run(qtbot, dialog)
+    assert sent.args[0].new == len(cards)
     assert text.startswith("Sent to Anki.")
     assert f"{len(cards)} new, 0 updated" in text
     assert len(fake.notes) == len(cards)
