@@ -59,12 +59,12 @@ def test_cloze_never_blanks_filler_or_meta_words() -> None:
         for kp in extract_keypoints(clip.segments):
             for h in hidden(make_cloze(kp.text)):
                 assert h.lower() not in STOPWORDS, (clip.name, h)
-                assert len(h) > 2, (clip.name, h)
+                assert len(h) > 2 or h.replace(".", "").isdigit(), (clip.name, h)
 
 
 def test_cloze_text_cannot_be_broken_by_braces_in_the_transcript() -> None:
     text = make_cloze("Metoprolol {{c9::oops}} is a cardioselective beta blocker.")
-    assert text == "{{c1::Metoprolol}} { {c9::oops} } is a cardioselective {{c2::beta blocker}}."
+    assert text == "{{c1::Metoprolol}} { {c9::oops} } is a {{c2::cardioselective beta blocker}}."
     assert cloze_numbers(text) == [1, 2]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studycompanion.core.keypoints import (
     default_vocabulary,
     extract_keypoints,
@@ -167,3 +169,17 @@ def test_scoring_prefers_facts_over_chatter() -> None:
     assert fact.score > 2.0 > intro.score
     assert chatter.score < 0
     assert score_text("Like and subscribe for more!", vocab).filler
+
+
+def test_word_pieces_without_a_leading_space_join_the_word_before() -> None:
+    pieces = [" Propranolol", " is", " non", "-selective", " and", " worsens", " asthma."]
+    words = [Word(i * 0.4, i * 0.4 + 0.3, t) for i, t in enumerate(pieces)]
+    (sentence,) = split_sentences([Segment(0.0, 3.0, "", words)])
+    assert sentence.text == "Propranolol is non-selective and worsens asthma."
+    assert sentence.words[2].start == 0.8 and sentence.words[2].end == pytest.approx(1.5)
+
+
+def test_an_outro_is_not_glued_to_the_last_fact() -> None:
+    text = "Furosemide is a loop diuretic that can cause hypokalemia. That is all for today."
+    points = extract_keypoints([seg(text)])
+    assert [p.text for p in points] == ["Furosemide is a loop diuretic that can cause hypokalemia."]

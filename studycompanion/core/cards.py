@@ -129,8 +129,10 @@ def _term_weight(term: str, vocab: frozenset[str]) -> float:
         return 0.0
     if low in vocab or " ".join([*low.split()[:-1], low.split()[-1].rstrip("s")]) in vocab:
         return 2.5 + (0.3 if " " in low else 0.0)
-    if low in rules.CORE_LEXICON:
-        return 0.8
+    if low in rules.GENERIC_TERMS:
+        return 0.4
+    if low in rules.CORE_LEXICON or low in rules.CORE_PHRASES:
+        return 0.8 if low in rules.CORE_LEXICON else 1.6
     if " " in low:
         return 2.3  # "Ebstein anomaly", "Streptococcus pneumoniae"
     if rules.ACRONYM.match(term):
@@ -148,6 +150,9 @@ def cloze_targets(text: str, vocab: frozenset[str] | None = None) -> list[_Targe
     for pattern, weight in ((rules.RANGE, 3.2), (rules.DOSE, 3.0)):
         for m in pattern.finditer(lower):
             targets.append(_Target(m.start(), m.end(), weight))
+    for m in rules.THRESHOLD_NUMBER.finditer(lower):
+        group = "n" if m.group("n") else "m"
+        targets.append(_Target(m.start(group), m.end(group), 2.6))
     pos = 0
     for i, term in enumerate(find_terms(text.split(), vocab)):
         at = text.find(term, pos)

@@ -24,7 +24,7 @@ FILLER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bwelcome (back|to)\b",
         r"\bthanks for watching\b|\bsee you (in|next|tomorrow|soon|guys)\b|\bbye\b",
         r"\bthat'?s (a wrap|all for)\b",
-        r"^(okay |ok |so |alright )?that'?s (it|all)\b",
+        r"^(okay |ok |so |alright )?(that'?s|that is|this is) (it|all)\b",
         r"\bpart (two|2|three|3)\b",
         r"\bstitch\b|\bduet\b",
         r"\bday in (the|my) life\b|\bdays in my life\b",
@@ -92,6 +92,10 @@ THRESHOLD = re.compile(
     rf"\b(above|below|over|under|more than|less than|greater than|at least|or more|or less|up to|within|"
     rf"after|before)\s+(a |an |the )?{NUMBER}|{NUMBER} or (more|less|older|higher|lower)\b|[<>≤≥]\s?{NUMBER}"
 )
+THRESHOLD_NUMBER = re.compile(  # the number of a threshold, as a cloze answer ("below {{c1::3.3}}")
+    rf"\b(?:above|below|over|under|than|least) (?P<n>{NUMBER}(?: or (?:more|less|older|higher|lower))?)|"
+    rf"\b(?P<m>{NUMBER} or (?:more|less|older|higher|lower))\b"
+)
 BARE_NUMBER = re.compile(rf"\b{NUMBER}\b")
 
 
@@ -118,6 +122,18 @@ CORE_LEXICON = _words(
     hospital admission icu ward outpatient
     systolic diastolic murmur apex axilla carotids carotid thigh wrist"""
 )
+# Two-word clinical phrases that work as one term ("systolic blood pressure" = adjective + this).
+CORE_PHRASES = frozenset(
+    {"blood pressure", "heart rate", "respiratory rate", "chest pain", "abdominal pain", "weight loss",
+     "weight gain", "mental status", "neck stiffness", "red cell casts", "peak flow", "tidal volume",
+     "side effect", "loading dose", "half life"}
+)  # fmt: skip
+# Everyday words that are medical but make a poor answer on their own ("into the {{c1::cells}}").
+GENERIC_TERMS = frozenset(
+    {"cells", "blood", "membrane", "receptor", "receptors", "channel", "enzyme", "hormone", "heart", "brain",
+     "fluids", "dose", "doses", "hospital", "ward", "culture", "serum", "urine", "protein", "children",
+     "elderly"}
+)  # fmt: skip
 HEAD_NOUNS = frozenset(
     {"disease", "syndrome", "sign", "signs", "anomaly", "reflex", "breathing", "respirations", "triad",
      "thyroiditis", "criteria", "score", "test", "phenomenon", "palsy", "tumor", "acid", "insipidus"}

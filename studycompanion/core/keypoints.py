@@ -73,6 +73,7 @@ def find_terms(tokens: Sequence[str], vocab: frozenset[str]) -> list[str]:
     """Vocabulary terms (up to 4 words, plural-tolerant) and medical-shaped words, in spoken order."""
     low = [t.strip(".,;:!?()\"'").lower() for t in tokens]
     found: list[str] = []
+    last: tuple[int, int] = (-1, -1)  # token span of the last term found
     i = 0
     while i < len(low):
         hit = 0
@@ -81,7 +82,8 @@ def find_terms(tokens: Sequence[str], vocab: frozenset[str]) -> list[str]:
                 continue
             gram = low[i : i + n]
             phrase = " ".join(gram)
-            if phrase in vocab or " ".join([*gram[:-1], _singular(gram[-1])]) in vocab:
+            singular = " ".join([*gram[:-1], _singular(gram[-1])])
+            if phrase in vocab or singular in vocab or (n > 1 and phrase in rules.CORE_PHRASES):
                 hit = n
                 break
         n = hit or _named_term(tokens, low, i) or (1 if rules.medical_shaped(tokens[i]) else 0)
@@ -95,11 +97,20 @@ def find_terms(tokens: Sequence[str], vocab: frozenset[str]) -> list[str]:
             and rules.MEDICAL_ADJECTIVE.match(low[first - 1])
             and low[first - 1] not in rules.NOT_NAME_START
             and low[first - 1] not in rules.STOPWORDS
+            and low[first - 1] not in rules.META_TERMS
             and not tokens[first - 1].endswith((",", ".", ";", ":"))
             and not (found and found[-1].lower().endswith(low[first - 1]))
         ):
             first -= 1
+        adjacent = (
+            last[1] == i and last[1] - last[0] == 1 and not tokens[i - 1].endswith((",", ".", ";", ":"))
+        )
+        joinable = low[i - 1] not in rules.NOT_NAME_START and low[i - 1] not in rules.META_TERMS
+        if adjacent and joinable and rules.MEDICAL_ADJECTIVE.match(low[i - 1]):
+            first = last[0]  # "systolic" + "murmur" -> "systolic murmur"
+            found.pop()
         found.append(" ".join(tokens[first : i + n]).strip(".,;:!?()\"'"))
+        last = (first, i + n)
         i += n
     return rules.unique(found)
 
@@ -133,7 +144,10 @@ def _named_term(tokens: Sequence[str], low: Sequence[str], i: int) -> int:
 
 
 def _words_of(segments: Sequence[Segment]) -> list[Word]:
-    """All words with clean text; a segment without word timings gets evenly spread ones."""
+    """All words with clean text; a segment without word timings gets evenly spread ones.
+
+    Whisper marks a new word with a leading space; a piece without one ("non" + "-selective") is
+    joined to the word before it, when the segment's words carry those spaces at all."""
     out: list[Word] = []
     for seg in segments:
         words = seg.words
@@ -141,10 +155,18 @@ def _words_of(segments: Sequence[Segment]) -> list[Word]:
             tokens = seg.text.split()
             step = (seg.end - seg.start) / max(len(tokens), 1)
             words = [Word(seg.start + i * step, seg.start + (i + 1) * step, t) for i, t in enumerate(tokens)]
-        for w in words:
+        spaced = sum(w.text[:1].isspace() for w in words) * 2 >= len(words)
+        for i, w in enumerate(words):
             text = w.text.strip()
-            if text:
-                out.append(Word(w.start, max(w.end, w.start), text, w.probability))
+            if not text:
+                continue
+            if spaced and i > 0 and out and not w.text[:1].isspace():
+                prev = out[-1]
+                out[-1] = Word(
+                    prev.start, max(w.end, prev.end), prev.text + text, min(prev.probability, w.probability)
+                )
+                continue
+            out.append(Word(w.start, max(w.end, w.start), text, w.probability))
     return out
 
 
@@ -248,6 +270,7 @@ def merge_fragments(sentences: list[Sentence], vocab: frozenset[str]) -> list[Se
             fits = len(prev.words) + len(s.words) <= MERGE_MAX_WORDS
             question = prev.text.endswith("?") and s.start - prev.end < 2.5
             continuation = _first_word(s) in _PRONOUN_START or s.words[0].text[:1].islower()
+            continuation = continuation and bool(s.features.terms or rules.BARE_NUMBER.search(s.text))
             if fits and (question or (continuation and not prev.features.intro)):
                 merged = Sentence(prev.words + s.words)
                 merged.features = score_text(merged.text, vocab)
