@@ -1,0 +1,185 @@
+"""Bundle size and start-up time of the PyInstaller bundle against running from the source checkout, in one run.
+
+    python bench/package.py [--exe PATH] [--runs N]      (after `make package`; packaging/smoke.sh --bench runs it)
+
+Measures `--version`, `doctor` and `gui --screenshot` (time until the PNG of the settled, painted library window
+is written, so it includes the screenshot's ~0.6 s wait for quiet; and until the process exits) for:
+- bundle: the built executable (default: this platform's build in dist/);
+- source: `python -m studycompanion` with this interpreter (the .venv of a checkout).
+"cold" runs once right after dropping that side's files from the page cache (posix_fadvise DONTNEED on the
+bundle folder, or on site-packages + the stdlib + the checkout; Linux only, and pages that another running
+process has mapped stay cached); "warm" is the median of --runs runs after it. Both use the same scratch
+library (created, and migrated, before timing). Without a bundle it says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS: dict[str, list[str]] = {
+    "--version": ["--version"],
+    "doctor": ["doctor"],
+    "gui --screenshot": ["gui", "--screenshot", "{png}"],
+}
+
+
+def default_exe() -> Path:
+    if sys.platform == "darwin":
+        return ROOT / "dist" / "StudyCompanion.app" / "Contents" / "MacOS" / "StudyCompanion"
+    if sys.platform == "win32":
+        return ROOT / "dist" / "StudyCompanion" / "studycompanion-cli.exe"
+    return ROOT / "dist" / "StudyCompanion" / "studycompanion"
+
+
+def bundle_root(exe: Path) -> Path:
+    parent = exe.parent
+    return parent.parent.parent if parent.name == "MacOS" else parent  # the .app, or the one-folder dist
+
+
+def files_under(folder: Path) -> Iterable[Path]:
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(dirpath) / name
+            if not path.is_symlink() and path.is_file():
+                yield path
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    total = count = 0
+    for path in files_under(folder):
+        total += path.stat().st_size
+        count += 1
+    return total, count
+
+
+def mb(n: float) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+def evict(roots: Sequence[Path]) -> bool:
+    """Drop these files' pages from the page cache (Linux); False where that is not possible."""
+    if not hasattr(os, "posix_fadvise"):
+        return False
+    for root in roots:
+        paths = files_under(root) if root.is_dir() else [root]
+        for path in paths:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+    return True
+
+
+def timed(argv: list[str], env: dict[str, str], png: Path | None) -> tuple[float, float | None]:
+    """Seconds until the process exited, and until `png` appeared (None when not asked or never written)."""
+    if png is not None:
+        png.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir())
+    seen: float | None = None
+    while proc.poll() is None:
+        if png is not None and seen is None and png.exists():
+            seen = time.perf_counter() - start
+        time.sleep(0.005)
+    total = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err[-2000:]}")
+    if png is not None and seen is None and png.exists():
+        seen = total
+    return total, seen
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exe", type=Path, default=default_exe())
+    parser.add_argument("--runs", type=int, default=3, help="warm runs per command (default 3)")
+    args = parser.parse_args()
+    exe = args.exe.resolve()
+    if not exe.is_file():
+        print(f"no bundle at {exe}: run `make package` first (skipped)")
+        return 0
+    root = bundle_root(exe)
+
+    # ---- size -----------------------------------------------------------------------------------------
+    size, count = folder_size(root)
+    internal = next((p for p in (root / "_internal", root / "Contents" / "Frameworks") if p.is_dir()), root)
+    parts = sorted(((folder_size(p)[0] if p.is_dir() else p.stat().st_size, p.name)
+                    for p in internal.iterdir() if not p.is_symlink()), reverse=True)
+    site = Path(sysconfig.get_paths()["purelib"])
+    site_size, site_count = folder_size(site)
+    print(f"bundle: {root}  ({platform.system()} {platform.machine()}, Python {platform.python_version()})")
+    print(f"{'what':<44}{'size':>12}{'files':>9}")
+    print(f"{'bundle folder (uncompressed)':<44}{mb(size):>12}{count:>9,}")
+    for archive in sorted((ROOT / "dist").glob("StudyCompanion-*")):
+        if archive.is_file():
+            print(f"{'  release archive ' + archive.name:<44}{mb(archive.stat().st_size):>12}")
+    print(f"{'source: site-packages of ' + Path(sys.prefix).name + ' (with dev tools)':<44}"
+          f"{mb(site_size):>12}{site_count:>9,}")
+    print("largest parts of the bundle: " + ", ".join(f"{name} {mb(n)}" for n, name in parts[:8]))
+
+    # ---- start-up -------------------------------------------------------------------------------------
+    home = Path(tempfile.mkdtemp(prefix="studycompanion-bench-"))
+    env = dict(os.environ, STUDYCOMPANION_HOME=str(home / "library"), QT_QPA_PLATFORM="offscreen")
+    for key in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP"):
+        env.pop(key, None)
+    source_env = dict(env, PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-m", "studycompanion", "doctor"], env=source_env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # create + migrate the library first
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    sides = {
+        "bundle": ([str(exe)], env, [root]),
+        "source": ([sys.executable, "-m", "studycompanion"], source_env,
+                   [site, stdlib, ROOT / "studycompanion", ROOT / "resources", Path(sys.executable).resolve()]),
+    }
+    rows: list[list[str]] = []
+    results: dict[tuple[str, str], tuple[float | None, float]] = {}
+    png = home / "shot.png"
+    for label, extra in COMMANDS.items():
+        for side, (prefix, side_env, cache_roots) in sides.items():
+            argv = prefix + [a.format(png=png) for a in extra]
+            watch = png if "{png}" in extra else None
+            cold_ok = evict(cache_roots)
+            cold_total, cold_seen = timed(argv, side_env, watch)
+            warm = [timed(argv, side_env, watch) for _ in range(args.runs)]
+            warm_total = statistics.median(t for t, _ in warm)
+            cold = cold_seen if watch else cold_total
+            warm_first = statistics.median(s for _, s in warm if s is not None) if watch else warm_total
+            results[(label, side)] = (cold if cold_ok else None, warm_first)
+            row = [label, side, f"{cold:.2f}" + ("" if cold_ok else "*"), f"{warm_first:.2f}"]
+            row.append(f"{warm_total:.2f}" if watch else "")
+            rows.append(row)
+    print()
+    print(f"start-up, seconds (warm = median of {args.runs}; gui: until the PNG is written, then until exit)")
+    header = ["command", "run", "cold", "warm", "warm exit"]
+    widths = [max(len(r[i]) for r in [header, *rows]) + 2 for i in range(len(header))]
+    for r in [header, *rows]:
+        print("".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+    print()
+    for label in COMMANDS:
+        b_cold, b_warm = results[(label, "bundle")]
+        s_cold, s_warm = results[(label, "source")]
+        cold_txt = f"cold {b_cold / s_cold:.2f}x" if b_cold and s_cold else "cold n/a"
+        print(f"bundle / source, {label}: {cold_txt}, warm {b_warm / s_warm:.2f}x")
+    if any(r[2].endswith("*") for r in rows):
+        print("* no page-cache eviction on this platform: the 'cold' run is just the first one")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The frozen app's entry point (PyInstaller's script): the transcription worker, the CLI or the window.
+
+Inside a bundle `sys.executable` is the app itself, so `python -m studycompanion.core.transcribe_worker`
+cannot start the transcription child; core/transcribe_engine.py starts `<app> --transcribe-worker`
+instead, and this script sends that flag to the worker before anything else (Qt, the library) is imported.
+Without arguments the app opens its window (cli.main decides), otherwise it runs the sub-command.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+
+WORKER_FLAG = "--transcribe-worker"
+
+
+def _ensure_streams(worker: bool) -> None:
+    """A windowed Windows/macOS app may start with sys.stdin/stdout/stderr set to None (like pythonw).
+
+    The worker talks over the pipes its parent gave it, so reopen those; the window gets a sink so a stray
+    print() cannot crash it.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        if getattr(sys, name) is not None:
+            continue
+        stream = None
+        if worker:
+            try:
+                stream = os.fdopen(os.dup(fd), mode, encoding="utf-8", buffering=1)
+            except OSError:
+                stream = None
+        if stream is None:
+            stream = open(os.devnull, mode, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+        setattr(sys, name, stream)
+
+
+def _restore_library_path() -> None:
+    """Give child processes the user's LD_LIBRARY_PATH, not the one the bootloader pointed at the bundle.
+
+    The dynamic loader read the bundle's path when this process started and keeps it, so this process is not
+    affected; but system programs we start (xdg-open for "open folder" and links, then the file manager or the
+    browser) must not load the bundle's older copies of glib, libstdc++ or OpenSSL. Our own children (the
+    transcription worker) get the bundle's path again from their bootloader; ffmpeg and deno need none.
+    """
+    if not getattr(sys, "frozen", False):
+        return
+    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is not None:
+        os.environ["LD_LIBRARY_PATH"] = original
+    else:
+        os.environ.pop("LD_LIBRARY_PATH", None)
+
+
+def run() -> int:
+    multiprocessing.freeze_support()
+    _restore_library_path()  # in case a library spawns a multiprocessing child of the bundle
+    if len(sys.argv) > 1 and sys.argv[1] == WORKER_FLAG:
+        _ensure_streams(worker=True)
+        from studycompanion.core import transcribe_worker
+
+        transcribe_worker.main()
+        return 0
+    _ensure_streams(worker=False)
+    from studycompanion.cli import main
+
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Smoke test of the built bundle (after `make package`): runs it headless, offline when it can, in a scratch
+# library, from outside the source tree, and checks what each command produced.
+#
+#   packaging/smoke.sh [BUNDLE_EXECUTABLE] [--bench]
+#
+# BUNDLE_EXECUTABLE defaults to this platform's build in dist/ (Linux dist/StudyCompanion/studycompanion,
+# macOS dist/StudyCompanion.app/Contents/MacOS/StudyCompanion, Windows dist/StudyCompanion/studycompanion-cli.exe).
+# --bench also prints bench/package.py's table (bundle size, cold and warm start against the source checkout).
+# Exit 0 when every check passed; the first failing check prints what it saw and exits 1.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH=0
+EXE=""
+for arg in "$@"; do
+  case "$arg" in
+    --bench) BENCH=1 ;;
+    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) EXE="$arg" ;;
+  esac
+done
+
+case "$(uname -s)" in
+  Darwin) DEFAULT_EXE="$ROOT/dist/StudyCompanion.app/Contents/MacOS/StudyCompanion" ;;
+  MINGW*|MSYS*|CYGWIN*) DEFAULT_EXE="$ROOT/dist/StudyCompanion/studycompanion-cli.exe" ;;
+  *) DEFAULT_EXE="$ROOT/dist/StudyCompanion/studycompanion" ;;
+esac
+EXE="${EXE:-${STUDYCOMPANION_BUNDLE:-$DEFAULT_EXE}}"
+if [[ ! -x "$EXE" ]]; then
+  echo "smoke: no bundle at $EXE (run 'make package' first)" >&2
+  exit 1
+fi
+EXE="$(cd "$(dirname "$EXE")" && pwd)/$(basename "$EXE")"
+BUNDLE_DIR="$(dirname "$EXE")"
+[[ "$BUNDLE_DIR" == */Contents/MacOS ]] && BUNDLE_DIR="$(dirname "$BUNDLE_DIR")"  # the .app's Contents/
+
+# a Python only for reading the JSON the bundle prints (the bundle itself never uses it)
+PY=""
+for candidate in "$ROOT/.venv/bin/python" "$ROOT/.venv/Scripts/python.exe" python3 python; do
+  if "$candidate" -c "import sys; assert sys.version_info >= (3, 9)" >/dev/null 2>&1; then PY="$candidate"; break; fi
+done
+[[ -n "$PY" ]] || { echo "smoke: needs python3 to read the bundle's JSON" >&2; exit 1; }
+
+VERSION="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/studycompanion/__init__.py")"
+DEMO="$ROOT/resources/demo/demo.mp4"
+[[ -f "$DEMO" ]] || { echo "smoke: $DEMO is missing" >&2; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/studycompanion-smoke.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+export STUDYCOMPANION_HOME="$WORK/home"
+export QT_QPA_PLATFORM=offscreen
+unset PYTHONPATH PYTHONHOME PYTHONSTARTUP VIRTUAL_ENV || true
+cd "$WORK"  # nothing may be found through the current folder
+
+# offline: a network namespace with no interfaces proves the bundle needs no download (Linux, when allowed)
+NET=""
+if command -v unshare >/dev/null 2>&1; then
+  if unshare -n true 2>/dev/null; then NET="unshare -n"
+  elif unshare -rn true 2>/dev/null; then NET="unshare -rn"
+  fi
+fi
+if [[ -n "$NET" ]]; then OFFLINE="offline ($NET)"; else OFFLINE="with network (no unshare here)"; fi
+bundle() { if [[ -n "$NET" ]]; then $NET "$EXE" "$@"; else "$EXE" "$@"; fi; }
+
+PASSED=0
+T0=$(date +%s)
+ok() { PASSED=$((PASSED + 1)); printf '  ok  %-34s %s\n' "$1" "${2:-}"; }
+fail() { echo "FAIL  $1" >&2; [[ -n "${2:-}" ]] && printf '%s\n' "$2" | tail -n 40 >&2; exit 1; }
+run() {  # run NAME ARGS...: the bundle's stdout in $WORK/NAME.out, stderr in $WORK/NAME.err
+  local name="$1"; shift
+  local t
+  t=$(date +%s)
+  if ! bundle "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
+    fail "$name: studycompanion $* exited non-zero" "$(cat "$WORK/$name.out" "$WORK/$name.err")"
+  fi
+  LAST_SECONDS=$(( $(date +%s) - t ))
+}
+check() {  # check NAME PYTHON_EXPR: the expression sees `d` (the parsed JSON of NAME.out) and must be true
+  "$PY" - "$WORK/$1.out" "$2" "$BUNDLE_DIR" <<'EOF' || fail "$1: check failed: $2" "$(cat "$WORK/$1.out")"
+import json, sys
+from pathlib import Path
+d = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+bundle = Path(sys.argv[3]).resolve()
+inside = lambda p: p is not None and Path(p).resolve().is_relative_to(bundle) and Path(p).exists()
+sys.exit(0 if eval(sys.argv[2], {"d": d, "inside": inside, "Path": Path}) else 1)
+EOF
+}
+
+echo "smoke: $EXE"
+echo "smoke: library $STUDYCOMPANION_HOME, $OFFLINE"
+
+run version --version
+grep -qx "StudyCompanion $VERSION" "$WORK/version.out" || fail "--version" "$(cat "$WORK/version.out")"
+ok "--version" "$(cat "$WORK/version.out")"
+
+run doctor doctor --json
+check doctor 'd["studycompanion"] == "'"$VERSION"'" and d["schema"]["current"] == d["schema"]["head"] is not None'
+check doctor 'inside(d["transcription"]["bundled_model_path"])'
+check doctor 'inside(d["ffmpeg"]) and inside(d["capture"]["ffmpeg"])'
+check doctor 'd["capture"]["js_runtime_available"] and d["capture"]["yt_dlp_ejs"] and d["capture"]["impersonation"]'
+check doctor 'all(d["versions"].values())'
+ok "doctor" "schema $(cd "$WORK" && "$PY" -c 'import json;d=json.load(open("doctor.out"));print(d["schema"]["current"], "| model", d["transcription"]["bundled_model"], "| ffmpeg, deno, curl_cffi ok")')"
+
+[[ -n "$(find "$BUNDLE_DIR" -path '*resources/demo/demo.mp4' -print -quit)" ]] || fail "the demo clip is not in the bundle"
+[[ -n "$(find "$BUNDLE_DIR" -path '*faster_whisper/assets/silero_vad*.onnx' -print -quit)" ]] || fail "silero VAD is not in the bundle"
+[[ -n "$(find "$BUNDLE_DIR" -path '*core/migrations/versions/0001_*.py' -print -quit)" ]] || fail "migrations are not in the bundle"
+[[ -n "$(find "$BUNDLE_DIR" -path '*plugins/multimedia/*ffmpegmediaplugin*' -print -quit)" ]] || fail "Qt's ffmpeg media plugin is missing"
+ok "bundle contents" "demo clip, silero VAD, migrations, Qt ffmpeg plugin"
+
+run add add "$DEMO" --no-transcribe --json
+check add 'len(d) == 1 and d[0]["error"] is None and d[0]["created"]'
+CLIP="$("$PY" -c 'import json,sys;print(json.load(open(sys.argv[1]))[0]["id"])' "$WORK/add.out")"
+ok "add demo.mp4" "clip $CLIP"
+
+run transcribe transcribe "$CLIP" --json
+check transcribe 'd[0]["state"] == "done" and d[0]["segments"] > 0'
+ok "transcribe (frozen worker)" "$("$PY" -c 'import json,sys;print(json.load(open(sys.argv[1]))[0]["segments"])' "$WORK/transcribe.out") segments, ${LAST_SECONDS} s"
+
+run cards cards "$CLIP" --json
+check cards 'd[0]["error"] is None and d[0]["drafts"] > 0'
+ok "cards" "$("$PY" -c 'import json,sys;print(json.load(open(sys.argv[1]))[0]["drafts"])' "$WORK/cards.out") drafts"
+
+run show show "$CLIP" --json
+check show 'd["status"] == "cards" and len(d["transcript"]) > 0 and len(" ".join(s["text"] for s in d["transcript"]).split()) >= 10'
+ok "show" "$("$PY" -c 'import json,sys;d=json.load(open(sys.argv[1]));print(" ".join(s["text"] for s in d["transcript"])[:60] + "...")' "$WORK/show.out")"
+
+run export export --out "$WORK/demo.apkg" --json
+check export 'd["notes"] > 0 and d["media"] > 0 and Path(d["path"]).is_file()'
+"$PY" - "$WORK/demo.apkg" <<'EOF' || fail "export: demo.apkg is not a valid Anki package"
+import json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    names = set(z.namelist())
+    assert "collection.anki2" in names or "collection.anki21" in names, names
+    media = json.loads(z.read("media"))
+    assert media and all(k in names for k in media), media
+EOF
+ok "export .apkg" "$("$PY" -c 'import json,sys;d=json.load(open(sys.argv[1]));print(d["notes"], "notes,", d["media"], "media files")' "$WORK/export.out")"
+
+for view in library clip; do
+  run "gui-$view" gui --view "$view" --screenshot "$WORK/$view.png"
+  "$PY" - "$WORK/$view.png" <<'EOF' || fail "gui --view $view: no 1280x800 PNG" "$(cat "$WORK/gui-$view.err")"
+import struct, sys
+data = open(sys.argv[1], "rb").read(32)
+assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:8]
+assert struct.unpack(">II", data[16:24]) == (1280, 800), struct.unpack(">II", data[16:24])
+EOF
+  ok "gui --view $view --screenshot" "1280x800 PNG, ${LAST_SECONDS} s"
+done
+grep -q "Traceback" "$STUDYCOMPANION_HOME/logs/studycompanion.log" 2>/dev/null \
+  && fail "the log has a traceback" "$(grep -B5 -A20 Traceback "$STUDYCOMPANION_HOME/logs/studycompanion.log")"
+ok "log file" "no tracebacks"
+
+if [[ -n "${SMOKE_KEEP:-}" ]]; then cp "$WORK"/*.png "$SMOKE_KEEP"/ 2>/dev/null || true; fi
+echo "smoke: $PASSED checks passed in $(( $(date +%s) - T0 )) s"
+
+if [[ $BENCH -eq 1 ]]; then
+  cd "$ROOT"
+  "$PY" bench/package.py --exe "$EXE"
+fi
