@@ -30,7 +30,7 @@ from shiboken6 import isValid
 
 from studycompanion.core.cards import PLATFORM_NAMES, format_time
 from studycompanion.core.models import Job, Video
-from studycompanion.core.types import CardState, JobState, JobStep, KeyPoint, VideoStatus
+from studycompanion.core.types import CardState, JobState, JobStep, KeyPoint, TagSource, VideoStatus
 from studycompanion.ui.cards_panel import CardsPanel
 from studycompanion.ui.icons import icon
 from studycompanion.ui.keypoints_list import KeyPointList
@@ -62,6 +62,7 @@ class ClipData:
     lines: list[tuple[float, float, list[tuple[str, float, float]]]]
     keypoints: list[KeyPoint]
     tags: list[str]
+    suggested: list[str]
     known_tags: list[str]
     running: list[Job] = field(default_factory=list)
 
@@ -164,6 +165,8 @@ class ClipView(QWidget):
         self.tags = TagEditor(self)
         self.tags.tag_added.connect(self._add_tag)
         self.tags.tag_removed.connect(self._remove_tag)
+        self.tags.tag_accepted.connect(lambda name: self._change_tags(name, action="accept"))
+        self.tags.tag_rejected.connect(lambda name: self._change_tags(name, action="reject"))
         self.notes = QPlainTextEdit(self)
         self.notes.setPlaceholderText("Your notes on this clip (saved as you type)")
         self.notes.setAccessibleName("Personal notes")
@@ -255,10 +258,11 @@ class ClipView(QWidget):
             poster = library.file_path(video.thumbnail_file)
             lines = build_lines(library.transcript(video_id))
             running = jobs.list_jobs(states=[JobState.QUEUED, JobState.RUNNING], video_id=video_id)
+            sources = _tag_sources(library, video_id)
             return ClipData(
                 video, media if media and media.is_file() else None, poster if poster and poster.is_file() else None,
-                lines, library.keypoints(video_id), library.tags_for(video_id), [n for n, _ in library.tag_counts()],
-                running,
+                lines, library.keypoints(video_id), list(sources), _suggested(sources),
+                [n for n, _ in library.tag_counts()], running,
             )
 
         self._bg(load, lambda data: self._show(data, at_seconds) if token == self._token else None,
@@ -280,7 +284,7 @@ class ClipView(QWidget):
         self.keypoints.set_points(data.keypoints)
         self._set_tab_counts(len(data.keypoints), None)
         self.tags.set_known_tags(data.known_tags)
-        self.tags.set_tags(data.tags)
+        self.tags.set_tags(data.tags, data.suggested)
         self.notes.blockSignals(True)
         self.notes.setPlainText(video.notes)
         self.notes.blockSignals(False)
@@ -415,28 +419,34 @@ class ClipView(QWidget):
         self.clip_changed.emit(video)
 
     def _add_tag(self, name: str) -> None:
-        self._change_tags(name, add=True)
+        self._change_tags(name, action="add")
 
     def _remove_tag(self, name: str) -> None:
-        self._change_tags(name, add=False)
+        self._change_tags(name, action="remove")
 
-    def _change_tags(self, name: str, *, add: bool) -> None:
+    def _change_tags(self, name: str, *, action: str) -> None:
+        """add / remove a tag, or accept / reject a suggested one; then show what the library holds."""
         vid = self._vid()
         if vid is None:
             return
         library = self.services.library
 
-        def change() -> tuple[Video, list[str], list[str]]:
-            if add:
+        def change() -> tuple[Video, dict[str, TagSource], list[str]]:
+            if action == "add":
                 library.tag(vid, [name])
-            else:
+            elif action == "remove":
                 library.untag(vid, [name])
-            return library.get(vid), library.tags_for(vid), [n for n, _ in library.tag_counts()]
+            else:
+                from studycompanion.core.tag_suggestions import TagSuggestions
 
-        def done(result: tuple[Video, list[str], list[str]]) -> None:
-            video, tags, known = result
+                suggestions = TagSuggestions(library)
+                (suggestions.accept if action == "accept" else suggestions.reject)(vid, [name])
+            return library.get(vid), _tag_sources(library, vid), [n for n, _ in library.tag_counts()]
+
+        def done(result: tuple[Video, dict[str, TagSource], list[str]]) -> None:
+            video, sources, known = result
             if self._vid() == vid:
-                self.tags.set_tags(tags)
+                self.tags.set_tags(list(sources), _suggested(sources))
                 self.tags.set_known_tags(known)
                 self.status.setText("")
             self.clip_changed.emit(video)
@@ -550,6 +560,17 @@ class ClipView(QWidget):
         if not event.spontaneous():  # another page took over; a minimised window keeps playing
             self.player.pause()
         super().hideEvent(event)
+
+
+def _tag_sources(library: Any, video_id: int) -> dict[str, TagSource]:
+    """The clip's tags by name with where each came from (suggested ones wait for the student's yes or no)."""
+    from studycompanion.core.tag_suggestions import TagSuggestions
+
+    return TagSuggestions(library).tag_sources(video_id)
+
+
+def _suggested(sources: dict[str, TagSource]) -> list[str]:
+    return [name for name, source in sources.items() if source == TagSource.SUGGESTED]
 
 
 def _escape(text: str) -> str:

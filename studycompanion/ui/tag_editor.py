@@ -1,7 +1,8 @@
 """A clip's tags as removable chips plus a field that adds tags, completing from the tags already in use.
 
-The editor only shows and asks: `tag_added(name)` / `tag_removed(name)` go to the owner, which saves them in
-the background and calls `set_tags` with what the library holds afterwards.
+Suggested tags (from hashtags and the transcript) show as dashed chips to keep or drop. The editor only shows
+and asks: `tag_added` / `tag_removed` / `tag_accepted` / `tag_rejected` go to the owner, which saves them in the
+background and calls `set_tags` with what the library holds afterwards.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -105,15 +107,47 @@ class TagChip(QToolButton):
         self.clicked.connect(lambda: self.remove_requested.emit(self.name))
 
 
+class SuggestedChip(QToolButton):
+    """A suggested tag: a click keeps it, the menu drops it (it is then not suggested for this clip again)."""
+
+    accept_requested = Signal(str)
+    reject_requested = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setText(f"{name}  ?")
+        self.setToolTip(f"Suggested from the clip's hashtags and transcript: click to keep {name}, "
+                        "or use the arrow to drop it")
+        self.setAccessibleName(f"Suggested tag {name}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setObjectName("suggestedChip")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.setStyleSheet(
+            "QToolButton#suggestedChip { border: 1px dashed palette(mid); border-radius: 10px; padding: 2px 8px;"
+            " padding-right: 16px; font-style: italic; }"
+            "QToolButton#suggestedChip:hover { border-color: palette(highlight); }"
+            "QToolButton#suggestedChip::menu-button { border: none; width: 14px; margin-right: 2px; }"
+        )
+        menu = QMenu(self)
+        self.keep_action = menu.addAction(f"Keep {name}", lambda: self.accept_requested.emit(self.name))
+        self.drop_action = menu.addAction(f"Not {name}", lambda: self.reject_requested.emit(self.name))
+        self.setMenu(menu)
+        self.clicked.connect(lambda: self.accept_requested.emit(self.name))
+
+
 class TagEditor(QWidget):
     """Chips for the current tags and a line edit with completion to add more (Enter or comma adds)."""
 
     tag_added = Signal(str)
     tag_removed = Signal(str)
+    tag_accepted = Signal(str)  # a suggestion kept
+    tag_rejected = Signal(str)  # a suggestion dropped
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tags: list[str] = []
+        self._suggested: list[str] = []
         self._flow = FlowLayout(self)
         self.input = QLineEdit(self)
         self.input.setPlaceholderText("Add a tag…")
@@ -134,7 +168,11 @@ class TagEditor(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def tags(self) -> list[str]:
+        """The clip's tags, suggestions included."""
         return list(self._tags)
+
+    def suggested(self) -> list[str]:
+        return list(self._suggested)
 
     def set_known_tags(self, names: Iterable[str]) -> None:
         """Every tag in the library: what the completer offers."""
@@ -143,13 +181,22 @@ class TagEditor(QWidget):
     def known_tags(self) -> list[str]:
         return list(self._model.stringList())
 
-    def set_tags(self, names: Iterable[str]) -> None:
+    def set_tags(self, names: Iterable[str], suggested: Iterable[str] = ()) -> None:
+        """Show the clip's tags; those in `suggested` as suggestions waiting for a yes or no."""
         self._tags = list(names)
-        for chip in self.findChildren(TagChip):
-            self._flow.removeWidget(chip)
-            chip.deleteLater()
+        pending = {s.lower() for s in suggested}
+        self._suggested = [n for n in self._tags if n.lower() in pending]
+        for old in [*self.findChildren(TagChip), *self.findChildren(SuggestedChip)]:
+            self._flow.removeWidget(old)
+            old.deleteLater()
         self._flow.removeWidget(self.input)
         for name in self._tags:
+            if name in self._suggested:
+                hint = SuggestedChip(name, self)
+                hint.accept_requested.connect(self.tag_accepted)
+                hint.reject_requested.connect(self.tag_rejected)
+                self._flow.addWidget(hint)
+                continue
             chip = TagChip(name, self)
             chip.remove_requested.connect(self.tag_removed)
             self._flow.addWidget(chip)

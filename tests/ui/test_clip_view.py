@@ -11,12 +11,12 @@ from PySide6.QtMultimedia import QVideoFrame
 from pytestqt.qtbot import QtBot
 
 from studycompanion.core.card_store import CardStore
-from studycompanion.core.types import CardState
+from studycompanion.core.types import CardState, TagSource
 from studycompanion.services import Services
 from studycompanion.ui.card_preview import cloze_side, fill
 from studycompanion.ui.clip_view import ClipView
 from studycompanion.ui.player import PlayerPanel
-from studycompanion.ui.tag_editor import TagChip
+from studycompanion.ui.tag_editor import SuggestedChip, TagChip
 from studycompanion.ui.worker import Worker
 from tests.ui.ui_fixtures import clip_with_cards
 
@@ -256,6 +256,27 @@ def test_tags_added_and_removed_in_the_ui_persist(qtbot: QtBot, view: ClipView, 
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.library.tags_for(clip) == ["Step1"], timeout=5_000)
     qtbot.waitUntil(lambda: view.tags.tags() == ["Step1"], timeout=5_000)
+
+
+def test_suggested_tags_are_kept_or_dropped(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
+    from studycompanion.core.tag_suggestions import TagSuggestions
+
+    services.library.tag(clip, ["Pharm::Diuretics", "Renal::Physiology"], TagSource.SUGGESTED)
+    view.show_clip(clip)
+    qtbot.waitUntil(lambda: len(view.tags.suggested()) == 2, timeout=10_000)
+    chips = {c.name: c for c in view.tags.findChildren(SuggestedChip)}
+    assert set(chips) == {"Pharm::Diuretics", "Renal::Physiology"}
+    assert not any(c.name in chips for c in view.tags.findChildren(TagChip))  # shown apart from the own tags
+    qtbot.mouseClick(chips["Pharm::Diuretics"], Qt.MouseButton.LeftButton)  # a click keeps it
+    suggestions = TagSuggestions(services.library)
+    qtbot.waitUntil(lambda: suggestions.suggested(clip) == ["Renal::Physiology"], timeout=5_000)
+    qtbot.waitUntil(lambda: view.tags.suggested() == ["Renal::Physiology"], timeout=5_000)
+    assert "Pharm::Diuretics" in view.tags.tags()
+    chip = next(c for c in view.tags.findChildren(SuggestedChip) if c.name == "Renal::Physiology")
+    chip.drop_action.trigger()
+    qtbot.waitUntil(lambda: "Renal::Physiology" not in services.library.tags_for(clip), timeout=5_000)
+    qtbot.waitUntil(lambda: view.tags.suggested() == [], timeout=5_000)
+    assert "renal::physiology" in suggestions.rejected(clip)
 
 
 def test_notes_are_saved_after_typing_pauses(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
