@@ -8,6 +8,9 @@ import json
 import random
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from studycompanion.core.foryou import ClipRow, ClipTable, diversify, rank
 from studycompanion.core.interests import Interests, for_you
 from studycompanion.core.profile import InterestProfile, Signal, SignalKind, build_profile
@@ -188,3 +191,24 @@ def test_foryou_cli_json_covers_every_clip(services: Services, capsys: object) -
     out = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert sorted(e["id"] for e in out) == sorted(ids.values())
     assert all(set(e) == {"id", "title", "score", "reason"} and e["reason"] for e in out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    creators=st.lists(st.integers(0, 4), min_size=0, max_size=60),
+    topic_count=st.integers(1, 4),
+    span=st.integers(0, 70),
+    seed=st.integers(0, 10**6),
+)
+def test_bulk_copy_gives_the_same_order_as_one_by_one(creators: list[int], topic_count: int, span: int,
+                                                      seed: int) -> None:
+    rng = random.Random(seed)
+    topics = [rng.randrange(topic_count) for _ in creators]
+    order = list(range(len(creators)))
+    rng.shuffle(order)
+    slow = diversify(order, creators, topics, topic_span=span, bulk=False)
+    assert diversify(order, creators, topics, topic_span=span) == slow
+    assert sorted(slow) == sorted(order)
+    for a, b in itertools.pairwise(slow):  # a repeat only when nothing else was left
+        if creators[a] == creators[b]:
+            assert all(creators[x] == creators[b] for x in slow[slow.index(b):])

@@ -8,6 +8,7 @@ Vectorised with numpy: 100k clips rank in well under 100 ms (bench/foryou.py).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -23,8 +24,9 @@ W_NEVER = 0.45
 W_FRESH = 0.2
 FRESH_DAYS = 7.0  # "new in your library" fades over about a week
 UNPLAYABLE = -2.0  # queued or failed downloads go last
-MAX_TOPIC_RUN = 2  # at most this many clips of one topic in a row (when others are left)
-LOOKAHEAD = 16  # how far down the list diversity may reach for a replacement
+MAX_TOPIC_RUN = 2  # at most this many clips of one topic in a row (when others are left) ...
+TOPIC_SPAN = 1000  # ... in the first this many places (what anyone scrolls); creators are spread everywhere
+LOOKAHEAD = 16  # how far down the list topic diversity may reach for a replacement
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -235,7 +237,7 @@ def rank(table: ClipTable, profile: InterestProfile) -> Ranking:
     scores = parts.sum(axis=1) + np.where(table.playable, 0.0, UNPLAYABLE)
     scores = np.round(scores, 9)  # the same inputs always sort the same way
     by_score = np.lexsort((table.ids, -scores))
-    order = diversify(by_score.tolist(), table.creator_key.tolist(), table.topic_key.tolist())
+    order = diversify(by_score, table.creator_key, table.topic_key)
     explicit = {t.tag.lower(): t.adjusted for t in profile.all() if t.adjusted and _has_explicit(t.sources)}
     return Ranking(table, order, scores, parts, pos_src, neg_src, pos, neg, explicit)
 
@@ -244,57 +246,146 @@ def _has_explicit(sources: dict[SignalKind, float]) -> bool:
     return SignalKind.MORE in sources or SignalKind.LESS in sources
 
 
-def diversify(order: list[int], creators: list[int], topics: list[int],
-              max_topic_run: int = MAX_TOPIC_RUN, lookahead: int = LOOKAHEAD) -> list[int]:
-    """Re-order so no creator appears twice in a row (whenever another creator is left) and, looking at most
-    `lookahead` clips ahead, no topic more than `max_topic_run` times in a row; always the best-ranked clip
-    that fits. Runs in about linear time (bounded scans) for realistic libraries."""
+def diversify(order: Sequence[int] | IntArray, creators: Sequence[int] | IntArray,
+              topics: Sequence[int] | IntArray, max_topic_run: int = MAX_TOPIC_RUN, lookahead: int = LOOKAHEAD, topic_span: int = TOPIC_SPAN,
+              bulk: bool = True) -> list[int]:
+    """Re-order so no creator appears twice in a row (whenever another creator is left) and, in the first
+    `topic_span` places and looking at most `lookahead` clips ahead, no topic more than `max_topic_run` times
+    in a row; always the best-ranked clip that fits.
+
+    About linear: where the output follows the score order, stretches without a conflict are copied at once
+    (`bulk`, found with numpy; the result is the same without it); most other clips fit where they stand or
+    one step later (the fast paths); the rest wait in `pending`, best first."""
     n = len(order)
+    conflicts = _conflicts(order, creators, topics, max_topic_run, topic_span) if bulk else [n]
+    order, creators, topics = _as_list(order), _as_list(creators), _as_list(topics)
+    ci = 0
     out: list[int] = []
-    pending: list[int] = []  # skipped clips, best first
+    emit = out.append
+    pending: deque[int] = deque()
     in_pending: dict[int, int] = {}  # creator -> how many of its clips wait in `pending`
     pos = 0
     last_c: int | None = None
     last_t: int | None = None
     run = 0
-    while len(out) < n:
-        chosen = -1
-        from_pending = -1
-        for j in range(min(len(pending), lookahead)):  # 1. best nearby clip fitting both rules
-            i = pending[j]
-            if creators[i] != last_c and (topics[i] != last_t or run < max_topic_run):
-                chosen, from_pending = i, j
-                break
-        else:
-            while len(pending) < lookahead and pos < n:
-                i = order[pos]
-                pos += 1
-                if creators[i] != last_c and (topics[i] != last_t or run < max_topic_run):
-                    chosen = i
-                    break
-                pending.append(i)
-                in_pending[creators[i]] = in_pending.get(creators[i], 0) + 1
-        if chosen < 0:  # 2. the best clip of another creator, however far down
-            waiting_same = in_pending.get(last_c, 0) if last_c is not None else 0
-            if waiting_same < len(pending):
-                for j, i in enumerate(pending):
-                    if creators[i] != last_c:
-                        chosen, from_pending = i, j
+    streak = 0  # clips emitted in score order since the last detour: the output is "in sync" with `order`
+    need = max(1, max_topic_run)
+    while pos < n or pending:
+        if len(out) >= topic_span and max_topic_run <= n:
+            max_topic_run, need = n + 1, 1  # past what anyone scrolls, only creators are spread
+        if not pending:
+            if bulk and streak >= need:  # in sync: copy up to the next conflict at once
+                while conflicts[ci] < pos:
+                    ci += 1
+                nxt = conflicts[ci]
+                if nxt > pos:
+                    out.extend(order[pos:nxt])
+                    pos = nxt
+                    last = order[pos - 1]
+                    last_c, last_t, run = creators[last], topics[last], 1
+                    while run <= max_topic_run and pos - 1 - run >= 0 and topics[order[pos - 1 - run]] == last_t:
+                        run += 1
+                    if pos >= n:
                         break
-            while chosen < 0 and pos < n:
-                i = order[pos]
+                    continue
+            i = order[pos]  # fast path 1: the next clip in score order fits
+            pos += 1
+            c, t = creators[i], topics[i]
+            if c != last_c and (t != last_t or run < max_topic_run):
+                emit(i)
+                streak += 1
+                run = run + 1 if t == last_t else 1
+                last_c, last_t = c, t
+                continue
+            pending.append(i)
+            in_pending[c] = in_pending.get(c, 0) + 1
+        else:  # fast path 2: the best waiting clip fits now
+            i = pending[0]
+            c, t = creators[i], topics[i]
+            if c != last_c and (t != last_t or run < max_topic_run):
+                pending.popleft()
+                in_pending[c] -= 1
+                emit(i)
+                streak = 0
+                run = run + 1 if t == last_t else 1
+                last_c, last_t = c, t
+                continue
+        streak = 0
+        if len(pending) == 1 and pos < n:  # fast path 3: one clip waits, the next in order fits
+            i = order[pos]
+            c, t = creators[i], topics[i]
+            if c != last_c and (t != last_t or run < max_topic_run):
                 pos += 1
-                if creators[i] != last_c:
-                    chosen = i
-                    break
-                pending.append(i)
-                in_pending[creators[i]] = in_pending.get(creators[i], 0) + 1
-        if chosen < 0:  # 3. only one creator is left
-            chosen, from_pending = pending[0], 0
+                emit(i)
+                run = run + 1 if t == last_t else 1
+                last_c, last_t = c, t
+                continue
+        chosen, from_pending = _choose(order, creators, topics, pending, in_pending, pos, last_c, last_t,
+                                       run < max_topic_run, lookahead)
+        pos = max(pos, chosen[1])
+        i = chosen[0]
         if from_pending >= 0:
             del pending[from_pending]
-            in_pending[creators[chosen]] -= 1
-        out.append(chosen)
-        run = run + 1 if topics[chosen] == last_t else 1
-        last_c, last_t = creators[chosen], topics[chosen]
+            in_pending[creators[i]] -= 1
+        emit(i)
+        run = run + 1 if topics[i] == last_t else 1
+        last_c, last_t = creators[i], topics[i]
     return out
+
+
+def _as_list(values: Sequence[int] | IntArray) -> list[int]:
+    return values.tolist() if isinstance(values, np.ndarray) else list(values)
+
+
+def _conflicts(order: Sequence[int] | IntArray, creators: Sequence[int] | IntArray,
+               topics: Sequence[int] | IntArray, max_topic_run: int, topic_span: int) -> list[int]:
+    """Positions of `order` whose clip breaks a rule if shown right after its predecessors in `order`
+    (same creator as the one before; in the first `topic_span` places, one topic too many times), then n."""
+    n = len(order)
+    idx = np.asarray(order, dtype=np.int64)
+    cr = np.asarray(creators, dtype=np.int64)[idx] if n else np.zeros(0, dtype=np.int64)
+    tp = np.asarray(topics, dtype=np.int64)[idx] if n else np.zeros(0, dtype=np.int64)
+    bad = np.zeros(n, dtype=np.bool_)
+    if n > 1:
+        bad[1:] = cr[1:] == cr[:-1]
+    span = min(n, topic_span)
+    k = max_topic_run
+    if span > k >= 1:
+        same = np.ones(span - k, dtype=np.bool_)
+        for j in range(1, k + 1):
+            same &= tp[k:span] == tp[k - j : span - j]
+        bad[k:span] |= same
+    found: list[int] = np.flatnonzero(bad).tolist()
+    return [*found, n]
+
+
+def _choose(order: list[int], creators: list[int], topics: list[int], pending: deque[int],
+            in_pending: dict[int, int], pos: int, last_c: int | None, last_t: int | None, topic_ok: bool,
+            lookahead: int) -> tuple[tuple[int, int], int]:
+    """The slow path of `diversify`: ((clip, new stream position), index in pending or -1). Clips read from
+    the stream and not chosen are appended to `pending`."""
+    n = len(order)
+    for j in range(min(len(pending), lookahead)):  # 1. the best nearby clip fitting both rules
+        i = pending[j]
+        if creators[i] != last_c and (topics[i] != last_t or topic_ok):
+            return (i, pos), j
+    while len(pending) < lookahead and pos < n:
+        i = order[pos]
+        pos += 1
+        if creators[i] != last_c and (topics[i] != last_t or topic_ok):
+            return (i, pos), -1
+        pending.append(i)
+        in_pending[creators[i]] = in_pending.get(creators[i], 0) + 1
+    waiting_same = in_pending.get(last_c, 0) if last_c is not None else 0
+    if waiting_same < len(pending):  # 2. the best clip of another creator, however far down
+        for j, i in enumerate(pending):
+            if creators[i] != last_c:
+                return (i, pos), j
+    while pos < n:
+        i = order[pos]
+        pos += 1
+        if creators[i] != last_c:
+            return (i, pos), -1
+        pending.append(i)
+        in_pending[creators[i]] = in_pending.get(creators[i], 0) + 1
+    return (pending[0], pos), 0  # 3. only one creator is left
