@@ -7,6 +7,7 @@ the library runs on the worker; this widget only lays out and forwards.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QSplitter,
@@ -29,6 +31,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from studycompanion.core.cards import PLATFORM_NAMES, format_time
+from studycompanion.core.creators import LABELS as CREDIBILITY_LABELS
+from studycompanion.core.creators import CreatorMark, Creators, clip_handle
+from studycompanion.core.interest_models import Credibility
 from studycompanion.core.models import Job, Video
 from studycompanion.core.types import CardState, JobState, JobStep, KeyPoint, TagSource, VideoStatus
 from studycompanion.ui.cards_panel import CardsPanel
@@ -65,6 +70,7 @@ class ClipData:
     suggested: list[str]
     known_tags: list[str]
     running: list[Job] = field(default_factory=list)
+    creator: CreatorMark | None = None
 
 
 class _JobRelay(QObject):
@@ -83,6 +89,7 @@ class ClipView(QWidget):
         self.services = services
         self.worker = worker
         self._video: Video | None = None
+        self._creator: CreatorMark | None = None
         self._token = 0
         self._notes_saved = ""
         self._notes_timer = QTimer(self)
@@ -132,6 +139,14 @@ class ClipView(QWidget):
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(self)
         self.status.setForegroundRole(self.status.foregroundRole())
+        self.creator_button = QToolButton(self)
+        self.creator_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.creator_button.setAutoRaise(True)
+        creator_menu = QMenu(self.creator_button)
+        for credibility in Credibility:
+            creator_menu.addAction(CREDIBILITY_LABELS[credibility], functools.partial(self._mark_creator, credibility))
+        self.creator_button.setMenu(creator_menu)
+        self.creator_button.hide()
         self.favourite_button = QToolButton(self)
         self.favourite_button.setCheckable(True)
         self.favourite_button.setIcon(icon("favourite"))
@@ -155,6 +170,7 @@ class ClipView(QWidget):
         header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(heading, 1)
         header.addWidget(self.status)
+        header.addWidget(self.creator_button)
         header.addWidget(self.favourite_button)
         header.addWidget(self.export_button)
 
@@ -259,10 +275,11 @@ class ClipView(QWidget):
             lines = build_lines(library.transcript(video_id))
             running = jobs.list_jobs(states=[JobState.QUEUED, JobState.RUNNING], video_id=video_id)
             sources = _tag_sources(library, video_id)
+            handle = clip_handle(video)
             return ClipData(
                 video, media if media and media.is_file() else None, poster if poster and poster.is_file() else None,
                 lines, library.keypoints(video_id), list(sources), _suggested(sources),
-                [n for n, _ in library.tag_counts()], running,
+                [n for n, _ in library.tag_counts()], running, Creators(library.db).get(handle) if handle else None,
             )
 
         self._bg(load, lambda data: self._show(data, at_seconds) if token == self._token else None,
@@ -285,6 +302,7 @@ class ClipView(QWidget):
         self._set_tab_counts(len(data.keypoints), None)
         self.tags.set_known_tags(data.known_tags)
         self.tags.set_tags(data.tags, data.suggested)
+        self._show_creator(data.creator)
         self.notes.blockSignals(True)
         self.notes.setPlainText(video.notes)
         self.notes.blockSignals(False)
@@ -330,11 +348,35 @@ class ClipView(QWidget):
         self.favourite_button.setText("Favourite" if not video.favourite else "Favourited")
         self.status.setText("")
 
+    def _show_creator(self, mark: CreatorMark | None) -> None:
+        """Who made the clip, as far as the student knows; cards from unverified creators are marked for checking."""
+        self._creator = mark
+        if mark is None:
+            self.creator_button.hide()
+            return
+        if mark.verify:
+            self.creator_button.setText(f"⚠ {mark.label} creator: check the facts")
+            self.creator_button.setToolTip(f"@{mark.handle} is not marked as a physician or resident: cards from "
+                                           "this clip carry StudyCompanion::verify in Anki. Mark who they are:")
+        else:
+            self.creator_button.setText(f"✓ {mark.label}")
+            self.creator_button.setToolTip(f"@{mark.handle} is marked as a {mark.label.lower()}")
+        self.creator_button.show()
+
+    def _mark_creator(self, credibility: Credibility) -> None:
+        mark = self._creator
+        if mark is None:
+            return
+        db, handle = self.services.db, mark.handle
+        self._bg(lambda: Creators(db).mark(handle, credibility), self._show_creator,
+                 lambda f: self.status.setText(f.message))
+
     def _show_empty(self) -> None:
         self.title.setText("No clip selected")
         self.meta.setText("")
         for w in (self.notes, self.tags, self.favourite_button, self.export_button):
             w.setEnabled(False)
+        self.creator_button.hide()
 
     def _show_failure(self, failure: Failure) -> None:
         self._video = None

@@ -279,6 +279,20 @@ def test_suggested_tags_are_kept_or_dropped(qtbot: QtBot, view: ClipView, servic
     assert "renal::physiology" in suggestions.rejected(clip)
 
 
+def test_the_creator_mark_shows_and_can_be_set(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
+    from studycompanion.core.creators import Creators
+    from studycompanion.core.interest_models import Credibility
+
+    assert view.creator_button.isVisible() and "check the facts" in view.creator_button.text()
+    menu = view.creator_button.menu()
+    assert menu is not None
+    physician = next(a for a in menu.actions() if a.text() == "Physician")
+    physician.trigger()
+    qtbot.waitUntil(lambda: Creators(services.db).get("drmike.meded").credibility == Credibility.PHYSICIAN,
+                    timeout=5_000)
+    qtbot.waitUntil(lambda: view.creator_button.text() == "✓ Physician", timeout=5_000)
+
+
 def test_notes_are_saved_after_typing_pauses(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
     view.notes.setFocus()
     qtbot.keyClicks(view.notes, "Check the sulfa allergy list")
