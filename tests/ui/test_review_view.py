@@ -1,0 +1,113 @@
+"""The review session view: choose tags, each card with its key moment, reveal, grade with the keys, summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from studycompanion.core.creators import Creators
+from studycompanion.core.interest_models import Credibility
+from studycompanion.core.review import Grade, Reviews
+from studycompanion.services import Services
+from studycompanion.ui.review_view import ReviewView, cloze_html
+from studycompanion.ui.worker import Worker
+from tests.interest_fixtures import ClipSpec, add_clip
+from tests.ui.ui_fixtures import clip_with_cards
+
+
+@pytest.fixture
+def worker() -> Iterator[Worker]:
+    w = Worker()
+    yield w
+    w.wait(10_000)
+
+
+def _view(qtbot: QtBot, services: Services, worker: Worker) -> ReviewView:
+    view = ReviewView(services, worker, autoplay=False)
+    qtbot.addWidget(view)
+    view.resize(1000, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.reload()
+    return view
+
+
+def test_cloze_html_blanks_then_answers() -> None:
+    text = "{{c1::Furosemide}} acts on the <loop> with {{c2::NKCC2::a cotransporter}}"
+    assert cloze_html(text, False) == ("<span style='color:#0a66c2'>[...]</span> acts on the &lt;loop&gt; with "
+                                       "<span style='color:#0a66c2'>[a cotransporter]</span>")
+    assert "<b style='color:#0a66c2'>NKCC2</b>" in cloze_html(text, True)
+
+
+def test_a_session_by_tag_with_the_keyboard(qtbot: QtBot, services: Services, worker: Worker) -> None:
+    add_clip(services.library, ClipSpec("as", "Aortic stenosis", creator="anon", tags=["Cardio::Murmurs"],
+                                        cards=["{{c1::Aortic stenosis}} is crescendo decrescendo",
+                                               "AS radiates to the {{c1::carotids}}"]))
+    add_clip(services.library, ClipSpec("pulm", "Asthma", creator="drmike", tags=["Pulm"],
+                                        cards=["{{c1::Albuterol}} relieves wheeze"]))
+    Creators(services.db).mark("drmike", Credibility.PHYSICIAN)
+    view = _view(qtbot, services, worker)
+    qtbot.waitUntil(lambda: view.tag_list.count() == 2, timeout=5000)
+    view.set_scope(["Cardio"])
+    qtbot.waitUntil(lambda: view.counts_label.text() == "0 due · 2 new", timeout=5000)
+    assert view.start_button.isEnabled()
+
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # Space starts from the setup page
+    qtbot.waitUntil(lambda: view.page() == "card", timeout=5000)
+    item = view.current_item()
+    assert item is not None and item.clip_title == "Aortic stenosis"
+    assert "[...]" in view.prompt_label.text() and view.answer_label.text() == ""
+    assert view.verify_label.isVisibleTo(view)  # an unmarked creator: check the fact
+    assert not view.grade_buttons[Grade.GOOD].isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_3)  # grading before the reveal does nothing
+    assert view.current_item() == item
+
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.is_revealed() and "<b" in view.answer_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_1)  # Again: the card comes back in this session
+    qtbot.waitUntil(lambda: view.current_item() is not None and view.current_item() != item
+                    and not view.is_revealed(), timeout=5000)
+    while view.page() == "card" and view.current_item() is not None:
+        current = view.current_item()
+        view.reveal()
+        qtbot.keyClick(view, Qt.Key.Key_3)
+        qtbot.waitUntil(lambda c=current: view.page() != "card" or view.current_item() != c or not view.is_revealed(),
+                        timeout=5000)
+    qtbot.waitUntil(lambda: view.page() == "summary", timeout=5000)
+    summary = view.summary()
+    assert summary is not None and summary.cards == 2 and summary.counts[Grade.AGAIN] == 1
+    assert "Session done" in view.summary_label.text() and "Again 1" in view.summary_label.text()
+    assert Reviews(services.library).history()[0].session_id == summary.session_id
+
+
+def test_for_you_session_plays_the_key_moment(qtbot: QtBot, services: Services, worker: Worker,
+                                              tmp_path: Path) -> None:
+    vid = clip_with_cards(services, tmp_path)
+    view = _view(qtbot, services, worker)
+    qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(view.open_clip_requested, timeout=5000) as opened:
+        view.start()
+        qtbot.waitUntil(lambda: view.page() == "card", timeout=10_000)
+        item = view.current_item()
+        assert item is not None and item.video_id == vid and item.media_path is not None
+        assert view.player is not None and view.player.loop() == (item.start, max(item.end, item.start + 1.0))
+        assert not view.player.player.source().isEmpty()
+        view.open_button.click()
+    assert opened.args == [vid, item.start]
+    view.end_session()
+    qtbot.waitUntil(lambda: view.page() == "summary", timeout=5000)
+    assert view.summary() is not None and view.summary().reviewed == 0  # type: ignore[union-attr]
+
+
+def test_nothing_to_review_says_so(qtbot: QtBot, services: Services, worker: Worker) -> None:
+    add_clip(services.library, ClipSpec("x", "No cards", tags=["Renal"]))
+    view = _view(qtbot, services, worker)
+    qtbot.waitUntil(lambda: view.counts_label.text() == "Nothing to review here yet.", timeout=5000)
+    assert not view.start_button.isEnabled()
+    view.set_scope(["Renal"])
+    qtbot.waitUntil(lambda: view.counts_label.text() == "Nothing to review here yet.", timeout=5000)
