@@ -70,14 +70,14 @@ def slide(path: Path, title: str, handle: str, tag: str, color: tuple[int, int, 
         f = y / h
         c = tuple(int(v * (1 - 0.45 * f) + 10 * f) for v in color)
         draw.line([(0, y), (w, y)], fill=c)
-    draw.rounded_rectangle([24, 130, 24 + 13 * len(tag) + 30, 166], radius=18, fill=(255, 255, 255))
-    draw.text((38, 136), f"#{tag}", font=ImageFont.truetype(FONT_BOLD, 20), fill=color)
     big = ImageFont.truetype(FONT_BOLD, 38)
     y = 200
     for line in textwrap.wrap(title, 14):
         draw.text((26, y), line, font=big, fill=(255, 255, 255))
         y += 48
     draw.rectangle([26, y + 18, 120, y + 24], fill=(255, 214, 90))
+    draw.rounded_rectangle([24, y + 50, 24 + 13 * len(tag) + 30, y + 86], radius=18, fill=(255, 255, 255))
+    draw.text((38, y + 56), f"#{tag}", font=ImageFont.truetype(FONT_BOLD, 20), fill=color)
     draw.text((26, h - 150), f"@{handle}", font=ImageFont.truetype(FONT, 22), fill=(235, 235, 235))
     img.save(path, quality=90)
     return path

@@ -100,17 +100,9 @@ class ClipDelegate(QStyledItemDelegate):
     def thumb_height(self) -> int:
         return round((self.card_width - 20) * THUMB_RATIO)
 
-    def fit_width(self, available: int, spacing: int) -> bool:
-        """Widen the cards so that whole columns fill `available` pixels; True when the size changed."""
-        columns = max(1, (available + spacing) // (GRID_CARD_W + spacing))
-        width = min(int(GRID_CARD_W * 1.35), (available - spacing * (columns - 1)) // columns)
-        width = max(GRID_CARD_W if available >= GRID_CARD_W else 120, width)
-        if width == self.card_width:
-            return False
-        self.card_width = width
-        return True
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return  # an empty cell after the last clip of the grid
         item: ClipItem | None = index.data(LibraryModel.ItemRole)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -173,7 +165,7 @@ class ClipDelegate(QStyledItemDelegate):
 
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index: Index, item: ClipItem | None) -> None:
         palette = option.palette
-        card = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        card = QRectF(option.rect).adjusted(5, 5, -5, -5)
         self._background(painter, option, card, 10)
         thumb = QRect(int(card.left()) + 6, int(card.top()) + 6, int(card.width()) - 12, self.thumb_height())
         self._thumb(painter, thumb, index, item, 8, palette)
@@ -214,7 +206,10 @@ class ClipDelegate(QStyledItemDelegate):
         title_rect = QRect(text_left, y, text_width, fm.lineSpacing() * 2)
         budget = text_width * 2 - fm.averageCharWidth() * 4
         title = fm.elidedText(item.title.replace("\n", " "), Qt.TextElideMode.ElideRight, budget)
-        painter.drawText(title_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, title)
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop
+        used = fm.boundingRect(title_rect, flags, title)
+        painter.drawText(title_rect, flags, title)
+        title_rect.setHeight(min(title_rect.height(), used.height()))
         line_font = QFont(option.font)
         line_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
         lfm = QFontMetrics(line_font)

@@ -2,81 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPoint, Signal
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from studycompanion.ui.clip_actions import ClipActions
 from studycompanion.ui.clip_delegate import ClipDelegate
+from studycompanion.ui.clip_grid import ClipGridView
 from studycompanion.ui.empty_state import EmptyState
 from studycompanion.ui.library_model import ClipItem, LibraryModel, LibraryQuery, QueryKind
-
-
-class ClipListView(QListView):
-    """A QListView set up for 100k uniform items: grid (wrapping left-to-right) or list rows."""
-
-    open_current = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setViewMode(QListView.ViewMode.ListMode)
-        self.setUniformItemSizes(True)  # the view never asks every row for its size
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalScrollBar().setSingleStep(32)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setMouseTracking(True)
-        self.setFrameShape(QListView.Shape.NoFrame)
-        self.setSpacing(2)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
-        self.set_grid(True)
-
-    def set_grid(self, grid: bool) -> None:
-        self.setFlow(QListView.Flow.LeftToRight if grid else QListView.Flow.TopToBottom)
-        self.setWrapping(grid)
-        delegate = self.itemDelegate()
-        if isinstance(delegate, ClipDelegate):
-            delegate.grid = grid
-            self._fit()
-        self.reset()
-        self.scheduleDelayedItemsLayout()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        delegate = self.itemDelegate()
-        if not isinstance(delegate, ClipDelegate) or not delegate.grid:
-            return
-        available = self.viewport().width()
-        bar = self.verticalScrollBar()
-        if not bar.isVisible():  # leave room for it, so that it appearing does not re-flow the grid
-            available -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        if delegate.fit_width(available - 2 * self.spacing() - 2, 2 * self.spacing()):
-            model = self.model()
-            if model is not None and model.rowCount():
-                delegate.sizeHintChanged.emit(model.index(0, 0))
-            self.scheduleDelayedItemsLayout()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_current.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class LibraryView(QWidget):
@@ -114,11 +54,8 @@ class LibraryView(QWidget):
         layout.addWidget(self.note)
 
         self.stack = QStackedWidget()
-        self.view = ClipListView()
-        self.delegate = ClipDelegate(self.view)
-        self.view.setItemDelegate(self.delegate)
-        self.view.setModel(model)
-        self.view.set_grid(True)
+        self.delegate = ClipDelegate(self)
+        self.view = ClipGridView(model, self.delegate)
         self.empty = EmptyState()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -180,44 +117,41 @@ class LibraryView(QWidget):
     def _restore_selection(self) -> None:
         if not self._keep_selection:
             return
-        selection = self.view.selectionModel()
-        for vid in self._keep_selection:
-            row = self.model.row_of(vid)
-            if row is not None:
-                selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        rows = [r for r in (self.model.row_of(vid) for vid in self._keep_selection) if r is not None]
+        self.view.select_source_rows(rows, rows[0] if rows else None)
         self._keep_selection = []
 
     def selected_items(self) -> list[ClipItem]:
-        items = []
-        for index in sorted(self.view.selectionModel().selectedIndexes(), key=lambda i: i.row()):
-            item = self.model.item(index.row())
-            if item is not None:
-                items.append(item)
-        return items
+        items = [self.model.item(row) for row in self.view.selected_source_rows()]
+        return [it for it in items if it is not None]
 
     def selected_ids(self) -> list[int]:
         return [it.id for it in self.selected_items()]
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row)
-        self.view.setCurrentIndex(index)
-        self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        """Make the clip at `row` of the model the current, only selected one."""
+        cell = self.view.proxy.cell(row)
+        if cell.isValid():
+            self.view.setCurrentIndex(cell)
+            self.view.select_source_rows([row], row)
 
     # ---- opening / menus ---------------------------------------------------------------------------------
 
     def _open_index(self, index: QModelIndex) -> None:
-        if not index.isValid():
+        row = self.view.proxy.source_row(index)
+        if row is None:
             return
-        item = self.model.item(index.row())
+        item = self.model.item(row)
         if item is not None:
             self.open_requested.emit(item.id, item.seconds)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        if not index.isValid():
+        row = self.view.proxy.source_row(index)
+        if row is None:
             return
         if not self.view.selectionModel().isSelected(index):
-            self.select_row(index.row())
+            self.select_row(row)
         items = self.selected_items()
         if not items:
             return

@@ -101,9 +101,12 @@ class MainWindow(QMainWindow):
         self.foryou_view.set_title("For You")
         self.foryou_view.set_grid(False)
         self.jobs_view = JobsView(self.services, self.worker)
-        self.clip_view = make_clip_view(self.services, self.worker)
+        self._clip_view: QWidget | None = None  # built on first use: the player loads QtMultimedia
+        self.clip_page = QWidget()
+        clip_layout = QVBoxLayout(self.clip_page)
+        clip_layout.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
-        for widget in (self.library_view, self.foryou_view, self.jobs_view, self.clip_view):
+        for widget in (self.library_view, self.foryou_view, self.jobs_view, self.clip_page):
             self.pages.addWidget(widget)
 
         self.message_bar = MessageBar()
@@ -245,14 +248,25 @@ class MainWindow(QMainWindow):
         self.jobs_view.failed.connect(self.show_failure)
         self.jobs_view.open_clip.connect(self.open_clip)
         self.jobs_view.active_count_changed.connect(self._active_jobs)
-        back = getattr(self.clip_view, "back_requested", None)
-        if back is not None:
-            back.connect(self.close_clip)
-        changed = getattr(self.clip_view, "clip_changed", None)
-        if changed is not None:
-            changed.connect(lambda _video: self._clips_changed([]))
         QShortcut(QKeySequence.StandardKey.Paste, self, activated=self.paste)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+
+    @property
+    def clip_view(self) -> QWidget:
+        """The clip page's view (UI-B's ClipView), made the first time a clip is opened."""
+        if self._clip_view is None:
+            view = make_clip_view(self.services, self.worker)
+            layout = self.clip_page.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            back = getattr(view, "back_requested", None)
+            if back is not None:
+                back.connect(self.close_clip)
+            changed = getattr(view, "clip_changed", None)
+            if changed is not None:
+                changed.connect(lambda _video: self._clips_changed([]))
+            self._clip_view = view
+        return self._clip_view
 
     def _load_active_jobs(self) -> None:
         jobs = self.services.jobs
@@ -500,7 +514,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([sidebar, max(1, total - sidebar)])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        save_notes = getattr(self.clip_view, "save_notes", None)
+        save_notes = getattr(self._clip_view, "save_notes", None)
         if save_notes is not None:
             save_notes()
         self.save_state()
