@@ -246,8 +246,8 @@ def _has_explicit(sources: dict[SignalKind, float]) -> bool:
     return SignalKind.MORE in sources or SignalKind.LESS in sources
 
 
-def diversify(order: Sequence[int] | IntArray, creators: Sequence[int] | IntArray,
-              topics: Sequence[int] | IntArray, max_topic_run: int = MAX_TOPIC_RUN, lookahead: int = LOOKAHEAD, topic_span: int = TOPIC_SPAN,
+def diversify(order: Sequence[int] | IntArray, creators: Sequence[int] | IntArray, topics: Sequence[int] | IntArray,
+              max_topic_run: int = MAX_TOPIC_RUN, lookahead: int = LOOKAHEAD, topic_span: int = TOPIC_SPAN,
               bulk: bool = True) -> list[int]:
     """Re-order so no creator appears twice in a row (whenever another creator is left) and, in the first
     `topic_span` places and looking at most `lookahead` clips ahead, no topic more than `max_topic_run` times
