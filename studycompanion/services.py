@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 
+from studycompanion.core import capture, card_step, transcribe
+from studycompanion.core.card_store import CardStore
 from studycompanion.core.db import Database
 from studycompanion.core.jobs import JobQueue
 from studycompanion.core.library import Library, check_writable
-from studycompanion.core.pipeline import Pipeline, StepContext, StepHandler
+from studycompanion.core.pipeline import Pipeline
 from studycompanion.core.settings import Settings, SettingsStore
 from studycompanion.core.tag_suggestions import with_suggestions
 from studycompanion.core.types import JobStep
@@ -27,24 +28,11 @@ class Services:
     library: Library
     jobs: JobQueue
     pipeline: Pipeline
+    card_store: CardStore
 
     def close(self) -> None:
         self.pipeline.stop()
         self.db.dispose()
-
-
-def _noop(ctx: StepContext) -> None:
-    ctx.progress(1.0, "Nothing to do yet")
-
-
-def _handler(module: str, *args: object) -> StepHandler:
-    try:
-        mod = importlib.import_module(f"studycompanion.core.{module}")
-        make_step = mod.make_step
-    except (ImportError, AttributeError):  # the step is not built yet
-        return _noop
-    handler: StepHandler = make_step(*args)
-    return handler
 
 
 def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Services:
@@ -58,12 +46,11 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Se
     settings = store.load()
     library = Library(db, paths)
     queue = JobQueue(db)
-    pipeline = Pipeline(library, queue, {})
-    services = Services(paths, db, store, settings, library, queue, pipeline)
-    # interests: capture and transcription are followed by tag suggestions (core/tag_suggestions.py, issue 7)
-    pipeline.handlers.update({
-        JobStep.CAPTURE: with_suggestions(_handler("capture", library, settings, paths), library),
-        JobStep.TRANSCRIBE: with_suggestions(_handler("transcribe", library, settings, paths), library),
-        JobStep.CARDS: _handler("cards", library, settings, paths),
+    card_store = CardStore(db)
+    # capture and transcription are followed by interest-tag suggestions (core/tag_suggestions.py)
+    pipeline = Pipeline(library, queue, {
+        JobStep.CAPTURE: with_suggestions(capture.make_step(library, settings, paths), library),
+        JobStep.TRANSCRIBE: with_suggestions(transcribe.make_step(library, settings, paths), library),
+        JobStep.CARDS: card_step.make_step(library, settings, paths, card_store),
     })
-    return services
+    return Services(paths, db, store, settings, library, queue, pipeline, card_store)

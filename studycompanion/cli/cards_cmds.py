@@ -55,8 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _store(services: Services) -> CardStore:
-    store = getattr(services, "card_store", None)
-    return store if isinstance(store, CardStore) else CardStore(services.db)
+    return services.card_store
 
 
 def _root(services: Services) -> str:
