@@ -223,7 +223,11 @@ def _show_extras(services: Services, video_id: int) -> dict[str, Any]:
 
 
 def cmd_search(args: argparse.Namespace, services: Services) -> int:
-    hits = services.library.search(" ".join(args.query), limit=args.limit)
+    from studycompanion.core.interests import Interests
+
+    query = " ".join(args.query)
+    hits = services.library.search(query, limit=args.limit)
+    Interests(services.library).record_search(query)  # a local interest signal; never leaves the machine
     if args.json:
         print_json([{"id": h.video_id, "title": h.title, "field": h.field, "snippet": h.snippet,
                      "seconds": h.seconds, "score": h.score} for h in hits])
