@@ -49,7 +49,11 @@ def peak_rss_mb(pid: int | str = "self") -> float:
 
 
 def plain_child(args: argparse.Namespace) -> None:
-    """`--plain`: faster-whisper called directly, as a user of the library would; prints one JSON line."""
+    """`--plain`: faster-whisper called directly, as a user of the library would.
+
+    Loads the model, does one warm-up run (the app's engine is warm too), then times one run per "run"
+    line on stdin and prints one JSON line each; the process stays up between runs, like the app's engine.
+    """
     cfg = json.loads(args.plain)
     started = time.perf_counter()
     from faster_whisper import BatchedInferencePipeline, WhisperModel, decode_audio
@@ -58,9 +62,8 @@ def plain_child(args: argparse.Namespace) -> None:
                          cpu_threads=cfg["threads"], local_files_only=True)
     pipeline = BatchedInferencePipeline(model)
     load = time.perf_counter() - started
-    runs = []
-    text = ""
-    for _ in range(cfg["repeats"]):
+
+    def once() -> tuple[float, str, float]:
         t0 = time.perf_counter()
         audio = decode_audio(cfg["media"], sampling_rate=16000)
         segments, _info = pipeline.transcribe(
@@ -68,15 +71,38 @@ def plain_child(args: argparse.Namespace) -> None:
             beam_size=cfg["beam_size"], batch_size=cfg["batch_size"],
         )
         text = " ".join(s.text for s in segments)
-        runs.append(time.perf_counter() - t0)
-    print(json.dumps({"load": load, "runs": runs, "rss": peak_rss_mb(), "text": text,
-                      "duration": len(audio) / 16000}))
+        return time.perf_counter() - t0, text, len(audio) / 16000
+
+    once()  # warm-up
+    print(json.dumps({"ready": True, "load": load}), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "run":
+            break
+        seconds, text, duration = once()
+        print(json.dumps({"seconds": seconds, "text": text, "duration": duration, "rss": peak_rss_mb()}), flush=True)
 
 
-def run_plain(cfg: dict[str, Any]) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--plain", json.dumps(cfg)], capture_output=True, text=True,
-                         check=True)
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+class PlainRunner:
+    def __init__(self, cfg: dict[str, Any]) -> None:
+        self.proc = subprocess.Popen([sys.executable, __file__, "--plain", json.dumps(cfg)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.load = float(self._read()["load"])
+
+    def _read(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        return dict(json.loads(self.proc.stdout.readline()))
+
+    def run(self) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("run\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("quit\n")
+        self.proc.stdin.close()
+        self.proc.wait(10)
 
 
 def speed(repeats: int, media: Path) -> list[str]:
@@ -96,7 +122,7 @@ def speed(repeats: int, media: Path) -> list[str]:
     cfg = {
         "model_path": str(model.path), "device": "cpu", "compute_type": options.compute_type,
         "threads": physical_cores(), "language": "en", "prompt": prompt_for(title, caption, tags, model.path),
-        "beam_size": request.beam_size, "batch_size": request.batch_size, "media": str(media), "repeats": repeats,
+        "beam_size": request.beam_size, "batch_size": request.batch_size, "media": str(media),
     }
 
     engine = TranscriptionEngine()
@@ -104,22 +130,24 @@ def speed(repeats: int, media: Path) -> list[str]:
     t0 = time.perf_counter()
     first = transcribe_media(engine, media, options, models_dir, title=title, caption=caption, hashtags=tags)
     app_cold = time.perf_counter() - t0
-    plain = run_plain({**cfg, "repeats": 1})  # warm the file cache for both the same way
+    plain_runner = PlainRunner(cfg)
+    transcribe_media(engine, media, options, models_dir, title=title, caption=caption, hashtags=tags)  # warm
     app_runs: list[float] = []
     app_engine: list[float] = []  # the engine's own time (decode + inference) inside each app run
     plain_runs: list[float] = []
-    plain_rss: list[float] = [plain["rss"]]
+    plain_rss: list[float] = []
     for _ in range(repeats):  # interleaved, so background load on a shared machine hits both alike
         t0 = time.perf_counter()
         result = transcribe_media(engine, media, options, models_dir, title=title, caption=caption, hashtags=tags)
         app_runs.append(time.perf_counter() - t0)
         app_engine.append(result.seconds)
-        plain = run_plain({**cfg, "repeats": 1})
-        plain_runs.extend(plain["runs"])
+        plain = plain_runner.run()
+        plain_runs.append(plain["seconds"])
         plain_rss.append(plain["rss"])
     pid = engine.pid
     engine_rss = peak_rss_mb(pid) if pid else float("nan")
     engine.close()
+    plain_runner.close()
 
     duration = first.duration
     app_min, plain_min = min(app_runs), min(plain_runs)
@@ -137,7 +165,7 @@ def speed(repeats: int, media: Path) -> list[str]:
         "| path | best s | median s | x real time (best / median) | cold start s | peak RSS MB | WER |",
         "|---|---|---|---|---|---|---|",
         f"| plain faster-whisper (BatchedInferencePipeline) | {plain_min:.2f} | {plain_med:.2f} | "
-        f"{duration / plain_min:.1f} / {duration / plain_med:.1f} | {plain['load']:.2f} (model load) | "
+        f"{duration / plain_min:.1f} / {duration / plain_med:.1f} | {plain_runner.load:.2f} (model load) | "
         f"{max(plain_rss):.0f} | {wer(reference, plain['text']):.3f} |",
         f"| app: transcribe_media() through the engine process | {app_min:.2f} | {app_med:.2f} | "
         f"{duration / app_min:.1f} / {duration / app_med:.1f} | {app_cold:.2f} (spawn + load + clip) | "
@@ -189,6 +217,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--media", type=Path, default=LONG)
     parser.add_argument("--skip-wer", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--plain", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.plain:
@@ -198,8 +227,9 @@ def main() -> None:
         from make_fixtures import long_clip
 
         args.media = long_clip(Path(tempfile.mkdtemp(prefix="bench-media-")))
-    print("## Speed\n")
-    print("\n".join(speed(args.repeats, args.media)))
+    if not args.skip_speed:
+        print("## Speed\n")
+        print("\n".join(speed(args.repeats, args.media)))
     if not args.skip_wer:
         print("\n## Word error rate (app path, fixtures under tests/fixtures/media)\n")
         print("\n".join(accuracy()))

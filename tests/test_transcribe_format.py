@@ -34,3 +34,19 @@ def test_vtt_has_header_and_dots() -> None:
 
 def test_physical_cores_is_within_what_the_process_may_use() -> None:
     assert 1 <= physical_cores() <= len(os.sched_getaffinity(0))
+
+
+def test_segments_said_faster_than_speech_are_treated_as_repeats() -> None:
+    from types import SimpleNamespace
+
+    from studycompanion.core.transcribe_worker import _compression_ratio, _implausible
+
+    repeat = SimpleNamespace(start=12.48, end=13.8, words=[],
+                             text="Aortic stenosis causes a crescendo to crescendo systolic murmur at the apex.")
+    normal = SimpleNamespace(start=0.0, end=5.0, words=[], text=repeat.text)
+    short = SimpleNamespace(start=1.0, end=1.5, words=[], text="Yes, that is right.")
+    assert _implausible(repeat) and not _implausible(normal) and not _implausible(short)
+    assert _compression_ratio("low " * 100) > 2.4 > _compression_ratio(
+        "Metoprolol is a selective beta one blocker. Start with 25 milligrams twice daily and check the heart "
+        "rate. Stopping it suddenly can cause rebound tachycardia. Aortic stenosis causes a systolic murmur."
+    )

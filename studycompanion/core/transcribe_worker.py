@@ -30,6 +30,9 @@ REPETITION_WINDOW = 500  # characters of recent text checked for a decoding loop
 REPETITION_MIN_CHARS = 200
 REPETITION_RATIO = 2.4  # whisper's own compression-ratio threshold for "this is a loop"
 
+MAX_WORDS_PER_SECOND = 7.5
+MIN_IMPLAUSIBLE_WORDS = 8
+
 Send = Callable[[tuple[str, dict[str, Any]]], None]
 Receive = Callable[[], "tuple[str, dict[str, Any]] | None"]
 
@@ -109,6 +112,17 @@ def _compression_ratio(text: str) -> float:
     return len(data) / len(zlib.compress(data))
 
 
+def _implausible(segment: Any) -> bool:
+    """A segment said faster than anyone speaks: whisper repeating earlier text over a short tail of audio.
+
+    Seen with base on the murmurs fixture: a second copy of the first sentence squeezed into the last 1.3 s.
+    People speak 2-4 words a second (fast talkers about 6); 8 words or more at over 7.5 a second is a repeat.
+    """
+    words = len(segment.words) if segment.words else len(str(segment.text).split())
+    seconds = max(float(segment.end) - float(segment.start), 0.01)
+    return words >= MIN_IMPLAUSIBLE_WORDS and words / seconds > MAX_WORDS_PER_SECOND
+
+
 def _segment_dict(segment: Any) -> dict[str, Any]:
     words = [
         {"start": float(w.start), "end": float(w.end), "text": str(w.word), "probability": float(w.probability)}
@@ -139,6 +153,8 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
         send(("started", {"duration": duration, "language": info.language, "batched": True}))
         recent = ""
         for segment in segments:
+            if _implausible(segment):
+                continue
             recent = (recent + segment.text)[-REPETITION_WINDOW:]
             if len(recent) >= REPETITION_MIN_CHARS and _compression_ratio(recent) > REPETITION_RATIO:
                 send(("reset", {"reason": "repetitive output from the batched decoder"}))
@@ -152,7 +168,8 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
     if not batched:
         send(("started", {"duration": duration, "language": info.language, "batched": False}))
     for segment in segments:
-        send(("segment", _segment_dict(segment)))
+        if not _implausible(segment):
+            send(("segment", _segment_dict(segment)))
     send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
                    "batched": False}))
 
