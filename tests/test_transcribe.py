@@ -177,3 +177,11 @@ def test_demo_clip_transcribes_with_its_dose(engine: TranscriptionEngine, tmp_pa
     words = " ".join(normalize(text_of(result)))
     assert "beta blockers" in words and "25 milligrams twice daily" in words
     assert wer(data["narration"], text_of(result)) <= 0.40  # measured 0.30: espeak-ng voice, tiny.en
+
+
+def test_preload_loads_the_model_before_the_first_clip(services) -> None:  # type: ignore[no-untyped-def]
+    from studycompanion.core.types import JobStep
+
+    step = services.pipeline.handlers[JobStep.TRANSCRIBE]
+    step.preload()
+    assert step.engine.ping()["model"].endswith("model")  # the bundled tiny.en folder is loaded

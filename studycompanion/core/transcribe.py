@@ -196,6 +196,26 @@ class TranscribeStep:
     def close(self) -> None:
         self.engine.close()
 
+    def preload(self) -> None:
+        """Start the engine and load the settings' model, so the first clip starts at once (UI: at start-up)."""
+        options = TranscribeOptions.from_settings(self.settings())
+        model, _note = choose_model(options, self.paths.models, strict=False)
+        self.engine.preload(self._request(model, options, Path(), None))
+
+    def _request(
+        self, model: ResolvedModel, options: TranscribeOptions, media: Path, prompt: str | None
+    ) -> TranscribeRequest:
+        return TranscribeRequest(
+            media=media,
+            model=model,
+            language=options.language_code if model.multilingual else "en",
+            initial_prompt=prompt or None,
+            device=options.device,
+            compute_type=options.compute_type,
+            threads=options.threads,
+            vad=options.vad,
+        )
+
     def __call__(self, ctx: _Context) -> None:
         if ctx.video_id is None:
             raise UserError("A transcription job needs a clip.")
@@ -209,16 +229,7 @@ class TranscribeStep:
         )
         model, note = choose_model(options, self.paths.models, strict=bool(payload_model))
         prompt = prompt_for(video.title or "", video.caption or "", list(video.hashtags or []), model.path)
-        request = TranscribeRequest(
-            media=media,
-            model=model,
-            language=options.language_code if model.multilingual else "en",
-            initial_prompt=prompt or None,
-            device=options.device,
-            compute_type=options.compute_type,
-            threads=options.threads,
-            vad=options.vad,
-        )
+        request = self._request(model, options, media, prompt)
 
         def progress(fraction: float, message: str, eta: float | None) -> None:
             ctx.progress(fraction, f"{message} ({note})" if note and fraction < 0.05 else message, eta)

@@ -261,6 +261,16 @@ class TranscriptionEngine:
             _tag, body = self._receive(child, lambda: False, timeout)
             return body
 
+    def preload(self, request: TranscribeRequest, timeout: float = START_TIMEOUT * 5) -> dict[str, Any]:
+        """Start the engine and load the request's model now (the app calls this in the background at start)."""
+        with self._lock:
+            child = self._ensure_started()
+            child.send("load", request.to_message())
+            tag, body = self._receive(child, lambda: False, timeout)
+            if tag == "error":
+                raise EngineFailed(str(body.get("message")), str(body.get("detail") or ""))
+            return body
+
     def crash_for_test(self, code: int = 139) -> None:
         """Make the child exit as a native crash would (no message, no cleanup)."""
         if self._child is not None:

@@ -4,9 +4,10 @@ Started as `python -m studycompanion.core.transcribe_worker` so that a crash of 
 (CTranslate2, FFmpeg) ends only this process. Messages are JSON lines, `[tag, {...}]`, on stdin / stdout
 (stray prints from libraries are sent to stderr so they cannot corrupt the channel):
 
-    parent -> child   ("transcribe", request)     ("ping", {})     ("stop", {})
+    parent -> child   ("transcribe", request)  ("load", request)  ("ping", {})  ("stop", {})
     child -> parent   ("loading", {model})  ("started", {duration, language})  ("segment", segment)
                       ("done", {duration, language, seconds})  ("error", {kind, message, detail})  ("pong", {...})
+                      ("loaded", {model, device, compute_type})
 
 Requests carry a model *folder*, never a bare model name (a bare name makes faster-whisper reach the network).
 """
@@ -192,6 +193,15 @@ def serve(receive: Receive, send: Send) -> None:
             continue
         if tag == "crash":  # tests: behave like a native crash (no cleanup, no message)
             os._exit(int(body.get("code", 139)))
+        if tag == "load":  # warm up: load the model now so the first clip starts at once
+            try:
+                loaded = _load(body, loaded)
+                send(("loaded", {"model": body.get("model_name", ""), "device": loaded.device,
+                                 "compute_type": loaded.compute_type}))
+            except Exception as exc:  # noqa: BLE001 - reported, the engine keeps serving
+                send(("error", {"kind": "engine", "message": f"Could not load the model: {exc}",
+                                "detail": traceback.format_exc()}))
+            continue
         if tag != "transcribe":
             send(("error", {"kind": "internal", "message": f"unknown request {tag!r}", "detail": ""}))
             continue
