@@ -236,7 +236,8 @@ class AddController(QObject):
             result = AddResult("demo")
             if outcome.created:
                 services.library.update_metadata(
-                    vid, title=demo.title, creator_name=demo.creator or "StudyCompanion", caption=demo.caption)
+                    vid, title=demo.title, creator_handle=demo.creator_handle, creator_name="StudyCompanion demo",
+                    caption=demo.caption, hashtags=demo.hashtags)
                 result.ids.append(vid)
             else:
                 result.existing.append(vid)

@@ -19,12 +19,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class DemoClip:
-    """resources/demo/demo.mp4 and what demo.json says about it (title, creator, tags)."""
+    """resources/demo/demo.mp4 and what demo.json says about it (title, creator, caption, hashtags)."""
 
     media: Path
     title: str = "Demo: a short medical explanation"
-    creator: str = ""
+    creator_handle: str = ""
     caption: str = ""
+    hashtags: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
 
@@ -39,14 +40,19 @@ def find_demo(folder: Path | None = None) -> DemoClip | None:
         if isinstance(raw, dict):
             meta = raw
     except (OSError, ValueError):
-        pass
-    tags = meta.get("tags") or meta.get("hashtags") or []
+        log.warning("resources/demo/demo.json is missing or unreadable")
+
+    def strings(key: str) -> list[str]:
+        value = meta.get(key)
+        return [str(v) for v in value] if isinstance(value, list) else []
+
     return DemoClip(
         media=media,
         title=str(meta.get("title") or DemoClip.title),
-        creator=str(meta.get("creator") or meta.get("creator_name") or ""),
-        caption=str(meta.get("caption") or meta.get("description") or ""),
-        tags=[str(t) for t in tags] if isinstance(tags, list) else [],
+        creator_handle=str(meta.get("creator") or "").lstrip("@"),
+        caption=str(meta.get("caption") or ""),
+        hashtags=strings("hashtags"),
+        tags=strings("tags"),
     )
 
 

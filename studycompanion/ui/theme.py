@@ -47,12 +47,11 @@ class ThemeWatcher(QObject):
         self.app = app
         self._light = QPalette(app.palette())
         hints = QGuiApplication.styleHints()
-        if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(self.apply)
-        self.apply()
+        hints.colorSchemeChanged.connect(self.apply)
+        self.apply(hints.colorScheme())
 
-    def apply(self, *_args: object) -> None:
-        scheme = QGuiApplication.styleHints().colorScheme()
+    def apply(self, scheme: Qt.ColorScheme) -> None:
+        """Use the platform's palette, or a dark one when the system is dark but the style's palette is not."""
         if scheme == Qt.ColorScheme.Dark and not is_dark(self._light):
             # the platform asks for dark but its style draws a light palette (Fusion on some desktops)
             self.app.setPalette(_dark_palette())
