@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPalette, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -33,6 +33,7 @@ from studycompanion.core.card_store import CardStore
 from studycompanion.core.cards import format_time
 from studycompanion.core.models import Card
 from studycompanion.core.types import CardKind, CardState
+from studycompanion.ui.blocking import signals_blocked
 from studycompanion.ui.card_preview import NotePreview, preview_css, preview_html, render_note
 from studycompanion.ui.owned import owned
 from studycompanion.ui.worker import Failure, Worker
@@ -252,7 +253,7 @@ class CardsPanel(QWidget):
         self._cards = list(cards)
         self._loading = True
         try:
-            with QSignalBlocker(self.list):
+            with signals_blocked(self.list):
                 self.list.clear()
                 for card in self._cards:
                     self.list.addItem(self._item_for(card))
@@ -303,14 +304,14 @@ class CardsPanel(QWidget):
         self._loading = True
         try:
             for edit in (self.front_edit, self.back_edit, self.extra_edit):
-                with QSignalBlocker(edit):
+                with signals_blocked(edit):
                     edit.setPlainText("")
             if card is not None:
-                with QSignalBlocker(self.front_edit):
+                with signals_blocked(self.front_edit):
                     self.front_edit.setPlainText(card.front)
-                with QSignalBlocker(self.back_edit):
+                with signals_blocked(self.back_edit):
                     self.back_edit.setPlainText(card.back)
-                with QSignalBlocker(self.extra_edit):
+                with signals_blocked(self.extra_edit):
                     self.extra_edit.setPlainText(card.extra)
         finally:
             self._loading = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studycompanion.core.cards import format_time
+from studycompanion.ui.blocking import signals_blocked
 from studycompanion.ui.icons import icon
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -246,7 +247,7 @@ class PlayerPanel(QWidget):
                 end = start + 0.2
             span = (max(0.0, start), end)
         self._loop = span
-        with QSignalBlocker(self.loop_button):
+        with signals_blocked(self.loop_button):
             self.loop_button.setChecked(span is not None)
         if span is not None:
             self.loop_button.setText(f"Loop {format_time(span[0])}–{format_time(span[1])}")
@@ -271,7 +272,7 @@ class PlayerPanel(QWidget):
 
     def _show_position(self, seconds: float) -> None:
         if not self.slider.isSliderDown():
-            with QSignalBlocker(self.slider):
+            with signals_blocked(self.slider):
                 self.slider.setValue(int(seconds * 1000))
         self.time_label.setText(f"{format_time(seconds)} / {format_time(self._duration)}")
 
@@ -335,6 +336,6 @@ class PlayerPanel(QWidget):
         if not checked:
             self.set_loop(None)
             return
-        with QSignalBlocker(self.loop_button):
+        with signals_blocked(self.loop_button):
             self.loop_button.setChecked(False)  # stays off until the owner supplies a span
         self.loop_requested.emit()
