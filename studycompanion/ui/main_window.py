@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
         if self._grid_before_search is None:
             self._grid_before_search = self.library_view.grid
             self.library_view.set_grid(False)  # snippets read better as rows
+            self._sync_mode_actions()
         self.library_view.set_title("Search")
         self.library_model.set_query(LibraryQuery(QueryKind.SEARCH, text=text))
         if self.current_page() != "library":
@@ -354,6 +355,11 @@ class MainWindow(QMainWindow):
         if self._grid_before_search is not None:
             self.library_view.set_grid(self._grid_before_search)
             self._grid_before_search = None
+            self._sync_mode_actions()
+
+    def _sync_mode_actions(self) -> None:
+        self.grid_action.setChecked(self.library_view.grid)
+        self.list_action.setChecked(not self.library_view.grid)
 
     def _focus_results(self) -> None:
         if self.library_model.rowCount():

@@ -203,6 +203,13 @@ def test_cancel_a_running_job_from_the_jobs_page(qtbot: QtBot, services: Service
     # the clip stays in the library, waiting for a retry
     assert services.library.get(video_id).status == VideoStatus.QUEUED
 
+    # Retry queues it again: the download starts over (and is cancelled again to end the test)
+    qtbot.mouseClick(win.jobs_view.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: services.jobs.get(job.id).state == JobState.RUNNING, timeout=10_000)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: win.jobs_view.cancel_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(win.jobs_view.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: services.jobs.get(job.id).state == JobState.CANCELLED, timeout=5000)  # type: ignore[arg-type]
+
 
 def test_a_failed_job_shows_its_error_and_copies_the_details(qtbot: QtBot, services: Services,
                                                              make_window: WindowFactory) -> None:
