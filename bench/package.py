@@ -3,13 +3,15 @@
     python bench/package.py [--exe PATH] [--runs N]      (after `make package`; packaging/smoke.sh --bench runs it)
 
 Measures `--version`, `doctor` and `gui --screenshot` (time until the PNG of the settled, painted library window
-is written, so it includes the screenshot's ~0.6 s wait for quiet; and until the process exits) for:
+is written: an upper bound of the time to the first window, as it includes the screenshot's ~0.6 s wait for
+quiet) for:
 - bundle: the built executable (default: this platform's build in dist/);
 - source: `python -m studycompanion` with this interpreter (the .venv of a checkout).
 "cold" runs once right after dropping that side's files from the page cache (posix_fadvise DONTNEED on the
 bundle folder, or on site-packages + the stdlib + the checkout; Linux only, and pages that another running
-process has mapped stay cached); "warm" is the median of --runs runs after it. Both use the same scratch
-library (created, and migrated, before timing). Without a bundle it says so and exits 0.
+process has mapped stay cached); "warm" are --runs runs after it: their minimum (the least disturbed by other
+programs on shared cores), median, and median CPU seconds. Both use the same scratch library (created, and
+migrated, before timing). Without a bundle it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -85,10 +87,22 @@ def evict(roots: Sequence[Path]) -> bool:
     return True
 
 
-def timed(argv: list[str], env: dict[str, str], png: Path | None) -> tuple[float, float | None]:
-    """Seconds until the process exited, and until `png` appeared (None when not asked or never written)."""
+def children_cpu() -> float:
+    """User + system CPU seconds of every child process waited for so far (NaN where the platform cannot say)."""
+    try:
+        import resource
+    except ImportError:
+        return float("nan")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(argv: list[str], env: dict[str, str], png: Path | None) -> tuple[float, float]:
+    """Seconds until the PNG appeared (with `png`) or the process exited, and the CPU seconds it used
+    (less sensitive than wall time to other programs sharing the cores)."""
     if png is not None:
         png.unlink(missing_ok=True)
+    cpu_before = children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir())
     seen: float | None = None
@@ -97,18 +111,17 @@ def timed(argv: list[str], env: dict[str, str], png: Path | None) -> tuple[float
             seen = time.perf_counter() - start
         time.sleep(0.005)
     total = time.perf_counter() - start
+    cpu = children_cpu() - cpu_before
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode != 0:
+    if proc.returncode != 0 or (png is not None and not png.exists()):
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err[-2000:]}")
-    if png is not None and seen is None and png.exists():
-        seen = total
-    return total, seen
+    return (seen if seen is not None else total), cpu
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exe", type=Path, default=default_exe())
-    parser.add_argument("--runs", type=int, default=3, help="warm runs per command (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="warm runs per command (default 5)")
     args = parser.parse_args()
     exe = args.exe.resolve()
     if not exe.is_file():
@@ -127,8 +140,10 @@ def main() -> int:
     print(f"{'what':<44}{'size':>12}{'files':>9}")
     print(f"{'bundle folder (uncompressed)':<44}{mb(size):>12}{count:>9,}")
     for archive in sorted((ROOT / "dist").glob("StudyCompanion-*")):
-        if archive.is_file():
-            print(f"{'  release archive ' + archive.name:<44}{mb(archive.stat().st_size):>12}")
+        if archive.is_file() and not archive.name.endswith(".part"):
+            kind = "tar.gz" if archive.name.endswith(".tar.gz") else archive.suffix.lstrip(".")
+            print(f"{'release archive (' + kind + ')':<44}"
+                  f"{mb(archive.stat().st_size):>12}{1:>9}   {archive.name}")
     print(f"{'source: site-packages of ' + Path(sys.prefix).name + ' (with dev tools)':<44}"
           f"{mb(site_size):>12}{site_count:>9,}")
     print("largest parts of the bundle: " + ", ".join(f"{name} {mb(n)}" for n, name in parts[:8]))
@@ -148,34 +163,35 @@ def main() -> int:
                    [site, stdlib, ROOT / "studycompanion", ROOT / "resources", Path(sys.executable).resolve()]),
     }
     rows: list[list[str]] = []
-    results: dict[tuple[str, str], tuple[float | None, float]] = {}
+    ratios: list[str] = []
     png = home / "shot.png"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     for label, extra in COMMANDS.items():
-        for side, (prefix, side_env, cache_roots) in sides.items():
-            argv = prefix + [a.format(png=png) for a in extra]
-            watch = png if "{png}" in extra else None
+        watch = png if "{png}" in extra else None
+        argvs = {side: prefix + [a.format(png=png) for a in extra] for side, (prefix, _e, _c) in sides.items()}
+        cold: dict[str, str] = {}
+        for side, (_prefix, side_env, cache_roots) in sides.items():
             cold_ok = evict(cache_roots)
-            cold_total, cold_seen = timed(argv, side_env, watch)
-            warm = [timed(argv, side_env, watch) for _ in range(args.runs)]
-            warm_total = statistics.median(t for t, _ in warm)
-            cold = cold_seen if watch else cold_total
-            warm_first = statistics.median(s for _, s in warm if s is not None) if watch else warm_total
-            results[(label, side)] = (cold if cold_ok else None, warm_first)
-            row = [label, side, f"{cold:.2f}" + ("" if cold_ok else "*"), f"{warm_first:.2f}"]
-            row.append(f"{warm_total:.2f}" if watch else "")
-            rows.append(row)
+            cold[side] = f"{timed(argvs[side], side_env, watch)[0]:.2f}" + ("" if cold_ok else "*")
+        warm: dict[str, list[tuple[float, float]]] = {side: [] for side in sides}
+        for _ in range(args.runs):  # alternate, so that a busy moment on shared cores hits both sides alike
+            for side, (_prefix, side_env, _c) in sides.items():
+                warm[side].append(timed(argvs[side], side_env, watch))
+        for side in sides:
+            walls = [w for w, _ in warm[side]]
+            rows.append([label, side, cold[side], f"{min(walls):.2f}", f"{statistics.median(walls):.2f}",
+                         f"{statistics.median(c for _, c in warm[side]):.2f}"])
+        b_wall, s_wall = (min(w for w, _ in warm[side]) for side in ("bundle", "source"))
+        b_cpu, s_cpu = (statistics.median(c for _, c in warm[side]) for side in ("bundle", "source"))
+        ratios.append(f"{label}: wall {b_wall / s_wall:.2f}x, CPU {b_cpu / s_cpu:.2f}x")
     print()
-    print(f"start-up, seconds (warm = median of {args.runs}; gui: until the PNG is written, then until exit)")
-    header = ["command", "run", "cold", "warm", "warm exit"]
+    print(f"start-up, seconds; gui: until the PNG of the settled window is written (load average {load:.1f} "
+          f"on {os.cpu_count()} cores at the start)")
+    header = ["command", "run", "cold", f"warm min/{args.runs}", "warm median", "CPU s (median)"]
     widths = [max(len(r[i]) for r in [header, *rows]) + 2 for i in range(len(header))]
     for r in [header, *rows]:
         print("".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
-    print()
-    for label in COMMANDS:
-        b_cold, b_warm = results[(label, "bundle")]
-        s_cold, s_warm = results[(label, "source")]
-        cold_txt = f"cold {b_cold / s_cold:.2f}x" if b_cold and s_cold else "cold n/a"
-        print(f"bundle / source, {label}: {cold_txt}, warm {b_warm / s_warm:.2f}x")
+    print("bundle / source (warm min wall, median CPU): " + "; ".join(ratios))
     if any(r[2].endswith("*") for r in rows):
         print("* no page-cache eviction on this platform: the 'cold' run is just the first one")
     return 0

@@ -45,16 +45,36 @@ def _restore_library_path() -> None:
     """
     if not getattr(sys, "frozen", False):
         return
-    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    original = os.environ.get("LD_LIBRARY_PATH_ORIG")  # kept: yt-dlp restores the same one for its children
     if original is not None:
         os.environ["LD_LIBRARY_PATH"] = original
     else:
         os.environ.pop("LD_LIBRARY_PATH", None)
 
 
+def _certificates() -> None:
+    """HTTPS from urllib (model downloads, the LLM endpoint) needs CA certificates. The bundle's OpenSSL looks
+    where the build machine keeps them (/usr/lib/ssl on Debian and Ubuntu, a python.org folder on macOS); when
+    this machine has none there, use certifi's bundle instead. Windows reads its own certificate store."""
+    if not getattr(sys, "frozen", False) or sys.platform == "win32" or os.environ.get("SSL_CERT_FILE"):
+        return
+    import ssl
+
+    paths = ssl.get_default_verify_paths()
+    if (paths.cafile and os.path.isfile(paths.cafile)) or (paths.capath and os.path.isdir(paths.capath)
+                                                             and os.listdir(paths.capath)):
+        return
+    try:
+        import certifi
+    except ImportError:
+        return
+    os.environ["SSL_CERT_FILE"] = certifi.where()
+
+
 def run() -> int:
-    multiprocessing.freeze_support()
-    _restore_library_path()  # in case a library spawns a multiprocessing child of the bundle
+    multiprocessing.freeze_support()  # in case a library spawns a multiprocessing child of the bundle
+    _restore_library_path()
+    _certificates()
     if len(sys.argv) > 1 and sys.argv[1] == WORKER_FLAG:
         _ensure_streams(worker=True)
         from studycompanion.core import transcribe_worker
