@@ -1,0 +1,127 @@
+"""The packaging pieces that can be checked without building the bundle (packaging/smoke.sh tests the built one).
+
+The frozen entry point's dispatch (the transcription worker flag, the CLI), its environment repairs, the Windows
+version resource template, the Linux desktop entry and the shell scripts' syntax.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from studycompanion import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+
+
+def load_entry() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("studycompanion_frozen_entry", PACKAGING / "entry.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_entry(*args: str, stdin: str = "", home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, STUDYCOMPANION_HOME=str(home), PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, str(PACKAGING / "entry.py"), *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=120, cwd=home.parent)
+
+
+def test_entry_runs_the_cli(tmp_path: Path) -> None:
+    result = run_entry("--version", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"StudyCompanion {__version__}"
+
+
+def test_entry_serves_the_transcription_worker_protocol(tmp_path: Path) -> None:
+    """The flag core/transcribe_engine.py passes to a frozen app reaches the worker, which answers on stdout."""
+    messages = json.dumps(["ping", {}]) + "\n" + json.dumps(["stop", {}]) + "\n"
+    result = run_entry("--transcribe-worker", stdin=messages, home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert replies[0][0] == "pong" and isinstance(replies[0][1]["pid"], int), replies
+    assert not (tmp_path / "home").exists()  # the worker never opens the library
+
+
+def test_engine_and_entry_agree_on_the_worker_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from studycompanion.core import transcribe_engine
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    command = transcribe_engine._worker_command()
+    assert command == [sys.executable, load_entry().WORKER_FLAG]
+
+
+@pytest.mark.parametrize(("original", "expected"), [("/opt/mine", "/opt/mine"), (None, None)])
+def test_children_get_the_users_library_path(monkeypatch: pytest.MonkeyPatch, original: str | None,
+                                               expected: str | None) -> None:
+    entry = load_entry()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/bundle/_internal" + (f":{original}" if original else ""))
+    if original is None:
+        monkeypatch.delenv("LD_LIBRARY_PATH_ORIG", raising=False)
+    else:
+        monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", original)
+    entry._restore_library_path()
+    assert os.environ.get("LD_LIBRARY_PATH") == expected
+    assert os.environ.get("LD_LIBRARY_PATH_ORIG") == original  # yt-dlp reads it for its own children
+
+
+def test_library_path_is_left_alone_from_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = load_entry()
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/somewhere")
+    entry._restore_library_path()
+    assert os.environ["LD_LIBRARY_PATH"] == "/somewhere"
+
+
+def test_windows_version_resource_renders() -> None:
+    """The spec formats the template and PyInstaller eval()s it into a VSVersionInfo: check it parses and
+    carries this version (PyInstaller's own classes need pefile, a Windows-only dependency)."""
+    template = (PACKAGING / "windows" / "version_info.txt").read_text(encoding="utf-8")
+    parts = [int(p) for p in re.findall(r"\d+", __version__)[:4]]
+    version_tuple = tuple(parts + [0] * (4 - len(parts)))
+    text = template.format(version=__version__, version_tuple=version_tuple)
+    tree = ast.parse(text, mode="eval")
+    calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert {"VSVersionInfo", "FixedFileInfo", "StringStruct", "VarStruct"} <= calls
+    assert f"'{__version__}'" in text and f"filevers={version_tuple}" in text
+
+
+def test_desktop_entry() -> None:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment, method-assign]  # keys are case-sensitive
+    parser.read(PACKAGING / "linux" / "studycompanion.desktop", encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application" and entry["Name"] == "StudyCompanion"
+    assert entry["Exec"].split()[0] == "studycompanion"  # install.sh swaps in the absolute path
+    assert entry["Icon"] == "studycompanion" and (PACKAGING / "linux" / "studycompanion.png").is_file()
+    assert entry["Categories"].endswith(";")
+
+
+def test_icons_exist() -> None:
+    for name in ("studycompanion.ico", "studycompanion.icns", "studycompanion.png"):
+        assert (PACKAGING / "icons" / name).stat().st_size > 1000
+
+
+@pytest.mark.parametrize("script", ["smoke.sh", "linux/make_tarball.sh", "linux/install.sh"])
+def test_shell_scripts_parse(script: str) -> None:
+    path = PACKAGING / script
+    shell = "sh" if path.read_text(encoding="utf-8").startswith("#!/bin/sh") else "bash"
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell}")
+    result = subprocess.run([shell, "-n", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert os.access(path, os.X_OK)
