@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPixmap
@@ -20,6 +21,7 @@ GRID_TEXT_H = 70  # title (two lines) and one line under it
 THUMB_RATIO = 1.22  # thumbnail height / width: between a phone screen (16:9 portrait) and a square
 LIST_ROW_H = 68
 THUMB_BOX = QSize(250, 305)  # what the thumbnail cache decodes to (covers the widest card)
+COVER_CACHE = 400  # thumbnails kept scaled to their card's size
 _SNIPPET = re.compile(r"\[([^\]]*)\]")
 
 
@@ -27,18 +29,6 @@ def _secondary(palette: QPalette) -> QColor:
     color = QColor(palette.color(QPalette.ColorRole.WindowText))
     color.setAlphaF(0.62)
     return color
-
-
-def _draw_cover(painter: QPainter, rect: QRect, pixmap: QPixmap) -> None:
-    """Draw the pixmap scaled to cover rect, centred (cropped like a phone-screen grid)."""
-    dpr = pixmap.devicePixelRatio() or 1.0
-    pw, ph = pixmap.width() / dpr, pixmap.height() / dpr
-    if pw <= 0 or ph <= 0:
-        return
-    scale = max(rect.width() / pw, rect.height() / ph)
-    sw, sh = rect.width() / scale, rect.height() / scale
-    source = QRectF((pw - sw) / 2 * dpr, (ph - sh) / 2 * dpr, sw * dpr, sh * dpr)
-    painter.drawPixmap(QRectF(rect), pixmap, source)
 
 
 def _pill(painter: QPainter, x: float, y: float, text: str, font: QFont, bg: QColor, fg: QColor,
@@ -90,6 +80,33 @@ class ClipDelegate(QStyledItemDelegate):
         self.grid = True
         self.card_width = GRID_CARD_W
         self._heart = icon("favourite", "#e0245e")
+        self._film = icon("film", "#ffffff")
+        self._covers: OrderedDict[tuple[int, int, int, float, float], QPixmap] = OrderedDict()
+
+    def _cover(self, pixmap: QPixmap, size: QSize, dpr: float, radius: float) -> QPixmap:
+        """The thumbnail scaled, centre-cropped and rounded to `size` once, then blitted on every repaint."""
+        key = (pixmap.cacheKey(), size.width(), size.height(), dpr, radius)
+        cover = self._covers.get(key)
+        if cover is not None:
+            self._covers.move_to_end(key)
+            return cover
+        target = QSize(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)))
+        scaled = pixmap.scaled(target, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                               Qt.TransformationMode.SmoothTransformation)
+        cover = QPixmap(target)
+        cover.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(cover)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, target.width(), target.height()), radius * dpr, radius * dpr)
+        painter.setClipPath(path)
+        painter.drawPixmap(-(scaled.width() - target.width()) // 2, -(scaled.height() - target.height()) // 2, scaled)
+        painter.end()
+        cover.setDevicePixelRatio(dpr)
+        self._covers[key] = cover
+        while len(self._covers) > COVER_CACHE:
+            self._covers.popitem(last=False)
+        return cover
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return self.card_size() if self.grid else QSize(480, LIST_ROW_H)
@@ -141,20 +158,18 @@ class ClipDelegate(QStyledItemDelegate):
 
     def _thumb(self, painter: QPainter, rect: QRect, index: Index, item: ClipItem | None, radius: float,
                palette: QPalette) -> None:
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(rect), radius, radius)
-        painter.save()
-        painter.setClipPath(path)
         pixmap = index.data(LibraryModel.ThumbRole) if item is not None else None
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
-            _draw_cover(painter, rect, pixmap)
-        else:
-            hue = ((item.id * 47) % 360) if item else 210
-            top = QColor.fromHsl(hue, 60, 96 if is_dark(palette) else 200)
-            painter.fillRect(rect, top)
-            if item is not None:
-                icon("film", "#ffffff").paint(painter, QRect(rect.center().x() - 14, rect.center().y() - 14, 28, 28))
-        painter.restore()
+            device = painter.device()
+            dpr = device.devicePixelRatioF() if device is not None else 1.0
+            painter.drawPixmap(rect.topLeft(), self._cover(pixmap, rect.size(), dpr, radius))
+            return
+        hue = ((item.id * 47) % 360) if item else 210
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor.fromHsl(hue, 60, 96 if is_dark(palette) else 200))
+        painter.drawRoundedRect(QRectF(rect), radius, radius)
+        if item is not None:
+            self._film.paint(painter, QRect(rect.center().x() - 14, rect.center().y() - 14, 28, 28))
 
     def _status_text(self, item: ClipItem, job: JobBadge | None) -> tuple[str, QColor]:
         if job is not None:

@@ -41,6 +41,7 @@ class SvgIconEngine(QIconEngine):
         self._name = name
         self._color = color
         self._renderers: dict[str, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[int, int, int, int, float], QPixmap] = {}
 
     def _color_for(self, mode: QIcon.Mode) -> QColor:
         if self._color is not None:
@@ -67,6 +68,18 @@ class SvgIconEngine(QIconEngine):
         return renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        key = (rect.width(), rect.height(), mode.value, self._color_for(mode).rgba(), dpr)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self.scaledPixmap(rect.size(), mode, state, dpr)
+            if len(self._pixmaps) > 32:
+                self._pixmaps.clear()
+            self._pixmaps[key] = pixmap
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _render(self, painter: QPainter, rect: QRect, mode: QIcon.Mode) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._renderer(mode).render(painter, QRectF(rect))
@@ -80,7 +93,7 @@ class SvgIconEngine(QIconEngine):
         pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), pixmap.size()), mode, state)
+        self._render(painter, QRect(QPoint(0, 0), pixmap.size()), mode)
         painter.end()
         pixmap.setDevicePixelRatio(scale)
         return pixmap
