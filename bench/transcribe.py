@@ -122,7 +122,7 @@ def speed(repeats: int, media: Path) -> list[str]:
     cfg = {
         "model_path": str(model.path), "device": "cpu", "compute_type": options.compute_type,
         "threads": physical_cores(), "language": "en", "prompt": prompt_for(title, caption, tags, model.path),
-        "beam_size": request.beam_size, "batch_size": request.batch_size, "media": str(media),
+        "beam_size": request.beam_size, "batch_size": request.to_message()["batch_size"], "media": str(media),
     }
 
     engine = TranscriptionEngine()
@@ -157,7 +157,7 @@ def speed(repeats: int, media: Path) -> list[str]:
     app_wer = wer(reference, " ".join(s.text for s in result.segments))
     return [
         f"clip: {media.name}, {duration:.1f} s of speech; model {model.name} ({options.compute_type}, "
-        f"{cfg['threads']} threads, VAD, word timestamps, beam {request.beam_size}, batch {request.batch_size}, "
+        f"{cfg['threads']} threads, VAD, word timestamps, beam {request.beam_size}, batch {cfg['batch_size']}, "
         f"prompt {len(cfg['prompt'])} chars); {os.cpu_count()} CPUs; load average {load_before:.2f} before, "
         f"{os.getloadavg()[0]:.2f} after",
         f"{repeats} warm runs of each path, interleaved; best (min) and median",

@@ -57,7 +57,7 @@ class TranscribeRequest:
     word_timestamps: bool = True
     beam_size: int = 5
     batched_min_seconds: float = 30.0
-    batch_size: int = 8
+    batch_size: int = 0  # 0 = default_batch_size(threads)
 
     def to_message(self) -> dict[str, Any]:
         return {
@@ -73,7 +73,7 @@ class TranscribeRequest:
             "word_timestamps": self.word_timestamps,
             "beam_size": self.beam_size,
             "batched_min_seconds": self.batched_min_seconds,
-            "batch_size": self.batch_size,
+            "batch_size": self.batch_size or default_batch_size(self.threads or physical_cores()),
         }
 
 
@@ -84,6 +84,15 @@ class TranscribeResult:
     language: str
     seconds: float  # time the engine spent (decode + inference)
     batched: bool = False
+
+
+def default_batch_size(threads: int) -> int:
+    """Chunks decoded together by the batched pipeline: one more than the threads, 2 to 8.
+
+    Memory grows with it (each 30 s chunk's encoder attention is about 55 MB with tiny.en: peak RSS 527 MB at
+    3, 586 MB at 4, about 800 MB at 8 on a long clip), while on few cores a bigger batch gains little speed.
+    """
+    return max(2, min(8, threads + 1))
 
 
 def physical_cores() -> int:

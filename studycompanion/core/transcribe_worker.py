@@ -149,7 +149,7 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
         # It has no temperature fallback, so a decoding loop ("low low low ...") would stay in the text:
         # when the recent text turns repetitive, start over with the sequential decoder, which has one.
         segments, info = loaded.batched.transcribe(
-            audio, batch_size=int(request.get("batch_size", 8)), **{**options, "vad_filter": True}
+            audio, batch_size=int(request.get("batch_size") or 4), **{**options, "vad_filter": True}
         )
         send(("started", {"duration": duration, "language": info.language, "batched": True}))
         recent = ""
