@@ -121,6 +121,8 @@ def child_start(home: Path) -> dict[str, Any]:
 
 
 def child_stall(home: Path) -> dict[str, Any]:
+    """Phase 1: 6 s of scrolling with nothing else to do (the machine's own noise). Phase 2: the same scrolling
+    while a 95 s clip is added, transcribed and turned into cards by the real pipeline."""
     from PySide6.QtCore import QTimer
 
     from studycompanion.app import _qt_app
@@ -138,12 +140,9 @@ def child_stall(home: Path) -> dict[str, Any]:
     window = MainWindow(services, worker, restore_state=False)
     window.resize(1280, 800)
     window.show()
-    outcome = services.pipeline.add_file(SPEECH, tags=["Bench"])
-    assert outcome.video is not None and outcome.video.id is not None
-    video_id = outcome.video.id
-    window.library_model.refresh()
     ticks: list[float] = []
-    state: dict[str, Any] = {"started": None, "done": None, "scroll": 0}
+    state: dict[str, Any] = {"scroll": 0, "video": None, "phase2": None, "started": None, "done": None}
+    BASELINE_S = 6.0
 
     def tick() -> None:
         ticks.append(time.perf_counter())
@@ -153,42 +152,55 @@ def child_stall(home: Path) -> dict[str, Any]:
         state["scroll"] = (state["scroll"] + 240) % max(1, bar.maximum())
         bar.setValue(state["scroll"])
 
+    def added(outcome: Any) -> None:
+        state["video"] = outcome.video.id
+        window.library_model.refresh()
+
+    def start_phase2() -> None:
+        state["phase2"] = time.perf_counter()
+        worker.run(lambda: services.pipeline.add_file(SPEECH, tags=["Bench"]), added)
+
     def evaluate(jobs: list[Any]) -> None:  # the jobs are read on the worker: the bench must not stall the UI
-        running = [j for j in jobs if j.state == JobState.RUNNING]
-        if running and state["started"] is None:
+        if any(j.state == JobState.RUNNING for j in jobs) and state["started"] is None:
             state["started"] = time.perf_counter()
-        if jobs and len(jobs) >= 2 and all(j.state in (JobState.DONE, JobState.FAILED) for j in jobs):
+        if len(jobs) >= 2 and all(j.state in (JobState.DONE, JobState.FAILED) for j in jobs):
             state["done"] = time.perf_counter()
             state["jobs"] = [(j.step.value, j.state.value, j.error) for j in jobs]
             app.quit()
 
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
-    scroller = QTimer()
-    scroller.timeout.connect(scroll)
-    scroller.start(100)
-    checker = QTimer()
-    checker.timeout.connect(lambda: worker.run(lambda: services.jobs.list_jobs(video_id=video_id), evaluate))
-    checker.start(500)
+    def check() -> None:
+        vid = state["video"]
+        if vid is not None:
+            worker.run(lambda: services.jobs.list_jobs(video_id=vid), evaluate)
+
+    timers = []
+    for interval, fn in ((5, tick), (100, scroll), (500, check)):
+        timer = QTimer()
+        timer.setInterval(interval)
+        timer.timeout.connect(fn)
+        timer.start()
+        timers.append(timer)
     services.pipeline.start(workers=3)
+    t_show = time.perf_counter()
+    QTimer.singleShot(int((2.0 + BASELINE_S) * 1000), start_phase2)  # 2 s to settle after the start
     QTimer.singleShot(400_000, app.quit)
     app.exec()
     services.pipeline.stop()
     worker.wait()
     services.close()
     del theme
-    t0 = state["started"] or (ticks[0] if ticks else 0.0)
-    t1 = state["done"] or (ticks[-1] if ticks else 0.0)
-    gaps = [(b - a) * 1000 - 5 for a, b in itertools.pairwise(ticks) if a >= t0 and b <= t1]
-    gaps.sort()
+
+    def gaps(t0: float, t1: float) -> dict[str, float]:
+        g = sorted((b - a) * 1000 - 5 for a, b in itertools.pairwise(ticks) if a >= t0 and b <= t1)
+        if not g:
+            return {"max": float("nan"), "p99": float("nan"), "over50": 0, "n": 0, "seconds": t1 - t0}
+        return {"max": g[-1], "p99": g[int(len(g) * 0.99)], "over50": sum(1 for x in g if x > 50), "n": len(g),
+                "seconds": t1 - t0}
+
+    phase2 = state["phase2"] or t_show
     return {
-        "seconds": t1 - t0,
-        "max_stall_ms": max(gaps) if gaps else float("nan"),
-        "p99_stall_ms": gaps[int(len(gaps) * 0.99)] if gaps else float("nan"),
-        "over_50ms": sum(1 for g in gaps if g > 50),
-        "ticks": len(gaps),
+        "baseline": gaps(t_show + 2.0, phase2),
+        "transcribing": gaps(state["started"] or phase2, state["done"] or (ticks[-1] if ticks else phase2)),
         "jobs": state.get("jobs"),
     }
 
@@ -268,13 +280,16 @@ def main() -> int:
         if not args.no_stall:
             home = homes.get(args.stall_size) or build_home(tmp, args.stall_size)
             stall = run_child("stall", home)
-            ok = "ok" if stall["max_stall_ms"] <= 50 else "OVER"
+            ok = "ok" if stall["transcribing"]["max"] <= 50 else "OVER"
             print()
-            print(f"{'stall while transcribing':<28} {'max':>8} {'p99':>8} {'>50ms':>6} {'ticks':>7} {'seconds':>8}")
-            print(f"{f'{args.stall_size:,} clips, 95 s clip':<28} {stall['max_stall_ms']:>6.1f}ms "
-                  f"{stall['p99_stall_ms']:>6.1f}ms {stall['over_50ms']:>6} {stall['ticks']:>7} "
-                  f"{stall['seconds']:>7.1f}s  target <=50 ms: {ok}")
-            print(f"jobs: {stall['jobs']}")
+            print(f"{'UI stall (5 ms timer), ' + format(args.stall_size, ',') + ' clips':<36} {'max':>8} {'p99':>8} "
+                  f"{'>50ms':>6} {'ticks':>7} {'seconds':>8}")
+            for name in ("baseline", "transcribing"):
+                row = stall[name]
+                label = "scrolling only" if name == "baseline" else "scrolling + 95 s clip transcribed"
+                print(f"{label:<36} {row['max']:>6.1f}ms {row['p99']:>6.1f}ms {row['over50']:>6} {row['n']:>7} "
+                      f"{row['seconds']:>7.1f}s")
+            print(f"target <= 50 ms while transcribing: {ok}   jobs: {stall['jobs']}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studycompanion.core.types import VideoStatus
 from studycompanion.ui.icons import icon
 from studycompanion.ui.library_model import ClipItem, JobBadge, LibraryModel
 from studycompanion.ui.theme import ACCENT, STATUS_COLORS, STATUS_LABELS, fmt_duration, is_dark
+from studycompanion.ui.thumbnails import ThumbnailCache
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -20,8 +20,6 @@ GRID_CARD_W = 184  # the narrowest card; the view widens cards to fill its width
 GRID_TEXT_H = 70  # title (two lines) and one line under it
 THUMB_RATIO = 1.22  # thumbnail height / width: between a phone screen (16:9 portrait) and a square
 LIST_ROW_H = 68
-THUMB_BOX = QSize(250, 305)  # what the thumbnail cache decodes to (covers the widest card)
-COVER_CACHE = 400  # thumbnails kept scaled to their card's size
 _SNIPPET = re.compile(r"\[([^\]]*)\]")
 
 
@@ -75,38 +73,13 @@ def draw_snippet(painter: QPainter, rect: QRect, snippet: str, font: QFont, colo
 
 
 class ClipDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, thumbs: ThumbnailCache | None = None) -> None:
         super().__init__(parent)
+        self.thumbs = thumbs
         self.grid = True
         self.card_width = GRID_CARD_W
         self._heart = icon("favourite", "#e0245e")
         self._film = icon("film", "#ffffff")
-        self._covers: OrderedDict[tuple[int, int, int, float, float], QPixmap] = OrderedDict()
-
-    def _cover(self, pixmap: QPixmap, size: QSize, dpr: float, radius: float) -> QPixmap:
-        """The thumbnail scaled, centre-cropped and rounded to `size` once, then blitted on every repaint."""
-        key = (pixmap.cacheKey(), size.width(), size.height(), dpr, radius)
-        cover = self._covers.get(key)
-        if cover is not None:
-            self._covers.move_to_end(key)
-            return cover
-        target = QSize(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)))
-        scaled = pixmap.scaled(target, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                               Qt.TransformationMode.SmoothTransformation)
-        cover = QPixmap(target)
-        cover.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(cover)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, target.width(), target.height()), radius * dpr, radius * dpr)
-        painter.setClipPath(path)
-        painter.drawPixmap(-(scaled.width() - target.width()) // 2, -(scaled.height() - target.height()) // 2, scaled)
-        painter.end()
-        cover.setDevicePixelRatio(dpr)
-        self._covers[key] = cover
-        while len(self._covers) > COVER_CACHE:
-            self._covers.popitem(last=False)
-        return cover
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return self.card_size() if self.grid else QSize(480, LIST_ROW_H)
@@ -158,11 +131,16 @@ class ClipDelegate(QStyledItemDelegate):
 
     def _thumb(self, painter: QPainter, rect: QRect, index: Index, item: ClipItem | None, radius: float,
                palette: QPalette) -> None:
-        pixmap = index.data(LibraryModel.ThumbRole) if item is not None else None
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+        pixmap = None
+        if item is not None and item.thumbnail and self.thumbs is not None:
             device = painter.device()
             dpr = device.devicePixelRatioF() if device is not None else 1.0
-            painter.drawPixmap(rect.topLeft(), self._cover(pixmap, rect.size(), dpr, radius))
+            pixmap = self.thumbs.cover(item.thumbnail, rect.size(), radius, dpr)
+        if pixmap is not None and not pixmap.isNull():
+            if pixmap.deviceIndependentSize().toSize() == rect.size():
+                painter.drawPixmap(rect.topLeft(), pixmap)  # the exact size, made on a worker: a plain blit
+            else:
+                painter.drawPixmap(rect, pixmap)  # another size stands in until the exact one is made
             return
         hue = ((item.id * 47) % 360) if item else 210
         painter.setPen(Qt.PenStyle.NoPen)

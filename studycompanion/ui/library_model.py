@@ -223,7 +223,7 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.title
         if role == self.ThumbRole:
-            return self.thumbs.get(item.thumbnail)
+            return self.thumbs.peek(item.thumbnail)  # the delegate asks the cache for its exact size
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [item.title, item.creator]
             if item.tags:

@@ -54,7 +54,7 @@ class LibraryView(QWidget):
         layout.addWidget(self.note)
 
         self.stack = QStackedWidget()
-        self.delegate = ClipDelegate(self)
+        self.delegate = ClipDelegate(self, thumbs=model.thumbs)
         self.view = ClipGridView(model, self.delegate)
         self.empty = EmptyState()
         self.stack.addWidget(self.view)

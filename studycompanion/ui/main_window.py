@@ -38,7 +38,6 @@ from studycompanion.services import Services
 from studycompanion.ui.add_dialog import AddDialog
 from studycompanion.ui.adding import AddController, AddResult
 from studycompanion.ui.clip_actions import ClipActions
-from studycompanion.ui.clip_delegate import THUMB_BOX
 from studycompanion.ui.foryou import for_you_rows
 from studycompanion.ui.icons import app_icon, icon
 from studycompanion.ui.job_events import JobEvents
@@ -76,7 +75,7 @@ class MainWindow(QMainWindow):
 
         # services the views share
         self.events = JobEvents(services.pipeline, self)
-        self.thumbs = ThumbnailCache(worker, THUMB_BOX, parent=self)
+        self.thumbs = ThumbnailCache(worker, parent=self)
         source = ClipSource(services.library, lambda: for_you_rows(services))
         self.library_model = LibraryModel(source, worker, self.thumbs, self)
         self.foryou_model = LibraryModel(source, worker, self.thumbs, self)

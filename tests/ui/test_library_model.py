@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from studycompanion.core.models import Job
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
-from studycompanion.ui.clip_delegate import THUMB_BOX, ClipDelegate
+from studycompanion.ui.clip_delegate import ClipDelegate
 from studycompanion.ui.clip_grid import ClipGridView
 from studycompanion.ui.job_events import JobEvents
 from studycompanion.ui.library_model import ClipSource, LibraryModel, LibraryQuery, QueryKind
@@ -23,7 +23,7 @@ N = 20_000
 
 
 def _model(services: Services, worker: Worker) -> LibraryModel:
-    thumbs = ThumbnailCache(worker, THUMB_BOX)
+    thumbs = ThumbnailCache(worker)
     model = LibraryModel(ClipSource(services.library), worker, thumbs)
     thumbs.setParent(model)
     return model
@@ -61,7 +61,7 @@ def test_the_grid_view_only_asks_for_visible_cells(qtbot: QtBot, services: Servi
     fill(services, N, thumbnails=True)
     worker = Worker()
     model = _model(services, worker)
-    view = ClipGridView(model, ClipDelegate())
+    view = ClipGridView(model, ClipDelegate(thumbs=model.thumbs))
     qtbot.addWidget(view)
     view.resize(1000, 700)
     view.show()
@@ -154,15 +154,23 @@ def test_thumbnail_cache_decodes_off_the_ui_thread(qtbot: QtBot, services: Servi
     folder = services.paths.media / "t"
     names = make_thumbnails(folder, 3)
     worker = Worker()
-    cache = ThumbnailCache(worker, QSize(100, 120))
+    cache = ThumbnailCache(worker)
     ready: list[str] = []
     cache.ready.connect(ready.append)
     path = str(folder / names[0])
-    assert cache.get(path) is None  # not yet: it loads in the background
+    size = QSize(100, 120)
+    assert cache.cover(path, size, 8, 2.0) is None  # not yet: it is made in the background
     qtbot.waitUntil(lambda: ready == [path], timeout=5000)
-    pixmap = cache.get(path)
-    assert pixmap is not None and pixmap.height() <= 180 and pixmap.width() >= 100
-    assert cache.get(str(folder / "missing.jpg")) is None
+    pixmap = cache.cover(path, size, 8, 2.0)
+    assert pixmap is not None and pixmap.size() == QSize(200, 240) and pixmap.devicePixelRatio() == 2.0
+    corner = pixmap.toImage().pixelColor(0, 0)
+    assert corner.alpha() == 0  # rounded corners are transparent
+    assert pixmap.toImage().pixelColor(100, 120).alpha() == 255
+    # another size: the first stands in until the new one is made
+    assert cache.cover(path, QSize(50, 60), 8, 1.0) is pixmap
+    qtbot.waitUntil(lambda: (p := cache.cover(path, QSize(50, 60), 8, 1.0)) is not None and p.width() == 50,
+                    timeout=5000)
+    assert cache.cover(str(folder / "missing.jpg"), size) is None
     qtbot.waitUntil(cache.is_idle, timeout=5000)
-    assert cache.get(str(folder / "missing.jpg")) is None and cache.is_idle()  # a missing file is not retried
+    assert cache.cover(str(folder / "missing.jpg"), size) is None and cache.is_idle()  # not retried
     worker.wait()
