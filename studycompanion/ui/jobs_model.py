@@ -161,6 +161,9 @@ class JobsModel(QAbstractTableModel):
         if not title and job.video_id is not None:
             self._fetch_title(job.video_id)
 
+    def refetch_title(self, video_id: int) -> None:
+        self._fetch_title(video_id)
+
     def _fetch_title(self, video_id: int) -> None:
         lib = self.services.library
 

@@ -147,6 +147,10 @@ class JobsView(QWidget):
     def on_job(self, job: Job) -> None:
         self.model.upsert(job)
 
+    def refresh_title(self, video_id: int) -> None:
+        """Read a clip's title again (its download just gave it one)."""
+        self.model.refetch_title(video_id)
+
     def _after_change(self, *_args: object) -> None:
         rows = self.model.rows
         running = sum(1 for r in rows if r.job.state == JobState.RUNNING)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -17,19 +17,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from studycompanion import __version__
 from studycompanion.core.models import Job
@@ -39,14 +27,21 @@ from studycompanion.ui.add_dialog import AddDialog
 from studycompanion.ui.adding import AddController, AddResult
 from studycompanion.ui.clip_actions import ClipActions
 from studycompanion.ui.foryou import for_you_rows
-from studycompanion.ui.icons import app_icon, icon
+from studycompanion.ui.icons import app_icon
 from studycompanion.ui.job_events import JobEvents
 from studycompanion.ui.jobs_view import JobsView
 from studycompanion.ui.library_model import ClipSource, LibraryModel, LibraryQuery, QueryKind
 from studycompanion.ui.library_view import LibraryView
+from studycompanion.ui.main_actions import build_actions
 from studycompanion.ui.message_bar import MessageBar
-from studycompanion.ui.pages import make_clip_view, open_export_dialog, open_settings_dialog
-from studycompanion.ui.search_box import SearchBox
+from studycompanion.ui.pages import (
+    LazyPage,
+    make_clip_view,
+    make_foryou_view,
+    make_review_view,
+    open_export_dialog,
+    open_settings_dialog,
+)
 from studycompanion.ui.sidebar import NavKind, NavTarget, Sidebar
 from studycompanion.ui.thumbnails import ThumbnailCache
 from studycompanion.ui.window_state import WindowState
@@ -54,7 +49,7 @@ from studycompanion.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
 
-PAGES = ("library", "foryou", "jobs", "clip")
+PAGES = ("library", "foryou", "jobs", "clip", "review")
 
 
 class MainWindow(QMainWindow):
@@ -73,12 +68,12 @@ class MainWindow(QMainWindow):
         self._grid_before_search: bool | None = None
         self._saved_splitter: list[int] | None = None
 
-        # services the views share
+        # what the views share
         self.events = JobEvents(services.pipeline, self)
         self.thumbs = ThumbnailCache(worker, parent=self)
-        source = ClipSource(services.library, lambda: for_you_rows(services))
-        self.library_model = LibraryModel(source, worker, self.thumbs, self)
-        self.foryou_model = LibraryModel(source, worker, self.thumbs, self)
+        self.source = ClipSource(services.library, lambda: for_you_rows(services))
+        self.library_model = LibraryModel(self.source, worker, self.thumbs, self)
+        self.foryou_model: LibraryModel | None = None  # only when the For You view is not built
         self.actions_ = ClipActions(services, worker, self)
         self.adding = AddController(services, worker, self)
 
@@ -89,23 +84,21 @@ class MainWindow(QMainWindow):
         self.library_model.set_query(LibraryQuery())
         self.sidebar.refresh()
         self.jobs_view.reload()
-        self._load_active_jobs()
+        jobs = services.jobs
+        self.worker.run(lambda: jobs.list_jobs([JobState.QUEUED, JobState.RUNNING]), self.library_model.set_jobs)
 
     # ---- layout ---------------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.sidebar = Sidebar(self.services, self.worker)
         self.library_view = LibraryView(self.library_model, self.actions_)
-        self.foryou_view = LibraryView(self.foryou_model, self.actions_, welcome=False)
-        self.foryou_view.set_title("For You")
-        self.foryou_view.set_grid(False)
         self.jobs_view = JobsView(self.services, self.worker)
-        self._clip_view: QWidget | None = None  # built on first use: the player loads QtMultimedia
-        self.clip_page = QWidget()
-        clip_layout = QVBoxLayout(self.clip_page)
-        clip_layout.setContentsMargins(0, 0, 0, 0)
+        # made on first use: the clip and review pages load QtMultimedia, For You the interests model
+        self.clip_page = LazyPage(lambda: make_clip_view(self.services, self.worker))
+        self.foryou_page = LazyPage(self._make_foryou)
+        self.review_page = LazyPage(lambda: make_review_view(self.services, self.worker))
         self.pages = QStackedWidget()
-        for widget in (self.library_view, self.foryou_view, self.jobs_view, self.clip_page):
+        for widget in (self.library_view, self.foryou_page, self.jobs_view, self.clip_page, self.review_page):
             self.pages.addWidget(widget)
 
         self.message_bar = MessageBar()
@@ -125,119 +118,66 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([220, 1060])
         self.setCentralWidget(self.splitter)
-        self._build_toolbar()
-        self._build_menus()
+        self.acts = build_actions(self)
+        self.search = self.acts.search
+        self.grid_action, self.list_action = self.acts.grid, self.acts.list
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.resize(1280, 800)
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-
-        self.add_action = QAction(icon("add"), "Add", self)
-        self.add_action.setToolTip("Add a link or files (Ctrl+V pastes a link anywhere)")
-        self.add_action.triggered.connect(self.show_add_dialog)
-        self.files_action = QAction(icon("file"), "Add video files…", self)
-        self.files_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.files_action.triggered.connect(self.choose_files)
-        self.import_action = QAction(icon("import"), "Import TikTok export or link list…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.choose_import)
-        self.paste_action = QAction(icon("paste"), "Paste link", self)
-        self.paste_action.triggered.connect(self.paste)
-        add_menu = QMenu(self)
-        add_menu.addActions([self.paste_action, self.files_action, self.import_action])
-        self.add_button = QToolButton()
-        self.add_button.setDefaultAction(self.add_action)
-        self.add_button.setMenu(add_menu)
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addWidget(self.add_button)
-        bar.addSeparator()
-        self.search = SearchBox()
-        bar.addWidget(self.search)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.grid_action = QAction(icon("grid"), "Grid", self)
-        self.grid_action.setCheckable(True)
-        self.grid_action.setChecked(True)
-        self.grid_action.setToolTip("Show clips as a grid of thumbnails (Ctrl+1)")
-        self.grid_action.setShortcut(QKeySequence("Ctrl+1"))
-        self.list_action = QAction(icon("list"), "List", self)
-        self.list_action.setCheckable(True)
-        self.list_action.setToolTip("Show clips as a list (Ctrl+2)")
-        self.list_action.setShortcut(QKeySequence("Ctrl+2"))
-        self.grid_action.triggered.connect(lambda: self.set_grid(True))
-        self.list_action.triggered.connect(lambda: self.set_grid(False))
-        bar.addAction(self.grid_action)
-        bar.addAction(self.list_action)
-        bar.addSeparator()
-        self.export_action = QAction(icon("export"), "Export", self)
-        self.export_action.setToolTip("Export cards to Anki (Ctrl+E)")
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.show_export)
-        bar.addAction(self.export_action)
-        self.settings_action = QAction(icon("settings"), "Settings", self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.settings_action.triggered.connect(self.show_settings)
-        bar.addAction(self.settings_action)
-        self.toolbar = bar
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.add_action, self.paste_action, self.files_action, self.import_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        folder = file_menu.addAction(icon("folder"), "Open library folder")
-        folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.root))))
-        quit_action = file_menu.addAction("Quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        view_menu = menu.addMenu("&View")
-        view_menu.addActions([self.grid_action, self.list_action])
-        view_menu.addSeparator()
-        for name, label, key in (("library", "Library", "Ctrl+Shift+L"), ("foryou", "For You", "Ctrl+Shift+Y"),
-                                 ("jobs", "Jobs", "Ctrl+Shift+J")):
-            action = view_menu.addAction(label)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _=False, n=name: self.show_view(n))
-        refresh = view_menu.addAction("Refresh")
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh_all)
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction("About StudyCompanion").triggered.connect(
-            lambda: self.message_bar.show_info(f"StudyCompanion {__version__} — your data stays in "
-                                               f"{self.services.paths.root}", seconds=10))
+    def _make_foryou(self) -> QWidget:
+        view = make_foryou_view(self.services, self.worker)
+        if view is not None:
+            return view
+        # no interests view in this build: the newest clips (ui/foryou.py says what the list holds)
+        self.foryou_model = LibraryModel(self.source, self.worker, self.thumbs, self)
+        self.foryou_model.failed.connect(self.show_failure)
+        fallback = LibraryView(self.foryou_model, self.actions_, welcome=False)
+        fallback.set_title("For You")
+        fallback.set_grid(False)
+        fallback.open_requested.connect(self.open_clip)
+        return fallback
 
     # ---- wiring ----------------------------------------------------------------------------------------
 
     def _wire(self) -> None:
+        a = self.acts
+        a.add.triggered.connect(self.show_add_dialog)
+        a.paste.triggered.connect(self.paste)
+        a.files.triggered.connect(self.choose_files)
+        a.import_.triggered.connect(self.choose_import)
+        a.grid.triggered.connect(lambda: self.set_grid(True))
+        a.list.triggered.connect(lambda: self.set_grid(False))
+        a.export.triggered.connect(self.show_export)
+        a.settings.triggered.connect(self.show_settings)
+        a.open_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.root))))
+        a.quit.triggered.connect(self.close)
+        a.refresh.triggered.connect(self.refresh_all)
+        a.about.triggered.connect(lambda: self.message_bar.show_info(
+            f"StudyCompanion {__version__}. Your library stays on this computer, in {self.services.paths.root}",
+            seconds=10))
+        for name, action in a.views.items():
+            action.triggered.connect(lambda _=False, n=name: self.show_view(n))
+        QShortcut(QKeySequence.StandardKey.Paste, self, activated=self.paste)  # Ctrl+V anywhere (not in text)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+
         self.worker.on_unhandled_error = self.show_failure
         self.events.job_changed.connect(self._on_job)
         self.sidebar.navigate.connect(self.navigate)
         self.sidebar.clips_dropped.connect(self._clips_dropped)
         self.sidebar.tag_renamed.connect(self.library_model.refresh)
+        self.sidebar.review_tag.connect(lambda tag: self.show_review([tag]))
         self.sidebar.failed.connect(self.show_failure)
         self.search.search_changed.connect(self._search)
         self.search.go_to_results.connect(self._focus_results)
-        for view in (self.library_view, self.foryou_view):
-            view.open_requested.connect(self.open_clip)
-            view.empty.paste_requested.connect(self.paste)
-            view.empty.files_requested.connect(self.choose_files)
-            view.empty.import_requested.connect(self.choose_import)
-            view.empty.demo_requested.connect(self.add_demo)
+        view = self.library_view
+        view.open_requested.connect(self.open_clip)
+        view.empty.paste_requested.connect(self.paste)
+        view.empty.files_requested.connect(self.choose_files)
+        view.empty.import_requested.connect(self.choose_import)
+        view.empty.demo_requested.connect(self.add_demo)
         self.library_model.failed.connect(self.show_failure)
-        self.foryou_model.failed.connect(self.show_failure)
         self.actions_.changed.connect(self._clips_changed)
         self.actions_.deleted.connect(self._clips_changed)
         self.actions_.failed.connect(self.show_failure)
@@ -247,33 +187,45 @@ class MainWindow(QMainWindow):
         self.jobs_view.failed.connect(self.show_failure)
         self.jobs_view.open_clip.connect(self.open_clip)
         self.jobs_view.active_count_changed.connect(self._active_jobs)
-        QShortcut(QKeySequence.StandardKey.Paste, self, activated=self.paste)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.clip_page.built.connect(self._wire_clip_view)
+        self.foryou_page.built.connect(self._wire_foryou_view)
+        self.review_page.built.connect(self._wire_review_view)
+
+    def _connect(self, view: QWidget, signal: str, slot: Any) -> None:
+        sig = getattr(view, signal, None)
+        if sig is not None:
+            sig.connect(slot)
+
+    def _wire_clip_view(self, view: QWidget) -> None:
+        self._connect(view, "back_requested", self.close_clip)
+        self._connect(view, "clip_changed", lambda _video: self._clips_changed([]))
+
+    def _wire_foryou_view(self, view: QWidget) -> None:
+        self._connect(view, "open_clip_requested", lambda vid: self.open_clip(vid))
+        self._connect(view, "review_requested", lambda: self.show_review(None))
+        self._connect(view, "failed", self.show_failure)
+
+    def _wire_review_view(self, view: QWidget) -> None:
+        self._connect(view, "open_clip_requested", lambda vid, at: self.open_clip(vid, at))
+        self._connect(view, "failed", self.show_failure)
+        self._connect(view, "finished", lambda _summary: self.sidebar.refresh())
 
     @property
     def clip_view(self) -> QWidget:
-        """The clip page's view (UI-B's ClipView), made the first time a clip is opened."""
-        if self._clip_view is None:
-            view = make_clip_view(self.services, self.worker)
-            layout = self.clip_page.layout()
-            assert layout is not None
-            layout.addWidget(view)
-            back = getattr(view, "back_requested", None)
-            if back is not None:
-                back.connect(self.close_clip)
-            changed = getattr(view, "clip_changed", None)
-            if changed is not None:
-                changed.connect(lambda _video: self._clips_changed([]))
-            self._clip_view = view
-        return self._clip_view
+        """The clip page's view (made the first time a clip is opened)."""
+        view = self.clip_page.view()
+        assert view is not None
+        return view
 
-    def _load_active_jobs(self) -> None:
-        jobs = self.services.jobs
-        self.worker.run(lambda: jobs.list_jobs([JobState.QUEUED, JobState.RUNNING]), self._set_active_jobs)
+    @property
+    def foryou_view(self) -> QWidget:
+        view = self.foryou_page.view()
+        assert view is not None
+        return view
 
-    def _set_active_jobs(self, jobs: list[Job]) -> None:
-        self.library_model.set_jobs(jobs)
-        self.foryou_model.set_jobs(jobs)
+    @property
+    def review_view(self) -> QWidget | None:
+        return self.review_page.view()
 
     # ---- navigation -------------------------------------------------------------------------------------
 
@@ -292,8 +244,15 @@ class MainWindow(QMainWindow):
             self._set_page("jobs")
             return
         if target.kind == NavKind.FOR_YOU:
-            self.foryou_model.set_query(LibraryQuery(QueryKind.FOR_YOU))
+            view = self.foryou_view
+            if self.foryou_model is not None:
+                self.foryou_model.set_query(LibraryQuery(QueryKind.FOR_YOU))
+            else:
+                getattr(view, "reload", lambda: None)()  # a fresh ranking each visit
             self._set_page("foryou")
+            return
+        if target.kind == NavKind.REVIEW:
+            self.show_review(None, reset=False)
             return
         if self.search.text().strip():
             self.search.blockSignals(True)
@@ -312,11 +271,25 @@ class MainWindow(QMainWindow):
         self._set_page("library")
 
     def show_view(self, name: str) -> None:
-        target = {"library": NavTarget(NavKind.LIBRARY), "foryou": NavTarget(NavKind.FOR_YOU),
-                  "jobs": NavTarget(NavKind.JOBS)}.get(name)
-        if target is not None:
+        kinds = {"library": NavKind.LIBRARY, "foryou": NavKind.FOR_YOU, "jobs": NavKind.JOBS,
+                 "review": NavKind.REVIEW}
+        if name in kinds:
+            target = NavTarget(kinds[name])
             self.sidebar.select(target)
             self.navigate(target)
+
+    def show_review(self, tags: list[str] | None, *, reset: bool = True) -> None:
+        """The review page; with `reset`, its setup with these tags chosen (None: For You)."""
+        view = self.review_view
+        if view is None:
+            self.message_bar.show_error("Card review is not part of this build.")
+            return
+        if reset or getattr(view, "page", lambda: "setup")() == "setup":
+            getattr(view, "show_setup", lambda: None)()
+            if reset:
+                getattr(view, "set_scope", lambda _t: None)(tags)
+        self.sidebar.select(NavTarget(NavKind.REVIEW))
+        self._set_page("review")
 
     def open_clip(self, video_id: int, seconds: float | None = None) -> None:
         if self.current_page() != "clip":
@@ -338,8 +311,8 @@ class MainWindow(QMainWindow):
     def _search(self, text: str) -> None:
         if not text:
             self._end_search_mode()
-            self.navigate(self._nav if self._nav.kind not in (NavKind.JOBS, NavKind.FOR_YOU)
-                          else NavTarget(NavKind.LIBRARY))
+            keep = self._nav.kind in (NavKind.LIBRARY, NavKind.FAVOURITES, NavKind.TAG)
+            self.navigate(self._nav if keep else NavTarget(NavKind.LIBRARY))
             return
         if self._grid_before_search is None:
             self._grid_before_search = self.library_view.grid
@@ -366,13 +339,18 @@ class MainWindow(QMainWindow):
             if not self.library_view.view.currentIndex().isValid():
                 self.library_view.select_row(0)
 
+    def set_grid(self, grid: bool) -> None:
+        self._grid_before_search = None
+        self.library_view.set_grid(grid)
+        self._sync_mode_actions()
+
     # ---- adding ----------------------------------------------------------------------------------------
 
     def paste(self) -> None:
         clipboard = QGuiApplication.clipboard()
         mime = clipboard.mimeData() if clipboard is not None else None
         if mime is None or not self.adding.handle_mime(mime):
-            self.show_add_dialog()
+            self.show_add_dialog()  # nothing usable on the clipboard: ask, with the hint of what to paste
 
     def show_add_dialog(self) -> None:
         dialog = AddDialog(self)
@@ -381,7 +359,6 @@ class MainWindow(QMainWindow):
         dialog.files_requested.connect(self.choose_files)
         dialog.import_requested.connect(self.choose_import)
         dialog.open()
-        self.add_dialog = dialog
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -409,11 +386,11 @@ class MainWindow(QMainWindow):
         if result.errors:
             self.message_bar.show_error(result.summary() + ": " + result.errors[0], "\n".join(result.errors))
         else:
-            self.message_bar.show_info(result.summary() + (". Downloading and transcribing in the background."
-                                                           if result.ids and result.what != "demo" else "."))
-        if result.ids and self.current_page() == "library" and self.library_model.query.kind != QueryKind.ALL \
-                and not self.search.text():
-            self.show_view("library")
+            tail = ". Downloading and transcribing in the background." if result.ids and result.what != "demo" else "."
+            self.message_bar.show_info(result.summary() + tail)
+        filtered = self.library_model.query.kind != QueryKind.ALL and not self.search.text()
+        if result.ids and self.current_page() == "library" and filtered:
+            self.show_view("library")  # show where the new clips are
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if AddController.can_accept(event.mimeData()):
@@ -429,16 +406,13 @@ class MainWindow(QMainWindow):
 
     def _on_job(self, job: Job) -> None:
         self.library_model.set_job(job)
-        self.foryou_model.set_job(job)
+        if self.foryou_model is not None:
+            self.foryou_model.set_job(job)
         self.jobs_view.on_job(job)
-        if job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
+        if job.state in (JobState.QUEUED, JobState.DONE, JobState.FAILED, JobState.CANCELLED):
             self.sidebar.refresh()
-            if job.step == JobStep.CAPTURE and job.video_id is not None:
-                self.jobs_view.model._fetch_title(job.video_id)
-        elif job.state == JobState.QUEUED:
-            self.sidebar.refresh()
-        if self.current_page() == "clip":
-            return
+            if job.step == JobStep.CAPTURE and job.state == JobState.DONE and job.video_id is not None:
+                self.jobs_view.refresh_title(job.video_id)
 
     def _active_jobs(self, n: int) -> None:
         self.sidebar.set_active_jobs(n)
@@ -446,7 +420,7 @@ class MainWindow(QMainWindow):
 
     def _clips_changed(self, _ids: list[int]) -> None:
         self.library_model.refresh()
-        if self.current_page() == "foryou":
+        if self.foryou_model is not None and self.current_page() == "foryou":
             self.foryou_model.refresh()
         self.sidebar.refresh()
 
@@ -461,23 +435,18 @@ class MainWindow(QMainWindow):
         self.sidebar.refresh()
         self.jobs_view.reload()
         if self.current_page() == "foryou":
-            self.foryou_model.refresh()
+            self.navigate(NavTarget(NavKind.FOR_YOU))
 
     def show_failure(self, failure: Failure) -> None:
         self.message_bar.show_failure(failure)
-
-    def set_grid(self, grid: bool) -> None:
-        self._grid_before_search = None
-        self.grid_action.setChecked(grid)
-        self.list_action.setChecked(not grid)
-        self.library_view.set_grid(grid)
 
     # ---- dialogs -----------------------------------------------------------------------------------------
 
     def show_export(self) -> None:
         video_id = None
-        if self.current_page() == "clip":
-            video = getattr(self.clip_view, "current_video", lambda: None)()
+        clip_view = self.clip_page.peek()
+        if self.current_page() == "clip" and clip_view is not None:
+            video = getattr(clip_view, "current_video", lambda: None)()
             video_id = getattr(video, "id", None)
         tag = self._nav.tag if self._nav.kind == NavKind.TAG else None
         open_export_dialog(self, self.services, self.worker, video_id=video_id, tag=tag)
@@ -519,19 +488,16 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([sidebar, max(1, total - sidebar)])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        save_notes = getattr(self._clip_view, "save_notes", None)
-        if save_notes is not None:
-            save_notes()
+        for page in (self.clip_page, self.review_page):
+            view = page.peek()
+            save_notes = getattr(view, "save_notes", None)
+            if save_notes is not None:
+                save_notes()
         self.save_state()
         self.events.close()
         super().closeEvent(event)
 
-    # ---- for screenshots and the benchmark ----------------------------------------------------------------
-
     def is_settled(self) -> bool:
-        """Nothing is loading: the lists are read, the visible thumbnails decoded, the worker idle."""
-        return (not self.library_model.is_loading and not self.foryou_model.is_loading and self.thumbs.is_idle()
-                and self.worker.pool.activeThreadCount() == 0)
-
-    def _later(self, ms: int, fn: object) -> None:
-        QTimer.singleShot(ms, fn)  # type: ignore[call-overload]
+        """Nothing is loading: the lists are read, the visible thumbnails made, the worker idle (screenshots)."""
+        loading = self.library_model.is_loading or (self.foryou_model is not None and self.foryou_model.is_loading)
+        return not loading and self.thumbs.is_idle() and self.worker.pool.activeThreadCount() == 0

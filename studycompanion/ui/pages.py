@@ -1,9 +1,11 @@
-"""Builds the clip page and opens the Export and Settings dialogs, with a stand-in when a view is not built."""
+"""Pages made on first use (clip, For You, review) and the Export / Settings dialogs, with stand-ins when a view
+is missing from this build."""
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +27,34 @@ def _class(module: str, name: str) -> Any | None:
         return None
     except AttributeError:
         return None
+
+
+class LazyPage(QWidget):
+    """A page of the main stack whose view is made the first time it is needed (start-up stays fast)."""
+
+    built = Signal(QWidget)
+
+    def __init__(self, factory: Callable[[], QWidget | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], QWidget | None] | None = factory
+        self._view: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def view(self) -> QWidget | None:
+        if self._view is None and self._factory is not None:
+            factory, self._factory = self._factory, None
+            self._view = factory()
+            if self._view is not None:
+                layout = self.layout()
+                assert layout is not None
+                layout.addWidget(self._view)
+                self.built.emit(self._view)
+        return self._view
+
+    def peek(self) -> QWidget | None:
+        """The view if it has been made (never makes it)."""
+        return self._view
 
 
 class PlaceholderClipView(QWidget):
@@ -55,6 +85,17 @@ def make_clip_view(services: Services, worker: Worker) -> QWidget:
         return PlaceholderClipView(services, worker)
     widget: QWidget = cls(services, worker)
     return widget
+
+
+def make_foryou_view(services: Services, worker: Worker) -> QWidget | None:
+    """The interests engineer's For You page (ranking, reasons, more / less of this, the profile), if built."""
+    cls = _class("foryou_view", "ForYouView")
+    return cls(services, worker) if cls is not None else None
+
+
+def make_review_view(services: Services, worker: Worker) -> QWidget | None:
+    cls = _class("review_view", "ReviewView")
+    return cls(services, worker) if cls is not None else None
 
 
 def open_export_dialog(parent: QWidget, services: Services, worker: Worker, *, video_id: int | None = None,

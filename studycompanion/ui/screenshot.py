@@ -71,7 +71,6 @@ class ScreenshotTaker(QObject):
             return
         # touching the visible rows asks for their pages and thumbnails; wait until those have arrived
         w.library_view.view.viewport().update()
-        w.foryou_view.view.viewport().update()
         if w.is_settled():
             self._quiet += 1
         else:

@@ -24,6 +24,7 @@ class NavKind(Enum):
     FOR_YOU = "foryou"
     FAVOURITES = "favourites"
     JOBS = "jobs"
+    REVIEW = "review"
     TAG = "tag"
     TAGS = "tags"  # the heading of the tag tree
 
@@ -68,6 +69,7 @@ class Sidebar(QTreeWidget):
     navigate = Signal(object)  # NavTarget
     clips_dropped = Signal(list, object)  # video ids, NavTarget (a tag or Favourites)
     tag_renamed = Signal()
+    review_tag = Signal(str)  # "Review this tag" from a tag's menu
     failed = Signal(object)  # Failure
 
     def __init__(self, services: Services, worker: Worker, parent: QWidget | None = None) -> None:
@@ -97,6 +99,7 @@ class Sidebar(QTreeWidget):
         self.library_item = self._top("library", "Library", NavTarget(NavKind.LIBRARY))
         self.foryou_item = self._top("foryou", "For You", NavTarget(NavKind.FOR_YOU))
         self.favourites_item = self._top("favourite", "Favourites", NavTarget(NavKind.FAVOURITES))
+        self.review_item = self._top("review", "Review", NavTarget(NavKind.REVIEW))
         self.jobs_item = self._top("jobs", "Jobs", NavTarget(NavKind.JOBS))
         self.tags_item = self._top("tags", "Tags", NavTarget(NavKind.TAGS))
         bold = QFont(self.font())
@@ -134,6 +137,7 @@ class Sidebar(QTreeWidget):
         item = {
             NavKind.LIBRARY: self.library_item, NavKind.FOR_YOU: self.foryou_item,
             NavKind.FAVOURITES: self.favourites_item, NavKind.JOBS: self.jobs_item,
+            NavKind.REVIEW: self.review_item,
         }.get(target.kind) or self._tag_items.get(target.tag)
         if item is not None and item is not self.currentItem():
             self.blockSignals(True)
@@ -242,6 +246,7 @@ class Sidebar(QTreeWidget):
         if not isinstance(target, NavTarget) or target.kind != NavKind.TAG:
             return
         menu = QMenu(self)
+        menu.addAction(icon("review"), "Review this tag").triggered.connect(lambda: self.review_tag.emit(target.tag))
         menu.addAction(icon("tag"), "Rename tag…").triggered.connect(lambda: self.ask_rename(target.tag))
         menu.popup(self.viewport().mapToGlobal(pos))
 

@@ -270,6 +270,10 @@ def test_sidebar_navigation_and_favourites(qtbot: QtBot, services: Services, mak
     assert win.library_view.title.text() == "Favourites"
     win.sidebar.setCurrentItem(win.sidebar.foryou_item)
     assert win.current_page() == "foryou"
-    qtbot.waitUntil(lambda: win.foryou_model.rowCount() == 2 and not win.foryou_model.is_loading, timeout=10_000)
+    foryou = win.foryou_view
+    ranked = (lambda: len(foryou.items())) if hasattr(foryou, "items") else win.foryou_model.rowCount  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: ranked() == 2, timeout=10_000)
     win.navigate(NavTarget(NavKind.JOBS))
     assert win.current_page() == "jobs"
+    win.sidebar.setCurrentItem(win.sidebar.review_item)
+    assert win.current_page() == "review"
