@@ -43,10 +43,10 @@ class AddDialog(QDialog):
         layout.addWidget(self.status)
         row = QHBoxLayout()
         files = QPushButton(icon("file"), "Add video files…")
-        files.clicked.connect(lambda: (self.reject(), self.files_requested.emit()))
+        files.clicked.connect(self._files)
         row.addWidget(files)
         imp = QPushButton(icon("import"), "Import TikTok export or link list…")
-        imp.clicked.connect(lambda: (self.reject(), self.import_requested.emit()))
+        imp.clicked.connect(self._import)
         row.addWidget(imp)
         row.addStretch(1)
         layout.addLayout(row)
@@ -58,6 +58,14 @@ class AddDialog(QDialog):
         layout.addWidget(self.buttons)
         self.edit.textChanged.connect(self._check)
         self._offer_clipboard()
+
+    def _files(self) -> None:
+        self.reject()
+        self.files_requested.emit()
+
+    def _import(self) -> None:
+        self.reject()
+        self.import_requested.emit()
 
     def _offer_clipboard(self) -> None:
         links = clipboard_links()

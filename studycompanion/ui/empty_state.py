@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -112,7 +112,7 @@ class EmptyState(QWidget):
         outer.addStretch(3)
         self.show_welcome()
 
-    def _button(self, layout: QHBoxLayout, icon_name: str, text: str, signal: Signal) -> QPushButton:
+    def _button(self, layout: QHBoxLayout, icon_name: str, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(icon(icon_name), "  " + text)
         button.setIconSize(QSize(18, 18))
         button.setMinimumHeight(34)

@@ -28,7 +28,7 @@ class LibraryView(QWidget):
                  *, welcome: bool = True) -> None:
         super().__init__(parent)
         self.model = model
-        self.actions = actions
+        self.clip_actions = actions
         self.welcome = welcome
         self._grid = True
         self._keep_selection: list[int] = []
@@ -155,7 +155,7 @@ class LibraryView(QWidget):
         items = self.selected_items()
         if not items:
             return
-        menu = self.actions.menu(self, items)
+        menu = self.clip_actions.menu(self, items)
         open_action = menu.findChild(QAction, "open")
         if open_action is not None:
             open_action.triggered.connect(lambda: self.open_requested.emit(items[0].id, items[0].seconds))

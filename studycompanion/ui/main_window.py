@@ -159,8 +159,8 @@ class MainWindow(QMainWindow):
             seconds=10))
         for name, action in a.views.items():
             action.triggered.connect(lambda _=False, n=name: self.show_view(n))
-        QShortcut(QKeySequence.StandardKey.Paste, self, activated=self.paste)  # Ctrl+V anywhere (not in text)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self, self.paste)  # Ctrl+V anywhere but in text
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
         self.worker.on_unhandled_error = self.show_failure
         self.events.job_changed.connect(self._on_job)

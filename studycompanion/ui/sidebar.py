@@ -198,8 +198,7 @@ class Sidebar(QTreeWidget):
         self.tags_item.setToolTip(0, "" if totals else "No tags yet: right-click clips or drop them here to tag them")
         self.tags_item.setExpanded(True)
         if current.kind == NavKind.TAG:
-            item = self._tag_items.get(current.tag)
-            self.setCurrentItem(item or self.library_item)
+            self.setCurrentItem(self._tag_items.get(current.tag) or self.library_item)
         self.blockSignals(False)
         if current.kind == NavKind.TAG and current.tag not in self._tag_items:
             self.navigate.emit(NavTarget(NavKind.LIBRARY))  # the tag is gone (renamed, last clip untagged)

@@ -131,7 +131,7 @@ def test_tags_assigned_in_the_ui_persist(qtbot: QtBot, services: Services, make_
 
     # the context menu's "Add tags…" asks for names, then tags the selection in the background
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Cardio::Murmurs, #step1", True))
-    menu = win.library_view.actions.menu(win.library_view, win.library_view.selected_items())
+    menu = win.library_view.clip_actions.menu(win.library_view, win.library_view.selected_items())
     next(a for a in menu.actions() if a.text() == "Add tags…").trigger()
     qtbot.waitUntil(lambda: services.library.tags_for(vid) == ["Cardio::Murmurs", "step1"], timeout=5000)
     qtbot.waitUntil(lambda: set(win.sidebar.tag_names()) == {"Cardio", "Cardio::Murmurs", "step1"}, timeout=5000)
@@ -263,7 +263,7 @@ def test_sidebar_navigation_and_favourites(qtbot: QtBot, services: Services, mak
     _queued(services, "4002", "Gout flares")
     win = make_window()
     qtbot.waitUntil(lambda: len(_titles(win)) == 2, timeout=5000)
-    win.library_view.actions.set_favourite([a], True)
+    win.library_view.clip_actions.set_favourite([a], True)
     qtbot.waitUntil(lambda: win.sidebar.favourites_item.text(1) == "1", timeout=5000)
     win.sidebar.setCurrentItem(win.sidebar.favourites_item)
     qtbot.waitUntil(lambda: _titles(win) == ["Asthma stepwise therapy"], timeout=5000)
