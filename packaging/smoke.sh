@@ -137,6 +137,18 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 EOF
 ok "export .apkg" "$("$PY" -c 'import json,sys;d=json.load(open(sys.argv[1]));print(d["notes"], "notes,", d["media"], "media files")' "$WORK/export.out")"
 
+# Windows: the menu's StudyCompanion.exe is windowed (no console, sys.stdout is None): its transcription worker
+# must still talk over the pipes, and its window must still open. Checked through the exit code and the library.
+WINDOWED="$BUNDLE_DIR/StudyCompanion.exe"
+if [[ -x "$WINDOWED" && "$WINDOWED" != "$EXE" ]]; then
+  "$WINDOWED" transcribe "$CLIP" >/dev/null 2>&1 || fail "StudyCompanion.exe transcribe exited non-zero"
+  "$WINDOWED" gui --screenshot "$WORK/windowed.png" >/dev/null 2>&1 || fail "StudyCompanion.exe gui exited non-zero"
+  [[ -s "$WORK/windowed.png" ]] || fail "StudyCompanion.exe gui --screenshot wrote no PNG"
+  run show-windowed show "$CLIP" --json
+  check show-windowed 'len(d["transcript"]) > 0 and all(j["state"] == "done" for j in d["jobs"])'
+  ok "windowed StudyCompanion.exe" "transcribe + gui"
+fi
+
 for view in library clip; do
   run "gui-$view" gui --view "$view" --screenshot "$WORK/$view.png"
   "$PY" - "$WORK/$view.png" <<'EOF' || fail "gui --view $view: no 1280x800 PNG" "$(cat "$WORK/gui-$view.err")"
