@@ -48,6 +48,12 @@ def peak_rss_mb(pid: int | str = "self") -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU seconds of a process so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def plain_child(args: argparse.Namespace) -> None:
     """`--plain`: faster-whisper called directly, as a user of the library would.
 
@@ -65,21 +71,26 @@ def plain_child(args: argparse.Namespace) -> None:
 
     def once() -> tuple[float, str, float]:
         t0 = time.perf_counter()
+        c0 = os.times()
         audio = decode_audio(cfg["media"], sampling_rate=16000)
         segments, _info = pipeline.transcribe(
             audio, language=cfg["language"], initial_prompt=cfg["prompt"], vad_filter=True, word_timestamps=True,
             beam_size=cfg["beam_size"], batch_size=cfg["batch_size"],
         )
         text = " ".join(s.text for s in segments)
+        c1 = os.times()
+        cpu_spent.append(c1.user + c1.system - c0.user - c0.system)
         return time.perf_counter() - t0, text, len(audio) / 16000
 
+    cpu_spent: list[float] = []
     once()  # warm-up
     print(json.dumps({"ready": True, "load": load}), flush=True)
     for line in sys.stdin:
         if line.strip() != "run":
             break
         seconds, text, duration = once()
-        print(json.dumps({"seconds": seconds, "text": text, "duration": duration, "rss": peak_rss_mb()}), flush=True)
+        print(json.dumps({"seconds": seconds, "cpu": cpu_spent[-1], "text": text, "duration": duration,
+                          "rss": peak_rss_mb()}), flush=True)
 
 
 class PlainRunner:
@@ -134,15 +145,21 @@ def speed(repeats: int, media: Path) -> list[str]:
     transcribe_media(engine, media, options, models_dir, title=title, caption=caption, hashtags=tags)  # warm
     app_runs: list[float] = []
     app_engine: list[float] = []  # the engine's own time (decode + inference) inside each app run
+    app_cpu: list[float] = []
+    plain_cpu: list[float] = []
     plain_runs: list[float] = []
     plain_rss: list[float] = []
     for _ in range(repeats):  # interleaved, so background load on a shared machine hits both alike
+        engine_pid = engine.pid
+        c0 = cpu_seconds(engine_pid) if engine_pid else 0.0
         t0 = time.perf_counter()
         result = transcribe_media(engine, media, options, models_dir, title=title, caption=caption, hashtags=tags)
         app_runs.append(time.perf_counter() - t0)
+        app_cpu.append(cpu_seconds(engine_pid) - c0 if engine_pid else float("nan"))
         app_engine.append(result.seconds)
         plain = plain_runner.run()
         plain_runs.append(plain["seconds"])
+        plain_cpu.append(plain["cpu"])
         plain_rss.append(plain["rss"])
     pid = engine.pid
     engine_rss = peak_rss_mb(pid) if pid else float("nan")
@@ -174,6 +191,10 @@ def speed(repeats: int, media: Path) -> list[str]:
         f"app / plain = {app_min / plain_min:.3f} best, {app_med / plain_med:.3f} median   (target <= 1.10)",
         f"app's own overhead (prompt, pipe, process) = {overhead * 1000:.0f} ms a clip (median)",
         f"app speed = {duration / app_min:.1f}x best, {duration / app_med:.1f}x median real time   (target >= 25x)",
+        f"CPU seconds a run (median, all threads): app engine {statistics.median(app_cpu):.2f}, plain "
+        f"{statistics.median(plain_cpu):.2f}; on {cfg['threads']} idle cores that bounds the wall time from below "
+        f"at {statistics.median(app_cpu) / cfg['threads']:.2f} s = "
+        f"{duration / (statistics.median(app_cpu) / cfg['threads']):.0f}x real time for the app",
         f"engine peak RSS = {engine_rss:.0f} MB   (target <= 600 MB)",
         "runs (s): app " + ", ".join(f"{r:.2f}" for r in app_runs),
         "          plain " + ", ".join(f"{r:.2f}" for r in plain_runs),
