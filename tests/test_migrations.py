@@ -48,3 +48,18 @@ def test_fresh_database_settings(tmp_path: Path) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_library_from_a_newer_version_is_refused_readably(tmp_path: Path) -> None:
+    import pytest
+
+    from studycompanion.core.errors import StorageError
+
+    db = Database(tmp_path / "x.sqlite3")
+    db.migrate()
+    with sqlite3.connect(tmp_path / "x.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StorageError, match="newer StudyCompanion"):
+        db.migrate()
+    with sqlite3.connect(tmp_path / "x.sqlite3") as conn:  # left as it was
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)

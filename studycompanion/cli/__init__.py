@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # answer at once: building the parser imports every command group
+        print(f"StudyCompanion {__version__}")
+        return 0
     parser = build_parser()
     if not args_list:
         args_list = ["gui"] if _has_gui(parser) else ["--help"]

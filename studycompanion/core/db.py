@@ -91,6 +91,13 @@ class Database:
         """Bring the schema to `target`, copying the database file first when it already holds data."""
         try:
             before = self.current_revision()
+            known = {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+            if before is not None and before not in known:
+                raise StorageError(
+                    f"This library was last opened by a newer StudyCompanion (schema {before}). "
+                    "Update the app to open it; nothing was changed.",
+                    f"database {self.path}, revisions known to this version: {sorted(known)}",
+                )
             wanted = head_revision() if target == "head" else target
             backup = None
             if before == wanted:
