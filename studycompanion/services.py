@@ -32,6 +32,7 @@ class Services:
 
     def close(self) -> None:
         self.pipeline.stop()
+        transcribe.close_engines()  # the engine child process goes with the services that started it
         self.db.dispose()
 
 
