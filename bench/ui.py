@@ -58,13 +58,14 @@ def child_start(home: Path) -> dict[str, Any]:
     t_main = time.perf_counter()
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from studycompanion.app import _qt_app
+    from studycompanion.app import _qt_app, configure_runtime
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
     from studycompanion.ui.main_window import MainWindow
     from studycompanion.ui.theme import apply_theme
     from studycompanion.ui.worker import Worker
 
+    configure_runtime()
     app: Any = _qt_app(["bench"])
     theme = apply_theme(app)
     services = build_services(app_paths(home))
@@ -125,7 +126,7 @@ def child_stall(home: Path) -> dict[str, Any]:
     while a 95 s clip is added, transcribed and turned into cards by the real pipeline."""
     from PySide6.QtCore import QTimer
 
-    from studycompanion.app import _qt_app
+    from studycompanion.app import _qt_app, configure_runtime
     from studycompanion.core.types import JobState
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
@@ -133,6 +134,7 @@ def child_stall(home: Path) -> dict[str, Any]:
     from studycompanion.ui.theme import apply_theme
     from studycompanion.ui.worker import Worker
 
+    configure_runtime()
     app: Any = _qt_app(["bench"])
     theme = apply_theme(app)
     services = build_services(app_paths(home))

@@ -11,6 +11,14 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 APP_NAME = "StudyCompanion"
+# How long a Python thread may hold the GIL while another waits for it. Background steps (card media, database
+# writes) are Python threads; at the default 5 ms, a repaint that crosses into Qt and back many times can queue
+# behind them for tens of milliseconds. 1 ms keeps the UI thread's waits short for a small cost to throughput.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def configure_runtime() -> None:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
 
 
 def _qt_app(argv: Sequence[str]) -> object:
@@ -54,6 +62,7 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
             print("error: no display found (set DISPLAY, or use QT_QPA_PLATFORM=offscreen)", file=sys.stderr)
             return 1
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    configure_runtime()
     app = _qt_app(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(app_icon())

@@ -81,10 +81,19 @@ class MainWindow(QMainWindow):
         self._wire()
         if restore_state:
             self._restore()
+        # the first page of clips first; counts, tags and jobs once it is on screen
+        self._first_load_done = False
+        self.library_model.loaded.connect(self._after_first_load)
+        self.library_model.failed.connect(self._after_first_load)
         self.library_model.set_query(LibraryQuery())
+
+    def _after_first_load(self, *_args: object) -> None:
+        if self._first_load_done:
+            return
+        self._first_load_done = True
         self.sidebar.refresh()
         self.jobs_view.reload()
-        jobs = services.jobs
+        jobs = self.services.jobs
         self.worker.run(lambda: jobs.list_jobs([JobState.QUEUED, JobState.RUNNING]), self.library_model.set_jobs)
 
     # ---- layout ---------------------------------------------------------------------------------------
