@@ -44,6 +44,27 @@ def _headless() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _quit_on_signals(app: object, window: object) -> object:
+    """Ctrl+C / SIGTERM in the terminal that started the app close it properly (state saved, jobs paused)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(*_args: object) -> None:
+        window.close()  # type: ignore[attr-defined]
+        app.quit()  # type: ignore[attr-defined]
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, close)
+        except (ValueError, OSError):  # not the main thread, or not supported here
+            pass
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)  # lets Python run its signal handlers while Qt waits for events
+    timer.start(300)
+    return timer
+
+
 def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path | None = None,
             argv: Sequence[str] = ()) -> int:
     """Open the app and run its event loop; with `screenshot`, save a PNG of `view` once painted, then exit."""
@@ -58,10 +79,10 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
     from studycompanion.ui.worker import Worker
 
     if _headless():
-        if screenshot is None:
-            print("error: no display found (set DISPLAY, or use QT_QPA_PLATFORM=offscreen)", file=sys.stderr)
-            return 1
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # instead of Qt aborting for want of a display
+    if screenshot is None and os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        print("warning: no display: the app runs offscreen and no window will be visible (Ctrl+C quits). "
+              "`studycompanion gui --screenshot PATH` saves a picture of it.", file=sys.stderr, flush=True)
     configure_runtime()
     app = _qt_app(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -89,13 +110,14 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
         if view != "library":
             window.show_view(view)
         services.pipeline.start(workers=max(3, services.settings.download_concurrency + 2))
+    quit_on_interrupt = _quit_on_signals(app, window)
     try:
         code = app.exec()
     finally:
         services.pipeline.stop()
         worker.wait(10_000)
         services.close()
-        del theme
+        del theme, quit_on_interrupt
     if taker is not None and not taker.saved:
         return 1
     return int(code)
