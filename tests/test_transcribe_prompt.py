@@ -81,3 +81,16 @@ def test_terms_are_capitalised_and_context_is_kept() -> None:
 def test_missing_vocabulary_file_gives_no_terms(tmp_path: Path) -> None:
     assert read_sectioned_vocabulary(tmp_path / "nope.txt") == []
     assert build_prompt(title="Just a title") == "Just a title."
+
+
+def test_no_context_means_only_a_short_general_glossary() -> None:
+    """With nothing to go on (a file called 'demo'), a long unrelated drug list made whisper echo it instead
+    of transcribing the first 30 s; the prompt keeps at most MAX_UNRELATED general terms."""
+    from studycompanion.core.transcribe_prompt import MAX_UNRELATED, read_sectioned_vocabulary
+    from studycompanion.core.vocab import vocabulary_file
+
+    vocab = read_sectioned_vocabulary(vocabulary_file())
+    bare = build_prompt(title="demo", vocabulary=vocab)
+    assert bare.startswith("demo.") and bare.count(",") + 1 <= MAX_UNRELATED
+    rich = build_prompt(title="Beta blockers", caption="metoprolol and atenolol dosing", vocabulary=vocab)
+    assert "Metoprolol" in rich and rich.count(",") + 1 > MAX_UNRELATED

@@ -20,6 +20,7 @@ TokenCounter = Callable[[str], int]
 
 MAX_PROMPT_TOKENS = 223  # whisper: n_text_ctx // 2 - 1
 DEFAULT_BUDGET = 160  # leave headroom below the hard limit; longer glossaries add little and risk echoes
+MAX_UNRELATED = 8  # general terms added after the ones related to the clip
 CONTEXT_SHARE = 0.4  # at most this share of the budget goes to title / caption / hashtags
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -85,6 +86,12 @@ def _words(text: str) -> list[str]:
 
 def rank_terms(terms: Sequence[VocabularyTerm], context: str) -> list[VocabularyTerm]:
     """Terms related to `context` first (3: said in it, 2: shares a word stem, 1: same section), then file order."""
+    scores = relevance(terms, context)
+    return sorted(terms, key=lambda t: (-scores.get(t.order, 0), t.order))
+
+
+def relevance(terms: Sequence[VocabularyTerm], context: str) -> dict[int, int]:
+    """Each related term's score by its order in the file (unrelated terms are absent)."""
     lowered = context.lower()
     squashed = re.sub(r"[^a-z0-9]", "", lowered)  # hashtags run words together: #betablockers
     stems = {w[:5] for w in _words(context) if len(w) >= 5}
@@ -105,7 +112,7 @@ def rank_terms(terms: Sequence[VocabularyTerm], context: str) -> list[Vocabulary
     for term in terms:
         if term.order not in scores and term.section in hot_sections:
             scores[term.order] = 1
-    return sorted(terms, key=lambda t: (-scores.get(t.order, 0), t.order))
+    return scores
 
 
 def _clip_text(text: str, budget: int, count: TokenCounter) -> str:
@@ -148,7 +155,11 @@ def build_prompt(
         parts.append(" ".join("#" + t for t in tags))
     context = _clip_text(" ".join(parts), int(budget * CONTEXT_SHARE), count)
 
-    ranked = rank_terms(vocabulary, " ".join([title, caption, *tags]))
+    scores = relevance(vocabulary, " ".join([title, caption, *tags]))
+    # A long glossary unrelated to the clip gets echoed: with no context ("lecture.mp4") whisper wrote the
+    # drug list instead of the first 30 s of speech. Unrelated terms are only a short tail.
+    ranked = sorted(vocabulary, key=lambda t: (-scores.get(t.order, 0), t.order))
+    ranked = [t for t in ranked if t.order in scores] + [t for t in ranked if t.order not in scores][:MAX_UNRELATED]
     lead = context + " " if context else ""
     chosen: list[str] = []
     misses = 0
