@@ -34,7 +34,7 @@ bench: venv
 	$(PY) bench/run.py
 
 demo: venv
-	STUDYCOMPANION_HOME=$${STUDYCOMPANION_HOME:-$(CURDIR)/build/demo-home} $(PY) -m studycompanion add resources/demo/demo.mp4
+	STUDYCOMPANION_HOME=$${STUDYCOMPANION_HOME:-$(CURDIR)/build/demo-home} $(PY) -m studycompanion demo
 	STUDYCOMPANION_HOME=$${STUDYCOMPANION_HOME:-$(CURDIR)/build/demo-home} $(PY) -m studycompanion list
 
 screenshots: venv

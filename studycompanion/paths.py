@@ -43,6 +43,10 @@ class AppPaths:
     def backups(self) -> Path:
         return self.root / "backups"
 
+    def incoming(self, video_id: int) -> Path:
+        """Where a clip's download lands before the library moves it in (stable, so a retry resumes)."""
+        return self.media / ".incoming" / f"capture-{video_id}"
+
     @property
     def settings_file(self) -> Path:
         return self.root / "settings.json"

@@ -81,3 +81,17 @@ def test_doctor_reports_paths_and_schema(home: Path) -> None:
 
 def test_version(home: Path) -> None:
     assert run(home, "--version").stdout.startswith("StudyCompanion ")
+
+
+@pytest.mark.slow
+def test_demo_runs_the_whole_pipeline_offline(home: Path) -> None:
+    """`studycompanion demo` (what `make demo` runs): the shipped clip, with its title, transcribed and carded."""
+    out = run(home, "demo", "--json")
+    result = json.loads(out.stdout)
+    assert result["created"] and result["errors"] == []
+    shown = json.loads(run(home, "show", str(result["id"]), "--json").stdout)
+    assert shown["title"] == "Beta blockers in under a minute"
+    assert shown["transcript"] and shown["transcript"][0]["start"] < 5  # the opening is transcribed too
+    text = " ".join(s["text"] for s in shown["transcript"]).lower()
+    assert "beta blockers" in text and "25 milligrams" in text
+    assert shown["cards"] and all(c["state"] == "draft" for c in shown["cards"])

@@ -150,3 +150,39 @@ def test_enqueue_dedupes_active_jobs_and_cancel_queued(services: Services, clip:
     assert services.pipeline.cancel(a.id or 0).state == JobState.CANCELLED
     with pytest.raises(UserError):
         services.jobs.retry(services.jobs.enqueue(JobStep.CARDS, video.id).id or 0)  # queued: nothing to retry
+
+
+def test_deleting_a_clip_while_its_job_runs_keeps_the_workers_alive(services: Services, tmp_path: Path) -> None:
+    started = threading.Event()
+
+    def slow(ctx: StepContext) -> None:
+        started.set()
+        while True:
+            ctx.check_cancelled()
+            time.sleep(0.02)
+
+    done: list[int | None] = []
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = slow
+    first = services.pipeline.add_file(make_mp4(tmp_path / "a.mp4", seconds=1.0), cards=False)
+    services.pipeline.start(workers=1)
+    try:
+        assert started.wait(5)
+        assert first.video is not None and first.video.id is not None
+        services.pipeline.cancel(first.jobs[0])
+        services.library.delete(first.video.id)  # what the clip view's Delete does
+        services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: done.append(ctx.video_id)
+        second = services.pipeline.add_file(make_mp4(tmp_path / "b.mp4", seconds=1.2), cards=False)
+        deadline = time.monotonic() + 5
+        while not done and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert second.video is not None and done == [second.video.id]  # the same worker went on
+    finally:
+        services.pipeline.stop()
+
+
+def test_cancelling_a_queued_download_says_so_on_the_clip(services: Services) -> None:
+    video, _ = services.library.create_queued("web", "x1", "http://127.0.0.1:9/clip.mp4")
+    job_id = services.pipeline.queue_capture(video)
+    assert services.pipeline.cancel(job_id).state == JobState.CANCELLED
+    clip = services.library.get(video.id or 0)
+    assert clip.status == VideoStatus.FAILED and "cancelled" in clip.error.lower()

@@ -220,3 +220,19 @@ def test_queued_links_dedupe_on_platform_id(lib: Library) -> None:
 def test_normalise_tag() -> None:
     assert normalise_tag("  #Cardio ::  heart   failure ") == "Cardio::heart failure"
     assert normalise_tag("::") == ""
+
+
+def test_bad_tag_leaves_no_files(lib: Library, clip: Path) -> None:
+    with pytest.raises(BadInput):
+        lib.add_file(clip, tags=["::"])
+    assert lib.count_videos() == 0 and media_files(lib) == []
+
+
+def test_delete_drops_a_partial_download_kept_for_retry(lib: Library) -> None:
+    video, _ = lib.create_queued("web", "p1", "http://127.0.0.1:9/clip.mp4")
+    assert video.id is not None
+    partial = lib.paths.incoming(video.id) / "media.mp4.part"
+    partial.parent.mkdir(parents=True)
+    partial.write_bytes(b"half a clip")
+    lib.delete(video.id)
+    assert not partial.exists()

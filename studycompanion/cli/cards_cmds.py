@@ -216,3 +216,12 @@ def cmd_push(args: argparse.Namespace, services: Services) -> int:
         for text in result.duplicates[:10]:
             print(f"  already in Anki: {text[:80]}")
     return 1 if result.failed else 0
+
+
+def show_extras(services: Services, video_id: int) -> dict[str, Any]:
+    """The clip's cards for `show` (every state, so a rejected draft is visible too)."""
+    cards = services.card_store.list_cards(video_ids=[video_id])
+    return {"cards": [
+        {"id": c.id, "kind": c.kind.value, "state": c.state.value, "front": c.front, "back": c.back,
+         "start": c.start, "end": c.end, "guid": c.guid} for c in cards
+    ]}

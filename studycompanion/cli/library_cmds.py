@@ -36,6 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_add)
 
+    p = sub.add_parser("demo", help="add the shipped demo clip and run it through the whole pipeline offline")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_demo)
+
     p = sub.add_parser("list", help="list the clips in the library")
     p.add_argument("--tag")
     p.add_argument("--favourites", action="store_true")
@@ -146,6 +150,28 @@ def cmd_add(args: argparse.Namespace, services: Services) -> int:
                 if entry.get("warning"):
                     print(f"warning: clip {entry['id']}: {entry['warning']}", file=sys.stderr)
     return 1 if any(e["error"] for e in results) else 0
+
+
+def cmd_demo(args: argparse.Namespace, services: Services) -> int:
+    from studycompanion.core.demo import find_demo
+
+    demo = find_demo()
+    if demo is None:
+        raise BadInput("The demo clip is not installed (resources/demo/demo.mp4 is missing).")
+    printer = ProgressPrinter(quiet=args.json)
+    services.pipeline.subscribe(printer)
+    outcome = services.pipeline.add_file(demo.media, tags=demo.tags, metadata=demo.metadata())
+    services.pipeline.run_pending()
+    assert outcome.video is not None
+    failed = [j for j in printer.finished.values() if j.state == JobState.FAILED]
+    if args.json:
+        print_json({"id": outcome.video.id, "created": outcome.created, "errors": [j.error for j in failed]})
+    else:
+        word = "added" if outcome.created else "already in the library"
+        print(f"{outcome.video.id}\t{word}\t{demo.title}")
+        for job in failed:
+            print(f"error: {job.step.value}: {job.error}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _exists(services: Services, video_id: int) -> bool:

@@ -334,7 +334,7 @@ class Capturer:
 
 def incoming_dir(paths: AppPaths, video_id: int) -> Path:
     """Where a clip's download lands before the library moves it in (stable, so a retry resumes)."""
-    return paths.media / ".incoming" / f"capture-{video_id}"
+    return paths.incoming(video_id)
 
 
 def _is_resumable(exc: BaseException) -> bool:

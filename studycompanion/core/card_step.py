@@ -165,12 +165,14 @@ def make_step(
     """The handler the pipeline runs for JobStep.CARDS."""
     store = card_store or CardStore(library.db)
 
-    def step(ctx: StepContext) -> None:
+    def step(ctx: StepContext) -> str | None:
         if ctx.video_id is None:
             raise UserError("A cards job needs a clip.")
         try:
-            generate_cards(library, store, settings, ctx.video_id, lambda f, m: ctx.progress(f, m))
+            result = generate_cards(library, store, settings, ctx.video_id, lambda f, m: ctx.progress(f, m))
         except NotFound:
             raise UserError(f"Clip {ctx.video_id} was deleted before its cards were made.") from None
+        # what the student should know (an LLM that failed, no audio track) stays on the finished job
+        return " ".join(result.notes) or None
 
     return step

@@ -107,14 +107,14 @@ class JobQueue:
 
     def request_cancel(self, job_id: int) -> Job:
         """A queued job is cancelled at once; a running one is flagged and its step stops within a second."""
-        job = self.get(job_id)
-        if job.state == JobState.QUEUED:
-            return self.mark_cancelled(job_id)
-        if job.state == JobState.RUNNING:
-            with self.db.session() as s:
-                s.execute(update(Job).where(col(Job.id) == job_id).values(cancel_requested=True))
-            return self.get(job_id)
-        return job
+        with self.db.session() as s:  # one conditional UPDATE: a worker may claim it at this very moment
+            result = s.execute(update(Job).where(col(Job.id) == job_id, col(Job.state) == JobState.QUEUED).values(
+                state=JobState.CANCELLED, finished_at=utcnow(), message="Cancelled", eta=None,
+            ))
+            if result.rowcount == 0:  # type: ignore[attr-defined]
+                s.execute(update(Job).where(col(Job.id) == job_id, col(Job.state) == JobState.RUNNING)
+                          .values(cancel_requested=True))
+        return self.get(job_id)
 
     def cancel_requested(self, job_id: int) -> bool:
         with self.db.session() as s:

@@ -23,6 +23,7 @@ from studycompanion.paths import AppPaths
 
 log = logging.getLogger(__name__)
 CHUNK = 1 << 20
+EDITABLE = frozenset({"title", "creator_handle", "creator_name", "caption", "hashtags", "source_url"})
 
 
 def normalise_tag(name: str) -> str:
@@ -67,22 +68,32 @@ class Library:
 
     # ---- adding -----------------------------------------------------------------------------------
 
-    def add_file(self, path: Path, tags: Iterable[str] = ()) -> tuple[Video, bool]:
-        """Copy a local media file into the library. The same content twice returns the existing clip."""
+    def add_file(self, path: Path, tags: Iterable[str] = (), metadata: dict[str, Any] | None = None
+                 ) -> tuple[Video, bool]:
+        """Copy a local media file into the library. The same content twice returns the existing clip.
+
+        `metadata` (title, creator_handle, creator_name, caption, hashtags) is stored with the new clip in the
+        same transaction, so a transcription queued right after already sees it (its prompt uses the title)."""
+        extra = dict(metadata or {})
+        unknown = set(extra) - EDITABLE
+        if unknown:
+            raise BadInput(f"{', '.join(sorted(unknown))} cannot be set on a clip.")
         path = Path(path)
+        tags = self._valid_tags(tags)  # before anything is copied: bad input changes nothing
         info = media.probe(path)  # raises BadInput for missing / folder / not media / truncated
         incoming = self.paths.media / ".incoming" / f"{uuid.uuid4().hex}{path.suffix.lower()}"
         content_hash, size = self._copy_hashing(path, incoming)
+        folder: Path | None = None
         try:
             with self.db.session() as s:
                 existing = s.exec(select(Video).where(Video.content_hash == content_hash)).first()
                 if existing is not None:
                     return existing, False
             with self.db.session() as s:
+                fields: dict[str, Any] = {"title": path.stem, "source_url": path.resolve().as_uri(), **extra}
                 video = Video(
-                    platform="local", platform_id=content_hash[:32], source_url=path.resolve().as_uri(),
-                    title=path.stem, duration=info.duration, content_hash=content_hash, file_size=size,
-                    status=VideoStatus.READY,
+                    platform="local", platform_id=content_hash[:32], duration=info.duration,
+                    content_hash=content_hash, file_size=size, status=VideoStatus.READY, **fields,
                 )
                 s.add(video)
                 s.flush()
@@ -97,8 +108,12 @@ class Library:
                 self._tag(s, video.id, tags, TagSource.USER)
                 search_index.reindex(s, video.id)
             return video, True
-        except OSError as exc:
-            raise storage_error(exc, self.paths.media) from exc
+        except BaseException as exc:
+            if folder is not None:  # the row was rolled back: its files go too
+                shutil.rmtree(folder, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise storage_error(exc, self.paths.media) from exc
+            raise
         finally:
             incoming.unlink(missing_ok=True)
 
@@ -257,11 +272,10 @@ class Library:
 
     def update_metadata(self, video_id: int, **values: object) -> Video:
         """Edit title / creator / caption / hashtags (the fields a student may correct)."""
-        allowed = {"title", "creator_handle", "creator_name", "caption", "hashtags", "source_url"}
         with self.db.session() as s:
             video = self._get(s, video_id)
             for key, value in values.items():
-                if key not in allowed:
+                if key not in EDITABLE:
                     raise BadInput(f"{key} cannot be edited.")
                 setattr(video, key, value)
             s.add(video)
@@ -275,6 +289,8 @@ class Library:
             s.delete(video)
             search_index.remove(s, video_id)
         shutil.rmtree(self.clip_folder(video_id), ignore_errors=True)
+        # a partial download kept for a retry must not be resumed into a later clip that gets this id
+        shutil.rmtree(self.paths.incoming(video_id), ignore_errors=True)
 
     # ---- tags -------------------------------------------------------------------------------------
 
@@ -286,12 +302,19 @@ class Library:
             s.flush()
         return tag
 
-    def _tag(self, s: Session, video_id: int, names: Iterable[str], source: TagSource) -> list[str]:
-        added = []
+    @staticmethod
+    def _valid_tags(names: Iterable[str]) -> list[str]:
+        out = []
         for raw in names:
             name = normalise_tag(raw)
             if not name:
                 raise BadInput(f"'{raw}' is not a usable tag name.")
+            out.append(name)
+        return out
+
+    def _tag(self, s: Session, video_id: int, names: Iterable[str], source: TagSource) -> list[str]:
+        added = []
+        for name in self._valid_tags(names):
             tag = self._tag_row(s, name)
             assert tag is not None and tag.id is not None
             if s.get(VideoTag, (video_id, tag.id)) is None:

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studycompanion.core.errors import JobCancelled, UserError
+from studycompanion.core.errors import JobCancelled, NotFound, UserError
 from studycompanion.core.jobs import JobQueue
 from studycompanion.core.library import Library
 from studycompanion.core.models import Job, Video
-from studycompanion.core.types import JobStep, VideoStatus
+from studycompanion.core.types import JobState, JobStep, VideoStatus
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class StepContext:
             raise JobCancelled()
 
 
-StepHandler = Callable[[StepContext], None]
+StepHandler = Callable[[StepContext], "str | None"]  # an optional note for the finished job
 
 
 @dataclass
@@ -119,8 +119,8 @@ class Pipeline:
         return steps
 
     def add_file(self, path: Path, *, transcribe: bool = True, cards: bool = True,
-                 tags: Iterable[str] = ()) -> AddOutcome:
-        video, created = self.library.add_file(path, tags)
+                 tags: Iterable[str] = (), metadata: dict[str, Any] | None = None) -> AddOutcome:
+        video, created = self.library.add_file(path, tags, metadata)
         outcome = AddOutcome(str(path), video, created)
         if created:
             outcome.jobs = self._start_chain(video, self.follow_ups(transcribe, cards))
@@ -152,46 +152,63 @@ class Pipeline:
     # ---- running ----------------------------------------------------------------------------------
 
     def run_job(self, job: Job) -> Job:
-        """Run one claimed job to its end state, then queue the next step of its chain."""
+        """Run one claimed job to its end state, then queue the next step of its chain.
+
+        Never raises: the clip (and so the job row) may be deleted while the step runs, and a worker thread
+        that died here would leave the queue stalled until the next start."""
         assert job.id is not None
-        event = threading.Event()
         with self._lock:
+            claimed = self._running.get(job.id)
+            event = claimed[1] if claimed else threading.Event()  # keep the claim's event: a stop may be set
             self._running[job.id] = (job.step, event)
-        self.notify(job.id)
-        ctx = StepContext(self, job, event)
-        if job.video_id is not None and job.step == JobStep.CAPTURE:
-            self.library.set_status(job.video_id, VideoStatus.DOWNLOADING)
+        if self._stop.is_set():
+            event.set()
+        result = job
         try:
-            handler = self.handlers.get(job.step)
-            if handler is None:
-                raise UserError(f"No handler for the {job.step.value} step.")
-            handler(ctx)
-            ctx.check_cancelled()
-        except JobCancelled:
-            if self._stop.is_set() and not self.queue.cancel_requested(job.id):
-                result = self.queue.requeue(job.id, "Paused: resumes at the next start")  # quitting loses nothing
-            else:
-                result = self.queue.mark_cancelled(job.id)
-                self._after_failure(job, None)
-        except UserError as exc:
-            log.info("job %s (%s) failed: %s", job.id, job.step.value, exc.message)
-            result = self.queue.fail(job.id, exc.message, exc.detail)
-            self._after_failure(job, exc.message)
-        except Exception as exc:  # a bug or an engine crash: a readable message, details kept
-            log.exception("job %s (%s) crashed", job.id, job.step.value)
-            result = self.queue.fail(job.id, f"{job.step.value.capitalize()} failed: {exc}", traceback.format_exc())
-            self._after_failure(job, str(exc))
-        else:
-            result = self.queue.finish(job.id)
-            if job.step == JobStep.CARDS and job.video_id is not None:
-                self.library.set_status(job.video_id, VideoStatus.CARDS)
-            then = [str(s) for s in job.payload.get("then", [])]
-            if then and job.video_id is not None:
-                self.queue_step(JobStep(then[0]), job.video_id, then[1:])
+            self.notify(job.id)
+            result = self._execute(job, StepContext(self, job, event))
+        except NotFound:  # the clip, and so this job, was deleted while it ran
+            result = job.model_copy(update={"state": JobState.CANCELLED, "message": "The clip was deleted"})
+        except Exception:  # bookkeeping failed: the job's end is lost, not the worker
+            log.exception("job %s (%s): could not record its end", job.id, job.step.value)
         finally:
             with self._lock:
                 self._running.pop(job.id, None)
         self._emit(result)  # the in-memory row: a discarded clip's job is gone from the database
+        return result
+
+    def _execute(self, job: Job, ctx: StepContext) -> Job:
+        assert job.id is not None
+        try:
+            if job.video_id is not None and job.step == JobStep.CAPTURE:
+                self.library.set_status(job.video_id, VideoStatus.DOWNLOADING)
+            handler = self.handlers.get(job.step)
+            if handler is None:
+                raise UserError(f"No handler for the {job.step.value} step.")
+            note = handler(ctx)
+            ctx.check_cancelled()
+        except JobCancelled:
+            if self._stop.is_set() and not self.queue.cancel_requested(job.id):
+                return self.queue.requeue(job.id, "Paused: resumes at the next start")  # quitting loses nothing
+            result = self.queue.mark_cancelled(job.id)
+            self._after_failure(job, None)
+            return result
+        except UserError as exc:
+            log.info("job %s (%s) failed: %s", job.id, job.step.value, exc.message)
+            result = self.queue.fail(job.id, exc.message, exc.detail)
+            self._after_failure(job, exc.message)
+            return result
+        except Exception as exc:  # a bug or an engine crash: a readable message, details kept
+            log.exception("job %s (%s) crashed", job.id, job.step.value)
+            result = self.queue.fail(job.id, f"{job.step.value.capitalize()} failed: {exc}", traceback.format_exc())
+            self._after_failure(job, str(exc))
+            return result
+        result = self.queue.finish(job.id, note if isinstance(note, str) else "")
+        if job.step == JobStep.CARDS and job.video_id is not None:
+            self.library.set_status(job.video_id, VideoStatus.CARDS)
+        then = [str(s) for s in job.payload.get("then", [])]
+        if then and job.video_id is not None:
+            self.queue_step(JobStep(then[0]), job.video_id, then[1:])
         return result
 
     def _after_failure(self, job: Job, message: str | None) -> None:
@@ -248,7 +265,12 @@ class Pipeline:
 
     def _serve(self) -> None:
         while not self._stop.is_set():
-            job = self._claim()
+            try:
+                job = self._claim()
+            except Exception:  # e.g. the database is busy or the disk full: try again, never die
+                log.exception("could not claim a job")
+                self._stop.wait(2.0)
+                continue
             if job is None:
                 self._wake.wait(1.0)
                 self._wake.clear()
@@ -275,8 +297,14 @@ class Pipeline:
             running = self._running.get(job_id)
         if running is not None:
             running[1].set()
+        elif job.state == JobState.CANCELLED and job.step == JobStep.CAPTURE and job.video_id is not None:
+            self.library.set_status(job.video_id, VideoStatus.FAILED, "Download cancelled")  # offer a retry
         self.notify(job_id)
         return job
+
+    def unsubscribe(self, listener: JobListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def retry(self, job_id: int) -> Job:
         job = self.queue.retry(job_id)

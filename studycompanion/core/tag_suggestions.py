@@ -173,15 +173,15 @@ class SuggestingStep:
     """Wraps a pipeline step handler: after it succeeds, the clip's tags are suggested again (from hashtags
     after capture, from the transcript after transcription). A failing suggestion never fails the job."""
 
-    def __init__(self, inner: Callable[[Any], None], library: Library) -> None:
+    def __init__(self, inner: Callable[[Any], str | None], library: Library) -> None:
         self.inner = inner
         self.library = library
 
-    def __call__(self, ctx: Any) -> None:
-        self.inner(ctx)
+    def __call__(self, ctx: Any) -> str | None:
+        note = self.inner(ctx)
         video_id = getattr(ctx, "video_id", None)
         if video_id is None:
-            return
+            return note
         try:
             outcome = TagSuggestions(self.library).refresh(video_id)
             if outcome.added:
@@ -190,10 +190,11 @@ class SuggestingStep:
             log.warning("no tag suggestions for clip %s: %s", video_id, exc.message)
         except Exception:
             log.exception("tag suggestion failed for clip %s", video_id)
+        return note
 
     def __getattr__(self, name: str) -> Any:  # close() and friends of the wrapped handler
         return getattr(self.inner, name)
 
 
-def with_suggestions(handler: Callable[[Any], None], library: Library) -> SuggestingStep:
+def with_suggestions(handler: Callable[[Any], str | None], library: Library) -> SuggestingStep:
     return SuggestingStep(handler, library)
