@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
+from studycompanion.core.demo import DemoClip
 from studycompanion.core.errors import UserError
 from studycompanion.core.links import LinkRef, UnsupportedLink, normalise
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
-from studycompanion.ui.empty_state import DemoClip
 from studycompanion.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
@@ -230,17 +230,11 @@ class AddController(QObject):
         services = self.services
 
         def work() -> AddResult:
-            outcome = services.pipeline.add_file(demo.media, tags=demo.tags)
+            # the title and caption go in with the clip: the transcription queued with it uses them in its prompt
+            outcome = services.pipeline.add_file(demo.media, tags=demo.tags, metadata=demo.metadata())
             assert outcome.video is not None and outcome.video.id is not None
-            vid = outcome.video.id
             result = AddResult("demo")
-            if outcome.created:
-                services.library.update_metadata(
-                    vid, title=demo.title, creator_handle=demo.creator_handle, creator_name="StudyCompanion demo",
-                    caption=demo.caption, hashtags=demo.hashtags)
-                result.ids.append(vid)
-            else:
-                result.existing.append(vid)
+            (result.ids if outcome.created else result.existing).append(outcome.video.id)
             return result
 
         self._run("Adding the demo clip…", work)

@@ -2,58 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from studycompanion.paths import resources_dir
+from studycompanion.core.demo import DemoClip, find_demo  # noqa: F401 - DemoClip re-exported for the UI
 from studycompanion.ui.icons import app_icon, icon
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class DemoClip:
-    """resources/demo/demo.mp4 and what demo.json says about it (title, creator, caption, hashtags)."""
-
-    media: Path
-    title: str = "Demo: a short medical explanation"
-    creator_handle: str = ""
-    caption: str = ""
-    hashtags: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-
-
-def find_demo(folder: Path | None = None) -> DemoClip | None:
-    folder = folder or resources_dir() / "demo"
-    media = folder / "demo.mp4"
-    if not media.is_file():
-        return None
-    meta: dict[str, object] = {}
-    try:
-        raw = json.loads((folder / "demo.json").read_text(encoding="utf-8"))
-        if isinstance(raw, dict):
-            meta = raw
-    except (OSError, ValueError):
-        log.warning("resources/demo/demo.json is missing or unreadable")
-
-    def strings(key: str) -> list[str]:
-        value = meta.get(key)
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    return DemoClip(
-        media=media,
-        title=str(meta.get("title") or DemoClip.title),
-        creator_handle=str(meta.get("creator") or "").lstrip("@"),
-        caption=str(meta.get("caption") or ""),
-        hashtags=strings("hashtags"),
-        tags=strings("tags"),
-    )
 
 
 class EmptyState(QWidget):

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from studycompanion.core.errors import NotFound
+from studycompanion.core.interests import Interests
 from studycompanion.core.library import Library
 from studycompanion.core.models import Video
 from studycompanion.core.types import JobState, JobStep, VideoStatus
@@ -157,6 +158,8 @@ class ClipSource:
             heading = ""
             if query.kind == QueryKind.SEARCH:
                 hits = self.library.search(query.text, limit=self.search_limit)
+                if len(query.text.strip()) >= 4:  # a local interest signal (issue 7); never leaves the machine
+                    Interests(self.library).record_search(query.text)
                 notes = [RowNote(h.video_id, h.title, h.snippet, h.seconds) for h in hits]
             else:
                 notes, heading = self.for_you() if self.for_you else ([], "")
