@@ -186,3 +186,17 @@ def test_cancelling_a_queued_download_says_so_on_the_clip(services: Services) ->
     assert services.pipeline.cancel(job_id).state == JobState.CANCELLED
     clip = services.library.get(video.id or 0)
     assert clip.status == VideoStatus.FAILED and "cancelled" in clip.error.lower()
+
+
+def test_a_clip_without_speech_finishes_with_a_note(services: Services, tmp_path: Path) -> None:
+    """A silent clip is transcribed to nothing; its cards step says so instead of failing the clip."""
+    from studycompanion.core import card_step
+
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: services.library.set_transcript(ctx.video_id, [])
+    services.pipeline.handlers[JobStep.CARDS] = card_step.make_step(
+        services.library, services.settings, services.paths, services.card_store)
+    outcome = services.pipeline.add_file(make_mp4(tmp_path / "quiet.mp4", seconds=1.0))
+    services.pipeline.run_pending()
+    jobs = {j.step: j for j in services.jobs.list_jobs(video_id=outcome.video.id if outcome.video else None)}
+    assert jobs[JobStep.CARDS].state == JobState.DONE
+    assert "no speech" in jobs[JobStep.CARDS].message.lower()

@@ -18,7 +18,7 @@ from studycompanion.core.library import Library
 from studycompanion.core.models import Video
 from studycompanion.core.pipeline import StepContext, StepHandler
 from studycompanion.core.settings import Settings
-from studycompanion.core.types import KeyPoint
+from studycompanion.core.types import KeyPoint, VideoStatus
 from studycompanion.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -168,6 +168,8 @@ def make_step(
     def step(ctx: StepContext) -> str | None:
         if ctx.video_id is None:
             raise UserError("A cards job needs a clip.")
+        if not library.transcript(ctx.video_id) and library.get(ctx.video_id).status == VideoStatus.TRANSCRIBED:
+            return "No speech was heard in this clip, so there is nothing to make cards from."  # not a failure
         try:
             result = generate_cards(library, store, settings, ctx.video_id, lambda f, m: ctx.progress(f, m))
         except NotFound:
