@@ -9,7 +9,7 @@ import av
 import av.error
 
 from studycompanion.core.errors import BadInput
-from studycompanion.core.media import MediaInfo
+from studycompanion.core.media import MediaInfo, container_duration
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def inspect_download(
         audio = container.streams.audio[0] if container.streams.audio else None
         if video is None and audio is None:
             raise BadInput(f"{media_file.name} has no audio or video in it.")
-        duration = _duration(container)
+        duration = container_duration(container)
         info = MediaInfo(
             duration=duration,
             has_video=video is not None,
@@ -77,16 +77,6 @@ def _check_end(container: av.container.InputContainer, stream: av.stream.Stream 
     except av.error.FFmpegError as exc:
         raise TruncatedMedia(f"{media_file.name} looks truncated or damaged.", str(exc)) from exc
     raise TruncatedMedia(f"{media_file.name} looks truncated.", f"last packet at {last:.2f}s of {duration:.2f}s")
-
-
-def _duration(container: av.container.InputContainer) -> float:
-    if container.duration:
-        return float(container.duration) / av.time_base
-    best = 0.0
-    for stream in container.streams:
-        if stream.duration and stream.time_base:
-            best = max(best, float(stream.duration * stream.time_base))
-    return best
 
 
 def _keyframe_jpeg(container: av.container.InputContainer, stream: av.VideoStream, t: float, out: Path,

@@ -42,7 +42,7 @@ def probe(path: Path, *, verify: bool = True) -> MediaInfo:
         audio = container.streams.audio[0] if container.streams.audio else None
         if video is None and audio is None:
             raise BadInput(f"{path.name} has no audio or video in it.")
-        duration = _duration(container)
+        duration = container_duration(container)
         if verify:
             _verify_decodes(container, duration, path)
         return MediaInfo(
@@ -54,7 +54,8 @@ def probe(path: Path, *, verify: bool = True) -> MediaInfo:
         )
 
 
-def _duration(container: av.container.InputContainer) -> float:
+def container_duration(container: av.container.InputContainer) -> float:
+    """The container's duration, or its longest stream's when the container gives none."""
     if container.duration:
         return float(container.duration) / av.time_base
     best = 0.0

@@ -151,7 +151,14 @@ def transcribe_media(
     """Transcribe a media file outside the library (CLI on a path, the benchmark, tests)."""
     model, _note = choose_model(options, models_dir, strict=strict_model)
     prompt = prompt_for(title, caption, hashtags, model.path) if use_prompt else None
-    request = TranscribeRequest(
+    request = build_request(model, options, media, prompt)
+    return engine.transcribe(request, progress=progress, cancelled=cancelled)
+
+
+def build_request(model: ResolvedModel, options: TranscribeOptions, media: Path, prompt: str | None
+                  ) -> TranscribeRequest:
+    """What the engine is asked for: English-only models are always told the language."""
+    return TranscribeRequest(
         media=media,
         model=model,
         language=options.language_code if model.multilingual else "en",
@@ -161,7 +168,6 @@ def transcribe_media(
         threads=options.threads,
         vad=options.vad,
     )
-    return engine.transcribe(request, progress=progress, cancelled=cancelled)
 
 
 _SHARED: TranscriptionEngine | None = None
@@ -205,16 +211,7 @@ class TranscribeStep:
     def _request(
         self, model: ResolvedModel, options: TranscribeOptions, media: Path, prompt: str | None
     ) -> TranscribeRequest:
-        return TranscribeRequest(
-            media=media,
-            model=model,
-            language=options.language_code if model.multilingual else "en",
-            initial_prompt=prompt or None,
-            device=options.device,
-            compute_type=options.compute_type,
-            threads=options.threads,
-            vad=options.vad,
-        )
+        return build_request(model, options, media, prompt)
 
     def __call__(self, ctx: _Context) -> None:
         if ctx.video_id is None:
