@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QPixmap
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,7 +70,11 @@ class PlayerPanel(QWidget):
         super().__init__(parent)
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        # Sound only where there is a device to play it: with none (a headless machine, CI) the audio
+        # renderer has nothing to pace against, and a player that waits on it once hung a test run.
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._attach_audio)
+        self._attach_audio()
         self.video = QVideoWidget(self)
         self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.player.setVideoOutput(self.video)
@@ -182,6 +186,10 @@ class PlayerPanel(QWidget):
         self._screen.setCurrentWidget(self.poster)
         self._set_controls_enabled(True)
         self.player.setSource(QUrl.fromLocalFile(str(media)))
+
+    def _attach_audio(self) -> None:
+        has_device = bool(QMediaDevices.audioOutputs())
+        self.player.setAudioOutput(self.audio if has_device else None)
 
     def unload(self) -> None:
         self.stop()
