@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from studycompanion.core.creators import CreatorMark, Creators
 from studycompanion.core.interest_models import Credibility
+from studycompanion.core.interests import Interests
 from studycompanion.core.models import Job, Video
 from studycompanion.core.types import CardState, JobState, KeyPoint, TagSource, VideoStatus
 from studycompanion.ui.cards_panel import CardsPanel
@@ -31,6 +32,7 @@ from studycompanion.ui.keypoints_list import KeyPointList
 from studycompanion.ui.owned import owned
 from studycompanion.ui.player import SEEK_STEP
 from studycompanion.ui.transcript_view import TranscriptView
+from studycompanion.ui.watch_time import WatchTimer
 from studycompanion.ui.worker import Failure, Worker
 
 __all__ = ["NOTES_DELAY_MS", "STATUS_TEXT", "ClipData", "ClipView"]
@@ -88,6 +90,8 @@ class ClipView(QWidget):
         left = self.side = ClipSidePanel(self)
         self.player, self.tags, self.notes, self.notes_state = left.player, left.tags, left.notes, left.notes_state
         self.player.position_changed.connect(self._on_position)
+        self.watch = WatchTimer()  # watch time is an interest signal (issue 7), kept on this machine
+        self.player.playing_changed.connect(self.watch.playing)
         self.player.loop_requested.connect(self._loop_current)
         self.tags.tag_added.connect(self._add_tag)
         self.tags.tag_removed.connect(self._remove_tag)
@@ -151,6 +155,8 @@ class ClipView(QWidget):
     def show_clip(self, video_id: int, at_seconds: float | None = None) -> None:
         """Load and show a clip (in the background); playback starts paused at `at_seconds`."""
         self.save_notes()
+        self._record_watch()
+        self.watch.start_clip(video_id)
         self._token += 1
         token = self._token
         library, jobs = self.services.library, self.services.jobs
@@ -374,8 +380,15 @@ class ClipView(QWidget):
         self.player.pause()
         self.back_requested.emit()
 
+    def _record_watch(self) -> None:
+        watched = self.watch.flush()
+        if watched is not None:
+            library = self.services.library
+            self.worker.run(lambda: Interests(library).record_watch(*watched))
+
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self.save_notes()
+        self._record_watch()
         self.cards.flush()
         if not event.spontaneous():  # another page took over; a minimised window keeps playing
             self.player.pause()
