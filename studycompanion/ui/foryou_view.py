@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from studycompanion.core.foryou import ForYouItem
 from studycompanion.core.interests import Interests
 from studycompanion.core.profile import InterestProfile, TagInterest
+from studycompanion.ui.library_source import title_or_link
 from studycompanion.ui.worker import Failure, Worker
 
 if TYPE_CHECKING:
@@ -202,7 +203,7 @@ class ForYouView(QWidget):
         self._items = list(items)
         self.list.clear()
         for n, it in enumerate(items, 1):
-            row = QTreeWidgetItem([str(n), it.title or f"Clip {it.video_id}", it.reason])
+            row = QTreeWidgetItem([str(n), title_or_link(it.title) or f"Clip {it.video_id}", it.reason])
             row.setData(0, ROLE, it.video_id)
             row.setToolTip(2, html.escape(" · ".join(it.reasons)))
             self.list.addTopLevelItem(row)

@@ -102,11 +102,24 @@ def short_url(url: str) -> str:
 
 def pending_title(video: Video) -> str:
     """A readable name for a clip known only by its link (before its download gives it a title)."""
-    match = re.search(r"/@([\w.\-]+)", video.source_url)
-    name = platform_name(video.platform)
-    if video.platform in ("web", "direct"):
-        return f"Clip from {urlsplit(video.source_url).netloc.removeprefix('www.') or 'the web'}"
+    return link_title(video.platform, video.source_url)
+
+
+def link_title(platform: str, url: str) -> str:
+    match = re.search(r"/@([\w.\-]+)", url)
+    name = platform_name(platform)
+    if platform in ("web", "direct"):
+        return f"Clip from {urlsplit(url).netloc.removeprefix('www.') or 'the web'}"
     return f"{name} clip by @{match.group(1)}" if match else f"{name} clip"
+
+
+def title_or_link(title: str, url_platform: str = "") -> str:
+    """A title, or for a clip still known only by its link, the readable name the library grid shows."""
+    if not title.startswith(("http://", "https://")):
+        return title
+    host = urlsplit(title).netloc.removeprefix("www.")
+    platform = url_platform or next((p for p in ("tiktok", "youtube", "instagram") if p in host), "web")
+    return link_title(platform, title)
 
 
 def display_title(video: Video) -> str:
