@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -12,19 +11,17 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from studycompanion import __version__
 from studycompanion.core.models import Job
 from studycompanion.core.types import JobState, JobStep
 from studycompanion.services import Services
-from studycompanion.ui.add_dialog import AddDialog
-from studycompanion.ui.adding import AddController, AddResult
+from studycompanion.ui.adding import AddController
 from studycompanion.ui.clip_actions import ClipActions
 from studycompanion.ui.foryou import for_you_rows
 from studycompanion.ui.icons import app_icon
@@ -33,14 +30,13 @@ from studycompanion.ui.jobs_view import JobsView
 from studycompanion.ui.library_model import ClipSource, LibraryModel, LibraryQuery, QueryKind
 from studycompanion.ui.library_view import LibraryView
 from studycompanion.ui.main_actions import build_actions
+from studycompanion.ui.main_adding import AddAndDialogActions
 from studycompanion.ui.message_bar import MessageBar
 from studycompanion.ui.pages import (
     LazyPage,
     make_clip_view,
     make_foryou_view,
     make_review_view,
-    open_export_dialog,
-    open_settings_dialog,
 )
 from studycompanion.ui.sidebar import NavKind, NavTarget, Sidebar
 from studycompanion.ui.thumbnails import ThumbnailCache
@@ -52,7 +48,7 @@ log = logging.getLogger(__name__)
 PAGES = ("library", "foryou", "jobs", "clip", "review")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AddAndDialogActions, QMainWindow):
     page_changed = Signal(str)
 
     def __init__(self, services: Services, worker: Worker, *, restore_state: bool = True) -> None:
@@ -353,54 +349,6 @@ class MainWindow(QMainWindow):
         self.library_view.set_grid(grid)
         self._sync_mode_actions()
 
-    # ---- adding ----------------------------------------------------------------------------------------
-
-    def paste(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        mime = clipboard.mimeData() if clipboard is not None else None
-        if mime is None or not self.adding.handle_mime(mime):
-            self.show_add_dialog()  # nothing usable on the clipboard: ask, with the hint of what to paste
-
-    def show_add_dialog(self) -> None:
-        dialog = AddDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.links_entered.connect(self.adding.add_text)
-        dialog.files_requested.connect(self.choose_files)
-        dialog.import_requested.connect(self.choose_import)
-        dialog.open()
-
-    def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Add video files", str(Path.home()),
-            "Videos and audio (*.mp4 *.m4v *.mov *.webm *.mkv *.avi *.mp3 *.m4a *.wav *.ogg *.opus *.flac);;"
-            "All files (*)")
-        if paths:
-            self.adding.add_files([Path(p) for p in paths])
-
-    def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a TikTok export or a list of links", str(Path.home()),
-            "TikTok export or link list (*.json *.zip *.txt *.csv);;All files (*)")
-        if path:
-            self.adding.import_file(Path(path))
-
-    def add_demo(self) -> None:
-        demo = self.library_view.empty.demo
-        if demo is not None:
-            self.adding.add_demo(demo)
-
-    def _added(self, result: AddResult) -> None:
-        self.library_model.refresh()
-        self.sidebar.refresh()
-        if result.errors:
-            self.message_bar.show_error(result.summary() + ": " + result.errors[0], "\n".join(result.errors))
-        else:
-            tail = ". Downloading and transcribing in the background." if result.ids and result.what != "demo" else "."
-            self.message_bar.show_info(result.summary() + tail)
-        filtered = self.library_model.query.kind != QueryKind.ALL and not self.search.text()
-        if result.ids and self.current_page() == "library" and filtered:
-            self.show_view("library")  # show where the new clips are
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if AddController.can_accept(event.mimeData()):
             event.acceptProposedAction()
@@ -448,20 +396,6 @@ class MainWindow(QMainWindow):
 
     def show_failure(self, failure: Failure) -> None:
         self.message_bar.show_failure(failure)
-
-    # ---- dialogs -----------------------------------------------------------------------------------------
-
-    def show_export(self) -> None:
-        video_id = None
-        clip_view = self.clip_page.peek()
-        if self.current_page() == "clip" and clip_view is not None:
-            video = getattr(clip_view, "current_video", lambda: None)()
-            video_id = getattr(video, "id", None)
-        tag = self._nav.tag if self._nav.kind == NavKind.TAG else None
-        open_export_dialog(self, self.services, self.worker, video_id=video_id, tag=tag)
-
-    def show_settings(self) -> None:
-        open_settings_dialog(self, self.services, self.worker)
 
     # ---- state ---------------------------------------------------------------------------------------------
 
