@@ -11,7 +11,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from studycompanion.core import anki
 from studycompanion.core.card_store import CardStore
 from studycompanion.core.errors import BadInput, StorageError
 from studycompanion.core.library import Library
+from studycompanion.core.models import Card
 from studycompanion.core.types import CardKind
 
 
@@ -32,6 +33,9 @@ class ExportResult:
     media: int
     decks: list[str]
     size: int  # bytes
+    new: int = 0  # notes by what they carried at their last export
+    updated: int = 0
+    unchanged: int = 0
 
 
 class _StampedNote(genanki.Note):  # type: ignore[misc]
@@ -145,14 +149,34 @@ def export_deck(
     deck: str | None = None,
     root: str = anki.TAG_ROOT,
     now: float | None = None,
+    where: str | None = None,
+    hint: str = "studycompanion cards ID",
 ) -> ExportResult:
-    """Every non-rejected card of the selection into one .apkg; the cards then remember their stamps."""
+    """Every non-rejected card of the selection into one .apkg; the cards then remember their stamps.
+
+    `where` names the selection and `hint` how to make cards, for the message when there are none."""
     cards = store.for_export(video_ids=video_ids, tag=tag)
     if not cards:
-        where = f" tagged {tag}" if tag else ""
-        raise BadInput(f"There are no cards{where} to export: make cards first (studycompanion cards ID).")
+        place = f" in {where}" if where else (f" tagged {tag}" if tag else "")
+        raise BadInput(f"There are no cards{place} to export yet: make cards first ({hint}).")
     now = time.time() if now is None else now
     notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck, now=now)
+    new, updated, unchanged = classify_notes(cards, notes)
     result = export_apkg(notes, out, now=now)
     store.mark_exported(n.stamp() for n in notes)
-    return result
+    return replace(result, new=new, updated=updated, unchanged=unchanged)
+
+
+def classify_notes(cards: Sequence[Card], notes: Sequence[anki.AnkiNote]) -> tuple[int, int, int]:
+    """(new, updated, unchanged) by what each note carried at its last export."""
+    by_id = {c.id: c for c in cards}
+    new = updated = unchanged = 0
+    for note in notes:
+        card = by_id[note.card_id]
+        if card.exported_at is None or not card.anki_hash:
+            new += 1
+        elif card.anki_hash != note.content_hash:
+            updated += 1
+        else:
+            unchanged += 1
+    return new, updated, unchanged

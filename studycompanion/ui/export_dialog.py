@@ -7,7 +7,6 @@ written: notes new, updated and unchanged, media, decks.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,8 +37,6 @@ from shiboken6 import isValid
 
 from studycompanion.core import anki
 from studycompanion.core.card_store import CardStore
-from studycompanion.core.errors import BadInput
-from studycompanion.core.models import Card
 from studycompanion.core.types import CardState
 from studycompanion.ui.cards_panel import card_store_of
 from studycompanion.ui.owned import owned
@@ -92,21 +89,6 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} kB"
 
 
-def _classify(cards: list[Card], notes: list[anki.AnkiNote]) -> tuple[int, int, int]:
-    """(new, updated, unchanged) by what each note carried at its last export."""
-    by_id = {c.id: c for c in cards}
-    new = updated = unchanged = 0
-    for note in notes:
-        card = by_id[note.card_id]
-        if card.exported_at is None or not card.anki_hash:
-            new += 1
-        elif card.anki_hash != note.content_hash:
-            updated += 1
-        else:
-            unchanged += 1
-    return new, updated, unchanged
-
-
 def count_cards(store: CardStore, selection: Selection) -> tuple[int, int]:
     """(cards to export, rejected cards left out) for a selection."""
     ids = [selection.video_id] if selection.video_id is not None else None
@@ -115,28 +97,16 @@ def count_cards(store: CardStore, selection: Selection) -> tuple[int, int]:
     return len(cards) - rejected, rejected
 
 
-def _notes(store: CardStore, library: Any, selection: Selection, deck: str | None, root: str,
-           now: float) -> tuple[list[Card], list[anki.AnkiNote]]:
-    ids = [selection.video_id] if selection.video_id is not None else None
-    cards = store.for_export(video_ids=ids, tag=selection.tag)
-    if not cards:
-        raise BadInput(f"There are no cards in {selection.describe()} to export yet: make cards first "
-                       "(the Cards tab of a clip).")
-    return cards, anki.collect_notes(cards, library, root=root, tag=selection.tag, deck=deck, now=now)
-
-
 def export_file(store: CardStore, library: Any, selection: Selection, out: Path, *, deck: str | None,
                 root: str) -> ExportSummary:
     """Write the selection's cards to an .apkg (atomically) and remember what each note carried."""
-    from studycompanion.core.anki_export import export_apkg
+    from studycompanion.core.anki_export import export_deck
 
-    now = time.time()
-    cards, notes = _notes(store, library, selection, deck, root, now)
-    new, updated, unchanged = _classify(cards, notes)
-    result = export_apkg(notes, out, now=now)
-    store.mark_exported(n.stamp() for n in notes)
-    return ExportSummary(str(result.path), result.notes, result.cards, new, updated, unchanged, media=result.media,
-                         size=result.size, decks=list(result.decks))
+    ids = [selection.video_id] if selection.video_id is not None else None
+    result = export_deck(store, library, out, tag=selection.tag, video_ids=ids, deck=deck, root=root,
+                         where=selection.describe(), hint="the Cards tab of a clip")
+    return ExportSummary(str(result.path), result.notes, result.cards, result.new, result.updated, result.unchanged,
+                         media=result.media, size=result.size, decks=list(result.decks))
 
 
 def push_to_anki(store: CardStore, library: Any, selection: Selection, url: str, *, deck: str | None, root: str,
