@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from studycompanion.core.capture import Capturer, DownloadProgress  # noqa: E402
+from studycompanion.core.capture.download import Capturer, DownloadProgress  # noqa: E402
 from studycompanion.core.settings import Settings  # noqa: E402
 from studycompanion.paths import app_paths  # noqa: E402
 from studycompanion.services import build_services  # noqa: E402

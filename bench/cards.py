@@ -36,11 +36,11 @@ from sqlalchemy import update
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from studycompanion.core import media  # noqa: E402
-from studycompanion.core.anki_export import export_deck  # noqa: E402
-from studycompanion.core.card_store import CardStore  # noqa: E402
-from studycompanion.core.cards import ClipInfo, draft_cards  # noqa: E402
-from studycompanion.core.keypoints import extract_keypoints  # noqa: E402
-from studycompanion.core.models import Card, Tag, Video, VideoTag  # noqa: E402
+from studycompanion.core.anki.export import export_deck  # noqa: E402
+from studycompanion.core.cards.drafts import ClipInfo, draft_cards  # noqa: E402
+from studycompanion.core.cards.keypoints import extract_keypoints  # noqa: E402
+from studycompanion.core.cards.store import CardStore  # noqa: E402
+from studycompanion.core.db.tables import Card, Tag, Video, VideoTag  # noqa: E402
 from studycompanion.core.types import VideoStatus  # noqa: E402
 from studycompanion.paths import app_paths  # noqa: E402
 from studycompanion.services import build_services  # noqa: E402

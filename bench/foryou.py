@@ -28,12 +28,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from studycompanion.core.foryou import ClipRow, ClipTable, rank  # noqa: E402
-from studycompanion.core.interest_models import InterestEvent, InterestKind, ReviewState  # noqa: E402
-from studycompanion.core.interests import Interests  # noqa: E402
-from studycompanion.core.models import Card, Tag, Video, VideoTag  # noqa: E402
-from studycompanion.core.profile import Signal, SignalKind, build_profile  # noqa: E402
-from studycompanion.core.taxonomy import load_taxonomy  # noqa: E402
+from studycompanion.core.db.tables import Card, Tag, Video, VideoTag  # noqa: E402
+from studycompanion.core.interests.foryou import ClipRow, ClipTable, rank  # noqa: E402
+from studycompanion.core.interests.models import InterestEvent, InterestKind, ReviewState  # noqa: E402
+from studycompanion.core.interests.profile import Signal, SignalKind, build_profile  # noqa: E402
+from studycompanion.core.interests.service import Interests  # noqa: E402
+from studycompanion.core.interests.taxonomy import load_taxonomy  # noqa: E402
 from studycompanion.core.types import CardState, TagSource, VideoStatus  # noqa: E402
 from studycompanion.paths import app_paths  # noqa: E402
 from studycompanion.services import build_services  # noqa: E402

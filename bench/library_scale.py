@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 
-from studycompanion.core.db import Database  # noqa: E402
-from studycompanion.core.library import Library  # noqa: E402
-from studycompanion.core.search_index import reindex  # noqa: E402
+from studycompanion.core.db.engine import Database  # noqa: E402
+from studycompanion.core.db.search_index import reindex  # noqa: E402
+from studycompanion.core.library.clips import Library  # noqa: E402
+from studycompanion.core.transcribe.vocab import load_vocabulary  # noqa: E402
 from studycompanion.core.types import Segment, Word  # noqa: E402
-from studycompanion.core.vocab import load_vocabulary  # noqa: E402
 from studycompanion.paths import app_paths  # noqa: E402
 
 COMMON = [

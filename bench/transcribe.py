@@ -119,14 +119,14 @@ class PlainRunner:
 def speed(repeats: int, media: Path) -> list[str]:
     from wer import wer
 
-    from studycompanion.core.transcribe import TranscribeOptions, prompt_for, transcribe_media
-    from studycompanion.core.transcribe_engine import TranscribeRequest, TranscriptionEngine, physical_cores
+    from studycompanion.core.transcribe.engine import TranscribeRequest, TranscriptionEngine, physical_cores
+    from studycompanion.core.transcribe.service import TranscribeOptions, prompt_for, transcribe_media
 
     meta = json.loads(media.with_suffix(".json").read_text()) if media.with_suffix(".json").exists() else {}
     title, caption, tags = meta.get("title", ""), meta.get("caption", ""), meta.get("hashtags", [])
     options = TranscribeOptions()  # the app's defaults: tiny.en, int8, physical cores, VAD on
     models_dir = Path(tempfile.mkdtemp(prefix="bench-models-"))
-    from studycompanion.core.transcribe import choose_model
+    from studycompanion.core.transcribe.service import choose_model
 
     model, _ = choose_model(options, models_dir, strict=True)
     request = TranscribeRequest(media=media, model=model)
@@ -204,9 +204,9 @@ def speed(repeats: int, media: Path) -> list[str]:
 def accuracy() -> list[str]:
     from wer import wer
 
-    from studycompanion.core.models_registry import model_statuses
-    from studycompanion.core.transcribe import TranscribeOptions, transcribe_media
-    from studycompanion.core.transcribe_engine import TranscriptionEngine
+    from studycompanion.core.transcribe.engine import TranscriptionEngine
+    from studycompanion.core.transcribe.models import model_statuses
+    from studycompanion.core.transcribe.service import TranscribeOptions, transcribe_media
 
     models_dir = Path(tempfile.mkdtemp(prefix="bench-models-"))
     names = [s.spec.name for s in model_statuses(models_dir) if s.available]

@@ -61,9 +61,9 @@ def child_start(home: Path) -> dict[str, Any]:
     from studycompanion.app import _qt_app, configure_runtime
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
-    from studycompanion.ui.main_window import MainWindow
-    from studycompanion.ui.theme import apply_theme
-    from studycompanion.ui.worker import Worker
+    from studycompanion.ui.common.theme import apply_theme
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.shell.main_window import MainWindow
 
     configure_runtime()
     app: Any = _qt_app(["bench"])
@@ -130,9 +130,9 @@ def child_stall(home: Path) -> dict[str, Any]:
     from studycompanion.core.types import JobState
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
-    from studycompanion.ui.main_window import MainWindow
-    from studycompanion.ui.theme import apply_theme
-    from studycompanion.ui.worker import Worker
+    from studycompanion.ui.common.theme import apply_theme
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.shell.main_window import MainWindow
 
     configure_runtime()
     app: Any = _qt_app(["bench"])

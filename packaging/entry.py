@@ -1,7 +1,7 @@
 """The frozen app's entry point (PyInstaller's script): the transcription worker, the CLI or the window.
 
-Inside a bundle `sys.executable` is the app itself, so `python -m studycompanion.core.transcribe_worker`
-cannot start the transcription child; core/transcribe_engine.py starts `<app> --transcribe-worker`
+Inside a bundle `sys.executable` is the app itself, so `python -m studycompanion.core.transcribe.worker`
+cannot start the transcription child; core/transcribe/engine.py starts `<app> --transcribe-worker`
 instead, and this script sends that flag to the worker before anything else (Qt, the library) is imported.
 Without arguments the app opens its window (cli.main decides), otherwise it runs the sub-command.
 """
@@ -77,7 +77,7 @@ def run() -> int:
     _certificates()
     if len(sys.argv) > 1 and sys.argv[1] == WORKER_FLAG:
         _ensure_streams(worker=True)
-        from studycompanion.core import transcribe_worker
+        from studycompanion.core.transcribe import worker as transcribe_worker
 
         transcribe_worker.main()
         return 0

@@ -104,7 +104,7 @@ ok "doctor" "schema $(cd "$WORK" && "$PY" -c 'import json;d=json.load(open("doct
 
 [[ -n "$(find "$BUNDLE_DIR" -path '*resources/demo/demo.mp4' -print -quit)" ]] || fail "the demo clip is not in the bundle"
 [[ -n "$(find "$BUNDLE_DIR" -path '*faster_whisper/assets/silero_vad*.onnx' -print -quit)" ]] || fail "silero VAD is not in the bundle"
-[[ -n "$(find "$BUNDLE_DIR" -path '*core/migrations/versions/0001_*.py' -print -quit)" ]] || fail "migrations are not in the bundle"
+[[ -n "$(find "$BUNDLE_DIR" -path '*core/db/migrations/versions/0001_*.py' -print -quit)" ]] || fail "migrations are not in the bundle"
 [[ -n "$(find "$BUNDLE_DIR" -path '*plugins/multimedia/*ffmpegmediaplugin*' -print -quit)" ]] || fail "Qt's ffmpeg media plugin is missing"
 ok "bundle contents" "demo clip, silero VAD, migrations, Qt ffmpeg plugin"
 

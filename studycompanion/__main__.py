@@ -6,7 +6,7 @@ import sys
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--transcribe-worker"]:  # a frozen bundle starts its transcription engine this way
-        from studycompanion.core.transcribe_worker import main as worker_main
+        from studycompanion.core.transcribe.worker import main as worker_main
 
         worker_main()
         sys.exit(0)

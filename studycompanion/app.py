@@ -73,10 +73,10 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
     from studycompanion.core.errors import UserError
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
-    from studycompanion.ui.icons import app_icon
-    from studycompanion.ui.main_window import MainWindow
-    from studycompanion.ui.theme import apply_theme
-    from studycompanion.ui.worker import Worker
+    from studycompanion.ui.common.icons import app_icon
+    from studycompanion.ui.common.theme import apply_theme
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.shell.main_window import MainWindow
 
     if _headless():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # instead of Qt aborting for want of a display
@@ -101,7 +101,7 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
     window = MainWindow(services, worker, restore_state=screenshot is None)
     taker = None
     if screenshot is not None:
-        from studycompanion.ui.screenshot import ScreenshotTaker
+        from studycompanion.ui.shell.screenshot import ScreenshotTaker
 
         taker = ScreenshotTaker(window, view, screenshot)
         taker.start()

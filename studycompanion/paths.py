@@ -101,20 +101,40 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
-def setup_logging(paths: AppPaths, level: int = logging.INFO) -> None:
-    """Log to a rotating file in the logs folder (never to the network)."""
+class _LibraryLogHandler(logging.handlers.RotatingFileHandler):
+    """The library's log file. When writing fails (a full disk, a vanished folder) it falls back to stderr once
+    and says so, instead of printing a traceback for every record."""
+
+    _fallback: logging.Handler | None = None
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        if self._fallback is None:
+            self._fallback = logging.StreamHandler(sys.stderr)
+            self._fallback.setLevel(logging.WARNING)
+            self._fallback.setFormatter(self.formatter)
+            sys.stderr.write(f"warning: cannot write the log file {self.baseFilename}; logging to the terminal\n")
+        if record.levelno >= logging.WARNING:
+            self._fallback.handle(record)
+
+
+def setup_logging(paths: AppPaths, level: int = logging.INFO) -> logging.Handler:
+    """Log to this library's rotating file (never to the network). Returns the handler, which its owner
+    (services.close) removes with `stop_logging`; a second library opened in the same process gets its own."""
     root_logger = logging.getLogger()
-    if any(getattr(h, "_studycompanion", False) for h in root_logger.handlers):
-        return
+    handler: logging.Handler
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.logs / "studycompanion.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = _LibraryLogHandler(paths.logs / "studycompanion.log", maxBytes=2_000_000, backupCount=3,
+                                     encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._studycompanion = True  # type: ignore[attr-defined]
     root_logger.addHandler(handler)
     root_logger.setLevel(level)
+    return handler
+
+
+def stop_logging(handler: logging.Handler) -> None:
+    logging.getLogger().removeHandler(handler)
+    handler.close()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from studycompanion.core.models import Video
+from studycompanion.core.db.tables import Video
 from studycompanion.services import Services
 from tests.data.keypoints_eval import evalset
 from tests.mediagen import make_mp4

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from studycompanion.core.library import Library
-from studycompanion.core.models import Card, Video
+from studycompanion.core.db.tables import Card, Video
+from studycompanion.core.library.clips import Library
 from studycompanion.core.types import CardKind, CardState, Segment, TagSource, VideoStatus
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

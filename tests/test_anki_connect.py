@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from studycompanion.core import anki
-from studycompanion.core.anki_connect import AnkiConnect, AnkiConnectError, AnkiNotRunning, push_cards
-from studycompanion.core.card_step import generate_cards
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.connect import AnkiConnect, AnkiConnectError, AnkiNotRunning, push_cards
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.jobs.cards_step import generate_cards
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.services import Services
 from tests.cards_fixtures import add_clip

@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from studycompanion.core import anki, anki_export
-from studycompanion.core.anki_export import export_deck
-from studycompanion.core.card_step import generate_cards
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.anki import export as anki_export
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.export import export_deck
+from studycompanion.core.cards.store import CardStore
 from studycompanion.core.errors import BadInput, StorageError
+from studycompanion.core.jobs.cards_step import generate_cards
 from studycompanion.core.types import CardKind, CardState, Segment, Word
 from studycompanion.services import Services
 from tests.cards_fixtures import add_clip, import_apkg, new_collection

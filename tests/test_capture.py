@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from studycompanion.core import media
-from studycompanion.core.capture import Capturer, DownloadProgress, doctor_info
-from studycompanion.core.capture_errors import (
+from studycompanion.core.capture.download import Capturer, DownloadProgress, doctor_info
+from studycompanion.core.capture.errors import (
     CaptureCancelled,
     CaptureError,
     CookiesUnavailable,
@@ -23,8 +23,8 @@ from studycompanion.core.capture_errors import (
     RateLimited,
     Unreachable,
 )
+from studycompanion.core.capture.links import DIRECT, WEB, UnsupportedLink
 from studycompanion.core.errors import JobCancelled
-from studycompanion.core.links import DIRECT, WEB, UnsupportedLink
 from studycompanion.core.settings import Settings
 from studycompanion.paths import AppPaths
 from tests.conftest_http import PAGE_DESCRIPTION, PAGE_TITLE
@@ -262,7 +262,7 @@ def test_cut_off_download_without_a_length_is_caught(capturer: Capturer, clip_se
 
 
 def test_identity_of_short_links_and_embeds() -> None:
-    from studycompanion.core.links import normalise
+    from studycompanion.core.capture.links import normalise
 
     short = normalise("https://vm.tiktok.com/ZMabc123/")
     info = {"extractor_key": "TikTok", "id": "7301234567890123456",
@@ -280,4 +280,4 @@ def test_identity_of_short_links_and_embeds() -> None:
 
 def test_finished_downloads_are_forgotten(capturer: Capturer, clip_site: ClipServer, tmp_path: Path) -> None:
     capturer.download(clip_site.url("/clip.mp4"), tmp_path / "dl", None, threading.Event())
-    assert (tmp_path / "dl") not in Capturer._inflight
+    assert (tmp_path / "dl") not in capturer._inflight

@@ -10,7 +10,7 @@ from yt_dlp.networking.common import Response
 from yt_dlp.networking.exceptions import HTTPError, TransportError
 from yt_dlp.utils import DownloadError, ExtractorError, GeoRestrictedError, UnsupportedError
 
-from studycompanion.core.capture_errors import (
+from studycompanion.core.capture.errors import (
     CaptureCancelled,
     CaptureError,
     CookiesUnavailable,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studycompanion.core.capture_errors import UnsupportedSite
+from studycompanion.core.capture.errors import UnsupportedSite
+from studycompanion.core.capture.links import DIRECT, INSTAGRAM, TIKTOK, WEB, YOUTUBE, UnsupportedLink, normalise
 from studycompanion.core.errors import UserError
-from studycompanion.core.links import DIRECT, INSTAGRAM, TIKTOK, WEB, YOUTUBE, UnsupportedLink, normalise
 
 TT = "7301234567890123456"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from studycompanion.core import capture_meta as meta
+from studycompanion.core.capture import metadata as meta
 
 
 def test_hashtags_from_tags_and_caption() -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from studycompanion.core.cards import (
+from studycompanion.core.cards.drafts import (
     ClipInfo,
     card_guid,
     cloze_numbers,
@@ -17,8 +17,8 @@ from studycompanion.core.cards import (
     make_cloze,
     source_text,
 )
-from studycompanion.core.keypoint_rules import STOPWORDS
-from studycompanion.core.keypoints import extract_keypoints
+from studycompanion.core.cards.keypoints import extract_keypoints
+from studycompanion.core.cards.rules import STOPWORDS
 from studycompanion.core.types import CardKind, KeyPoint
 from tests.data.keypoints_eval import evalset
 

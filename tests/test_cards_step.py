@@ -8,9 +8,9 @@ import av
 import pytest
 from PIL import Image
 
-from studycompanion.core.card_step import generate_cards, make_step
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.cards.store import CardStore
 from studycompanion.core.errors import BadInput
+from studycompanion.core.jobs.cards_step import generate_cards, make_step
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
 from tests.cards_fixtures import EVAL, add_clip

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from studycompanion.core.card_store import CardStore, ExportStamp, next_stamp
-from studycompanion.core.cards import CardDraft, card_guid
+from studycompanion.core.cards.drafts import CardDraft, card_guid
+from studycompanion.core.cards.store import CardStore, ExportStamp, next_stamp
+from studycompanion.core.db.tables import Card
 from studycompanion.core.errors import BadInput, NotFound
-from studycompanion.core.models import Card
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.services import Services
 from tests.mediagen import make_mp4

@@ -7,19 +7,19 @@ from typing import Any
 
 import pytest
 
-from studycompanion.core import anki
-from studycompanion.core.anki_export import export_deck
-from studycompanion.core.card_step import generate_cards
-from studycompanion.core.card_store import CardStore
-from studycompanion.core.creators import (
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.export import export_deck
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.errors import BadInput
+from studycompanion.core.interests.creators import (
     VERIFY_TAG,
     Creators,
     needs_verification,
     normalise_handle,
     parse_credibility,
 )
-from studycompanion.core.errors import BadInput
-from studycompanion.core.interest_models import Credibility
+from studycompanion.core.interests.models import Credibility
+from studycompanion.core.jobs.cards_step import generate_cards
 from studycompanion.services import Services
 from tests.cards_fixtures import add_clip, import_apkg, new_collection
 

@@ -11,10 +11,10 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studycompanion.core.foryou import ClipRow, ClipTable, diversify, rank
-from studycompanion.core.interests import Interests, for_you
-from studycompanion.core.profile import InterestProfile, Signal, SignalKind, build_profile
-from studycompanion.core.review import Grade, Reviews
+from studycompanion.core.interests.foryou import ClipRow, ClipTable, diversify, rank
+from studycompanion.core.interests.profile import InterestProfile, Signal, SignalKind, build_profile
+from studycompanion.core.interests.service import Interests
+from studycompanion.core.review.sessions import Grade, Reviews
 from studycompanion.core.settings import Settings
 from studycompanion.services import Services
 from tests.interest_fixtures import T0, ClipSpec, Clock, add_clip, card_ids
@@ -160,7 +160,7 @@ def test_library_for_you_learns_from_favourites_reviews_and_watching(services: S
     by_id = {i.video_id: i for i in interests.for_you()}
     assert by_id[ids["asthma"]].reason.startswith("due for review")
     assert "never reviewed" not in by_id[ids["vlog"]].reasons  # watched to the end counts as studied
-    assert for_you(services.library, limit=2) == Interests(services.library).for_you(2)
+    assert services.interests.for_you(2) == Interests(services.library).for_you(2)
 
 
 def test_profile_signals_and_adjustments(services: Services) -> None:
@@ -212,3 +212,20 @@ def test_bulk_copy_gives_the_same_order_as_one_by_one(creators: list[int], topic
     for a, b in itertools.pairwise(slow):  # a repeat only when nothing else was left
         if creators[a] == creators[b]:
             assert all(creators[x] == creators[b] for x in slow[slow.index(b):])
+
+
+def test_for_you_follows_the_review_drafts_setting_in_the_app_and_the_cli(services: Services) -> None:
+    """With "quiz drafts too" off, a clip whose only card is an unaccepted draft has nothing to review: the app's
+    page (services.interests) and the CLI (the same object) both say plain "never reviewed", and the change
+    applies without a restart."""
+    from studycompanion.ui.foryou.table import for_you_rows
+
+    vid = add_clip(services.library, ClipSpec("draft-only", title="Heart sounds", cards=["{{c1::S3}} gallop"]))
+    services.settings.review_include_drafts = False
+    (item,) = [i for i in services.interests.for_you() if i.video_id == vid]
+    assert "never reviewed" in item.reasons and not any("card" in r for r in item.reasons)
+    rows, _ = for_you_rows(services)
+    assert "(1 card)" not in next(r.reason for r in rows if r.video_id == vid)
+    services.settings.review_include_drafts = True
+    (item,) = [i for i in services.interests.for_you() if i.video_id == vid]
+    assert "never reviewed (1 card)" in item.reasons

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studycompanion.core.importers import (
+from studycompanion.core.capture.importers import (
     EntryKind,
     ImportFormatError,
     parse_date,
@@ -21,7 +21,7 @@ from studycompanion.core.importers import (
     read_import,
     read_import_bytes,
 )
-from studycompanion.core.links import TIKTOK
+from studycompanion.core.capture.links import TIKTOK
 
 FAV = ["7300000000000000001", "7300000000000000002", "7300000000000000003"]
 LIKE = ["7400000000000000001", "7400000000000000002"]

@@ -6,8 +6,8 @@ import threading
 from typing import Any
 
 from studycompanion.cli.interest_cmds import show_extras
-from studycompanion.core.interests import Interests, related_clips
-from studycompanion.core.tag_suggestions import SuggestingStep, TagSuggestions, with_suggestions
+from studycompanion.core.interests.service import Interests
+from studycompanion.core.interests.suggestions import SuggestingStep, TagSuggestions, with_suggestions
 from studycompanion.core.types import JobStep, Segment, TagSource
 from studycompanion.services import Services
 from tests.interest_fixtures import ClipSpec, add_clip
@@ -71,7 +71,7 @@ def test_pipeline_steps_suggest_after_success_and_never_fail_a_job(services: Ser
         lib.set_transcript(ctx.video_id, [Segment(0, 4, "Metformin is first line in type 2 diabetes. Metformin.")])
 
     transcribe.close = lambda: calls.append("closed")  # type: ignore[attr-defined]
-    step = with_suggestions(transcribe, lib)
+    step = with_suggestions(transcribe, services.suggestions)
     step(_Ctx(vid))
     assert calls == [vid] and lib.tags_for(vid) == ["Endo::Diabetes"]
     step.close()  # the wrapped handler's own methods still work
@@ -91,7 +91,7 @@ def test_related_clips_share_tags_and_terms(services: Services) -> None:
     interests = Interests(lib)
     for vid in (a, b, c, d):
         interests.refresh_suggestions(vid)
-    related = related_clips(services, a)
+    related = services.interests.related(a)
     assert [r.video_id for r in related][:2] == [b, c] and d not in [r.video_id for r in related]
     assert "Cardio::Murmurs" in related[0].shared_tags and "mitral regurgitation" in related[0].shared_terms
     assert related[0].reason.startswith("shares Cardio::Murmurs")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from studycompanion.core.errors import UserError
-from studycompanion.core.pipeline import StepContext
+from studycompanion.core.jobs.pipeline import StepContext
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
 from tests.mediagen import make_mp4
@@ -190,7 +190,7 @@ def test_cancelling_a_queued_download_says_so_on_the_clip(services: Services) ->
 
 def test_a_clip_without_speech_finishes_with_a_note(services: Services, tmp_path: Path) -> None:
     """A silent clip is transcribed to nothing; its cards step says so instead of failing the clip."""
-    from studycompanion.core import card_step
+    from studycompanion.core.jobs import cards_step as card_step
 
     services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: services.library.set_transcript(ctx.video_id, [])
     services.pipeline.handlers[JobStep.CARDS] = card_step.make_step(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studycompanion.core.keypoints import (
+from studycompanion.core.cards.keypoints import (
     default_vocabulary,
     extract_keypoints,
     find_terms,

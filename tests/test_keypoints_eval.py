@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studycompanion.core.keypoints import extract_keypoints
+from studycompanion.core.cards.keypoints import extract_keypoints
 from studycompanion.core.types import Segment
 from tests.data.keypoints_eval import evalset
 

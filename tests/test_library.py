@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from studycompanion.core.errors import BadInput, NotFound, StorageError
-from studycompanion.core.library import Library, normalise_tag
+from studycompanion.core.library.clips import Library, normalise_tag
 from studycompanion.core.types import KeyPoint, Segment, VideoStatus, Word
 from studycompanion.services import Services
 from tests.conftest import MEDIA
@@ -108,7 +108,7 @@ def test_full_disk_is_a_clear_message_and_leaves_nothing(
 
 
 def test_unusable_data_folder_is_a_clear_message(tmp_path: Path) -> None:
-    from studycompanion.core.library import check_writable
+    from studycompanion.core.library.clips import check_writable
     from studycompanion.paths import app_paths
 
     blocker = tmp_path / "file-not-folder"

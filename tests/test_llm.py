@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from studycompanion.core import llm
-from studycompanion.core.card_step import generate_cards
-from studycompanion.core.card_store import CardStore
-from studycompanion.core.cards import ClipInfo
+from studycompanion.core.cards import llm
+from studycompanion.core.cards.drafts import ClipInfo
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.jobs.cards_step import generate_cards
 from studycompanion.core.types import CardKind
 from studycompanion.services import Services
 from tests.cards_fixtures import EVAL, add_clip

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from studycompanion.core.db import Database, head_revision
-from studycompanion.core.library import Library
+from studycompanion.core.db.engine import Database, head_revision
+from studycompanion.core.library.clips import Library
 from studycompanion.paths import app_paths
 
 

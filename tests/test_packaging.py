@@ -47,7 +47,7 @@ def test_entry_runs_the_cli(tmp_path: Path) -> None:
 
 
 def test_entry_serves_the_transcription_worker_protocol(tmp_path: Path) -> None:
-    """The flag core/transcribe_engine.py passes to a frozen app reaches the worker, which answers on stdout."""
+    """The flag core/transcribe/engine.py passes to a frozen app reaches the worker, which answers on stdout."""
     messages = json.dumps(["ping", {}]) + "\n" + json.dumps(["stop", {}]) + "\n"
     result = run_entry("--transcribe-worker", stdin=messages, home=tmp_path / "home")
     assert result.returncode == 0, result.stderr
@@ -57,7 +57,7 @@ def test_entry_serves_the_transcription_worker_protocol(tmp_path: Path) -> None:
 
 
 def test_engine_and_entry_agree_on_the_worker_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    from studycompanion.core import transcribe_engine
+    from studycompanion.core.transcribe import engine as transcribe_engine
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     command = transcribe_engine._worker_command()

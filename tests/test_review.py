@@ -8,10 +8,10 @@ import fsrs
 import pytest
 
 from studycompanion.cli.interest_cmds import run_terminal_session
-from studycompanion.core.creators import Creators
 from studycompanion.core.errors import BadInput, NotFound
-from studycompanion.core.interest_models import Credibility
-from studycompanion.core.review import Grade, Reviews, ReviewScope, cloze_answer, cloze_prompt
+from studycompanion.core.interests.creators import Creators
+from studycompanion.core.interests.models import Credibility
+from studycompanion.core.review.sessions import Grade, Reviews, ReviewScope, cloze_answer, cloze_prompt
 from studycompanion.core.settings import Settings
 from studycompanion.core.types import CardState
 from studycompanion.services import Services

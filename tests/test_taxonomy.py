@@ -7,7 +7,7 @@ import json
 import pytest
 
 from studycompanion.core.errors import BadInput
-from studycompanion.core.taxonomy import (
+from studycompanion.core.interests.taxonomy import (
     ClipText,
     TermMatcher,
     hashtag_key,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from studycompanion.core.errors import BadInput
-from studycompanion.core.transcribe import TranscribeOptions, TranscribeResult, transcribe_media
-from studycompanion.core.transcribe_engine import TranscriptionEngine
+from studycompanion.core.transcribe.engine import TranscriptionEngine
+from studycompanion.core.transcribe.service import TranscribeOptions, TranscribeResult, transcribe_media
 
 MEDIA = Path(__file__).parent / "fixtures" / "media"
 sys.path.insert(0, str(MEDIA.parent))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from studycompanion.core.transcribe_engine import physical_cores
-from studycompanion.core.transcript_format import render
+from studycompanion.core.transcribe.engine import physical_cores
+from studycompanion.core.transcribe.formats import render
 from studycompanion.core.types import Segment, Word
 
 SEGMENTS = [
@@ -39,7 +39,7 @@ def test_physical_cores_is_within_what_the_process_may_use() -> None:
 def test_segments_said_faster_than_speech_are_treated_as_repeats() -> None:
     from types import SimpleNamespace
 
-    from studycompanion.core.transcribe_worker import _compression_ratio, _implausible
+    from studycompanion.core.transcribe.worker import _compression_ratio, _implausible
 
     repeat = SimpleNamespace(start=12.48, end=13.8, words=[],
                              text="Aortic stenosis causes a crescendo to crescendo systolic murmur at the apex.")

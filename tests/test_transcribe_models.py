@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from studycompanion.core import models_registry
-from studycompanion.core.model_download import download_model
-from studycompanion.core.models_registry import (
+from studycompanion.core.settings import Settings
+from studycompanion.core.transcribe import models as models_registry
+from studycompanion.core.transcribe.download import download_model
+from studycompanion.core.transcribe.models import (
     COMPLETE_MARKER,
     ModelSource,
     ModelUnavailable,
@@ -18,8 +19,7 @@ from studycompanion.core.models_registry import (
     model_statuses,
     resolve_model,
 )
-from studycompanion.core.settings import Settings
-from studycompanion.core.transcribe import TranscribeOptions, choose_model, doctor_info
+from studycompanion.core.transcribe.service import TranscribeOptions, choose_model, doctor_info
 from studycompanion.paths import AppPaths
 from tests.httpserver import ClipServer, Route
 

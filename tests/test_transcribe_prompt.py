@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from studycompanion.core.models_registry import bundled_model_dir
-from studycompanion.core.transcribe_prompt import (
+from studycompanion.core.transcribe.models import bundled_model_dir
+from studycompanion.core.transcribe.prompt import (
     MAX_PROMPT_TOKENS,
     VocabularyTerm,
     approx_tokens,
@@ -16,7 +16,7 @@ from studycompanion.core.transcribe_prompt import (
     read_sectioned_vocabulary,
     tokenizer_counter,
 )
-from studycompanion.core.vocab import load_vocabulary, vocabulary_file
+from studycompanion.core.transcribe.vocab import load_vocabulary, vocabulary_file
 
 VOCAB = read_sectioned_vocabulary(vocabulary_file())
 
@@ -86,8 +86,8 @@ def test_missing_vocabulary_file_gives_no_terms(tmp_path: Path) -> None:
 def test_no_context_means_only_a_short_general_glossary() -> None:
     """With nothing to go on (a file called 'demo'), a long unrelated drug list made whisper echo it instead
     of transcribing the first 30 s; the prompt keeps at most MAX_UNRELATED general terms."""
-    from studycompanion.core.transcribe_prompt import MAX_UNRELATED, read_sectioned_vocabulary
-    from studycompanion.core.vocab import vocabulary_file
+    from studycompanion.core.transcribe.prompt import MAX_UNRELATED, read_sectioned_vocabulary
+    from studycompanion.core.transcribe.vocab import vocabulary_file
 
     vocab = read_sectioned_vocabulary(vocabulary_file())
     bare = build_prompt(title="demo", vocabulary=vocab)

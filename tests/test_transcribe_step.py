@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from studycompanion.cli import main as cli_main
-from studycompanion.core.models import Job
-from studycompanion.core.transcribe import shared_engine
+from studycompanion.core.db.tables import Job
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
 
@@ -65,7 +64,7 @@ def test_cancel_mid_clip_takes_effect_within_a_second(services: Services) -> Non
     services.pipeline.subscribe(lambda job: messages.append(job.message or ""))
     thread = run_in_background(services)
     wait_for(lambda: any(m.startswith("Transcribing") for m in messages))  # the engine is working on it
-    engine_pid = shared_engine().pid
+    engine_pid = services.engine.pid
     assert engine_pid is not None
     cancelled_at = time.monotonic()
     services.pipeline.cancel(job_id)
@@ -75,7 +74,7 @@ def test_cancel_mid_clip_takes_effect_within_a_second(services: Services) -> Non
     assert took < 1.0, f"cancel took {took:.2f} s"
     thread.join(5)
     assert services.library.transcript(vid) == []
-    assert shared_engine().pid is None, "the engine child was killed"
+    assert services.engine.pid is None, "the engine child was killed"
     with pytest.raises(OSError):
         os.kill(engine_pid, 0)
 
@@ -99,7 +98,7 @@ def test_killed_engine_fails_the_job_retriably_and_the_library_is_intact(service
     services.pipeline.subscribe(lambda job: messages.append(job.message or ""))
     thread = run_in_background(services)
     wait_for(lambda: any(m.startswith("Transcribing") for m in messages))
-    pid = shared_engine().pid
+    pid = services.engine.pid
     assert pid is not None
     os.kill(pid, signal.SIGKILL)  # what a native crash or the OOM killer does
     thread.join(30)

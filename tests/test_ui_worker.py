@@ -9,7 +9,7 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from studycompanion.core.errors import UserError
-from studycompanion.ui.worker import Failure, Worker
+from studycompanion.ui.common.worker import Failure, Worker
 
 
 def test_result_and_error_arrive_on_the_ui_thread(qtbot: QtBot) -> None:

@@ -43,14 +43,14 @@ def main() -> int:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from studycompanion.core import card_step
-    from studycompanion.core.card_store import CardStore
+    from studycompanion.core.cards.store import CardStore
+    from studycompanion.core.jobs import cards_step as card_step
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
-    from studycompanion.ui.clip_view import ClipView
-    from studycompanion.ui.export_dialog import ExportDialog
-    from studycompanion.ui.settings_dialog import SettingsDialog
-    from studycompanion.ui.worker import Worker
+    from studycompanion.ui.clip.view import ClipView
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.dialogs.export import ExportDialog
+    from studycompanion.ui.dialogs.settings import SettingsDialog
 
     app = QApplication(sys.argv)
     app.setStyle("Fusion")

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from studycompanion.cli.output import ProgressPrinter, print_json
+from studycompanion.core.capture.importers import read_import
+from studycompanion.core.capture.queueing import queue_batch
 from studycompanion.core.errors import BadInput
-from studycompanion.core.importers import read_import
-from studycompanion.core.importers_queue import queue_batch
 from studycompanion.core.types import JobState, JobStep
 from studycompanion.services import Services
 

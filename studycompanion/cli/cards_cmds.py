@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from studycompanion.cli.output import fmt_seconds, print_json, print_table
-from studycompanion.core.anki_connect import AnkiConnect, push_cards
-from studycompanion.core.anki_export import export_deck
-from studycompanion.core.card_step import generate_cards
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.anki.connect import AnkiConnect, push_cards
+from studycompanion.core.anki.export import export_deck
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.db.tables import Card
 from studycompanion.core.errors import BadInput, UserError
-from studycompanion.core.models import Card
+from studycompanion.core.jobs.cards_step import generate_cards
 from studycompanion.core.types import CardState, VideoStatus
 from studycompanion.services import Services
 

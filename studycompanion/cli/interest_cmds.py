@@ -11,8 +11,8 @@ from studycompanion.cli.output import fmt_seconds, print_json, print_table
 from studycompanion.core.errors import BadInput
 
 if TYPE_CHECKING:  # the core modules import numpy and fsrs: only load them when a command runs
-    from studycompanion.core.interests import Interests
-    from studycompanion.core.review import ReviewItem, Reviews, ReviewSession
+    from studycompanion.core.interests.service import Interests
+    from studycompanion.core.review.sessions import ReviewItem, Reviews, ReviewSession
     from studycompanion.services import Services
 
 
@@ -76,15 +76,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _interests(services: Services) -> Interests:
-    from studycompanion.core.interests import Interests
 
-    return Interests(services.library, include_drafts=services.settings.review_include_drafts)
+    return services.interests
 
 
 def _reviews(services: Services) -> Reviews:
-    from studycompanion.core.review import Reviews
 
-    return Reviews(services.library, services.settings)
+    return services.reviews
 
 
 # ---- foryou ---------------------------------------------------------------------------------------------
@@ -203,9 +201,9 @@ def cmd_related(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_creator(args: argparse.Namespace, services: Services) -> int:
-    from studycompanion.core.creators import Creators, parse_credibility
+    from studycompanion.core.interests.creators import parse_credibility
 
-    creators = Creators(services.db)
+    creators = services.creators
     if args.credibility:
         mark = creators.mark(args.handle, parse_credibility(args.credibility), args.note)
     else:
@@ -223,9 +221,8 @@ def cmd_creator(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_creators(args: argparse.Namespace, services: Services) -> int:
-    from studycompanion.core.creators import Creators
 
-    marks = Creators(services.db).list_creators()
+    marks = services.creators.list_creators()
     if args.json:
         print_json([{"handle": m.handle, "credibility": m.credibility.value, "clips": m.clips, "verify": m.verify}
                     for m in marks])
@@ -245,7 +242,7 @@ def _item_dict(item: ReviewItem) -> dict[str, Any]:
 
 
 def cmd_review(args: argparse.Namespace, services: Services) -> int:
-    from studycompanion.core.review import ReviewScope
+    from studycompanion.core.review.sessions import ReviewScope
 
     reviews = _reviews(services)
     if args.history:
@@ -291,7 +288,7 @@ def run_terminal_session(session: ReviewSession, ask: Callable[[str], str], say:
     """Question, Enter to reveal, 1-4 to grade; q (or the end of input) stops and keeps what was graded."""
     import time
 
-    from studycompanion.core.review import Grade
+    from studycompanion.core.review.sessions import Grade
 
     shown = 0
     while (item := session.current) is not None:
@@ -329,11 +326,11 @@ def run_terminal_session(session: ReviewSession, ask: Callable[[str], str], say:
 
 def show_extras(services: Services, video_id: int) -> dict[str, Any]:
     """For `show`: the clip's pending suggested tags, related clips and its creator's credibility."""
-    from studycompanion.core.creators import Creators, clip_handle
+    from studycompanion.core.interests.creators import clip_handle
 
     interests = _interests(services)
     video = services.library.get(video_id)
-    mark = Creators(services.db).get(clip_handle(video)) if clip_handle(video) else None
+    mark = services.creators.get(clip_handle(video)) if clip_handle(video) else None
     return {
         "suggested_tags": interests.suggestions.suggested(video_id),
         "related": [r.as_dict() for r in interests.related(video_id)],

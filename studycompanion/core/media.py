@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,3 +147,12 @@ def audio_clip(path: Path, t0: float, t1: float, out: Path, pad: float = 0.3, bi
             for packet in ostream.encode(None):
                 dst.mux(packet)
     return out
+
+
+def content_digest(path: Path) -> str:
+    """A short content hash of a file (media names that change when the file does)."""
+    digest = hashlib.sha1()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:20]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from studycompanion.core.models import Tag, Video, VideoTag
+from studycompanion.core.db.tables import Tag, Video, VideoTag
 from studycompanion.core.types import TagSource, VideoStatus
 from studycompanion.services import Services
 

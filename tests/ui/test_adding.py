@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from studycompanion.core.types import JobState, JobStep
 from studycompanion.services import Services
-from studycompanion.ui.add_dialog import AddDialog
-from studycompanion.ui.adding import parse_text
-from studycompanion.ui.empty_state import find_demo
-from studycompanion.ui.main_window import MainWindow
+from studycompanion.ui.adding.adding import parse_text
+from studycompanion.ui.adding.dialog import AddDialog
+from studycompanion.ui.common.empty_state import find_demo
+from studycompanion.ui.shell.main_window import MainWindow
 from tests.ui.window_fixtures import WindowFactory, make_window, window  # noqa: F401
 
 

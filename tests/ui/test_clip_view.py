@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QVideoFrame
 from pytestqt.qtbot import QtBot
 
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.cards.store import CardStore
 from studycompanion.core.types import CardState, TagSource
 from studycompanion.services import Services
-from studycompanion.ui.card_preview import cloze_side, fill
-from studycompanion.ui.clip_view import ClipView
-from studycompanion.ui.player import PlayerPanel
-from studycompanion.ui.tag_editor import SuggestedChip, TagChip
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.cards.preview import cloze_side, fill
+from studycompanion.ui.clip.player import PlayerPanel
+from studycompanion.ui.clip.tag_editor import SuggestedChip, TagChip
+from studycompanion.ui.clip.view import ClipView
+from studycompanion.ui.common.worker import Worker
 from tests.ui.ui_fixtures import clip_with_cards
 
 MEDIA = Path(__file__).resolve().parent.parent / "fixtures" / "media"
@@ -259,7 +259,7 @@ def test_tags_added_and_removed_in_the_ui_persist(qtbot: QtBot, view: ClipView, 
 
 
 def test_suggested_tags_are_kept_or_dropped(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
-    from studycompanion.core.tag_suggestions import TagSuggestions
+    from studycompanion.core.interests.suggestions import TagSuggestions
 
     services.library.tag(clip, ["Pharm::Diuretics", "Renal::Physiology"], TagSource.SUGGESTED)
     view.show_clip(clip)
@@ -280,8 +280,8 @@ def test_suggested_tags_are_kept_or_dropped(qtbot: QtBot, view: ClipView, servic
 
 
 def test_the_creator_mark_shows_and_can_be_set(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
-    from studycompanion.core.creators import Creators
-    from studycompanion.core.interest_models import Credibility
+    from studycompanion.core.interests.creators import Creators
+    from studycompanion.core.interests.models import Credibility
 
     assert view.creator_button.isVisible() and "check the facts" in view.creator_button.text()
     menu = view.creator_button.menu()
@@ -317,7 +317,7 @@ def test_favourite_toggle_persists(qtbot: QtBot, view: ClipView, services: Servi
 
 def test_source_link_opens_only_when_clicked(qtbot: QtBot, view: ClipView, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("studycompanion.ui.clip_view.QDesktopServices.openUrl",
+    monkeypatch.setattr("studycompanion.ui.clip.view.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toString()))
     assert opened == []
     view.meta.linkActivated.emit("https://www.youtube.com/shorts/x")

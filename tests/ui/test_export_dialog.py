@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from studycompanion.core import anki
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.cards.store import CardStore
 from studycompanion.services import Services
-from studycompanion.ui.export_dialog import ExportDialog, Selection, default_file_name
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.common.worker import Worker
+from studycompanion.ui.dialogs.export import ExportDialog, Selection, default_file_name
 from tests.cards_fixtures import import_apkg, new_collection
 from tests.test_anki_connect import FakeAnki, fake_anki  # noqa: F401 - the fixture
 from tests.ui.ui_fixtures import clip_with_cards

@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studycompanion.services import Services
-from studycompanion.ui.foryou_view import ForYouView
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.common.worker import Worker
+from studycompanion.ui.foryou.view import ForYouView
 from tests.interest_fixtures import ClipSpec, add_clip
 
 

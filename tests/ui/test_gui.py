@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from studycompanion.core.types import JobStep, VideoStatus
 from studycompanion.paths import AppPaths, resources_dir
 from studycompanion.services import build_services
-from studycompanion.ui.icons import icon
-from studycompanion.ui.theme import ThemeWatcher, is_dark
+from studycompanion.ui.common.icons import icon
+from studycompanion.ui.common.theme import ThemeWatcher, is_dark
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,15 +8,15 @@ import time
 from PySide6.QtCore import QSize, QThread
 from pytestqt.qtbot import QtBot
 
-from studycompanion.core.models import Job
+from studycompanion.core.db.tables import Job
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 from studycompanion.services import Services
-from studycompanion.ui.clip_delegate import ClipDelegate
-from studycompanion.ui.clip_grid import ClipGridView
-from studycompanion.ui.job_events import JobEvents
-from studycompanion.ui.library_model import ClipSource, LibraryModel, LibraryQuery, QueryKind
-from studycompanion.ui.thumbnails import ThumbnailCache
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.common.thumbnails import ThumbnailCache
+from studycompanion.ui.common.worker import Worker
+from studycompanion.ui.jobs.events import JobEvents
+from studycompanion.ui.library.delegate import ClipDelegate
+from studycompanion.ui.library.grid import ClipGridView
+from studycompanion.ui.library.model import ClipSource, LibraryModel, LibraryQuery, QueryKind
 from tests.ui.bulk_library import fill
 
 N = 20_000

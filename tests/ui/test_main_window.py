@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from studycompanion.core.types import JobState, JobStep, Segment, VideoStatus
 from studycompanion.services import Services, build_services
-from studycompanion.ui.library_model import CLIP_IDS_MIME, QueryKind
-from studycompanion.ui.main_window import MainWindow
-from studycompanion.ui.sidebar import NavKind, NavTarget
-from studycompanion.ui.window_state import WindowState
+from studycompanion.ui.library.model import CLIP_IDS_MIME, QueryKind
+from studycompanion.ui.library.sidebar import NavKind, NavTarget
+from studycompanion.ui.shell.main_window import MainWindow
+from studycompanion.ui.shell.window_state import WindowState
 from tests.conftest_http import PAGE_DESCRIPTION, PAGE_TITLE
 from tests.httpserver import ClipServer, og_page
 from tests.ui.window_fixtures import WindowFactory, make_window, window  # noqa: F401
@@ -271,7 +271,7 @@ def test_sidebar_navigation_and_favourites(qtbot: QtBot, services: Services, mak
     win.sidebar.setCurrentItem(win.sidebar.foryou_item)
     assert win.current_page() == "foryou"
     foryou = win.foryou_view
-    ranked = (lambda: len(foryou.items())) if hasattr(foryou, "items") else win.foryou_model.rowCount  # type: ignore[union-attr]
+    ranked = lambda: len(foryou.items())  # noqa: E731
     qtbot.waitUntil(lambda: ranked() == 2, timeout=10_000)
     win.navigate(NavTarget(NavKind.JOBS))
     assert win.current_page() == "jobs"

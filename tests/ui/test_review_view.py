@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from studycompanion.core.creators import Creators
-from studycompanion.core.interest_models import Credibility
-from studycompanion.core.review import Grade, Reviews
+from studycompanion.core.interests.creators import Creators
+from studycompanion.core.interests.models import Credibility
+from studycompanion.core.review.sessions import Grade, Reviews
 from studycompanion.services import Services
-from studycompanion.ui.review_view import ReviewView, cloze_html
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.common.worker import Worker
+from studycompanion.ui.review.view import ReviewView, cloze_html
 from tests.interest_fixtures import ClipSpec, add_clip
 from tests.ui.ui_fixtures import clip_with_cards
 

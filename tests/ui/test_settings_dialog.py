@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from studycompanion import paths as app_paths
-from studycompanion.core.model_download import download_model
-from studycompanion.core.models_registry import resolve_model
+from studycompanion.core.transcribe.download import download_model
+from studycompanion.core.transcribe.models import resolve_model
 from studycompanion.services import Services
-from studycompanion.ui.model_picker import ModelPicker
-from studycompanion.ui.settings_dialog import SettingsDialog
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.common.worker import Worker
+from studycompanion.ui.dialogs.model_picker import ModelPicker
+from studycompanion.ui.dialogs.settings import SettingsDialog
 from tests.httpserver import ClipServer, Route
 from tests.test_transcribe_models import REPO, _serve_repo
 
@@ -101,7 +101,7 @@ def test_library_folder_applies_at_next_start(qtbot: QtBot, services: Services, 
     dialog = _dialog(qtbot, services, worker)
     target = tmp_path / "elsewhere"
     target.mkdir()
-    monkeypatch.setattr("studycompanion.ui.settings_dialog.QFileDialog.getExistingDirectory",
+    monkeypatch.setattr("studycompanion.ui.dialogs.settings.QFileDialog.getExistingDirectory",
                         lambda *_a, **_k: str(target))
     dialog._choose_library()
     assert dialog.library_path.text() == str(target) and "next start" in dialog.library_note.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studycompanion.ui.watch_time import WatchTimer
+from studycompanion.ui.clip.watch_time import WatchTimer
 
 
 def test_counts_playing_time_once_and_ignores_a_click() -> None:

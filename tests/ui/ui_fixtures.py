@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studycompanion.core.card_step import generate_cards
-from studycompanion.core.card_store import CardStore
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.jobs.cards_step import generate_cards
 from studycompanion.services import Services
 from tests.cards_fixtures import add_clip
 

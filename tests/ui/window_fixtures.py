@@ -11,8 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studycompanion.services import Services
-from studycompanion.ui.main_window import MainWindow
-from studycompanion.ui.worker import Worker
+from studycompanion.ui.common.worker import Worker
+from studycompanion.ui.shell.main_window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
 

@@ -1,0 +1,248 @@
+"""AnkiConnect client: pushes AnkiNotes into a running Anki (note types, decks, media, add or update)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.errors import BadInput, UserError
+from studycompanion.core.library.clips import Library
+from studycompanion.core.types import CardKind
+
+DEFAULT_URL = "http://127.0.0.1:8765"
+API_VERSION = 6
+BATCH = 100
+
+
+class AnkiConnectError(UserError):
+    """AnkiConnect answered with an error."""
+
+
+class AnkiNotRunning(AnkiConnectError):
+    """Nothing answers at the AnkiConnect address."""
+
+
+@dataclass
+class PushResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: list[str] = field(default_factory=list)  # first fields of notes Anki already had
+    failed: list[str] = field(default_factory=list)
+    media: int = 0
+
+
+class AnkiConnect:
+    def __init__(self, url: str = DEFAULT_URL, timeout: float = 15.0, key: str | None = None) -> None:
+        self.url = url or DEFAULT_URL
+        self.timeout = timeout
+        self.key = key
+
+    # ---- transport --------------------------------------------------------------------------------
+
+    def invoke(self, action: str, **params: Any) -> Any:
+        payload: dict[str, Any] = {"action": action, "version": API_VERSION, "params": params}
+        if self.key:
+            payload["key"] = self.key
+        request = urllib.request.Request(
+            self.url,
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                raw = response.read()
+        except urllib.error.HTTPError as exc:
+            raise AnkiConnectError(f"AnkiConnect answered HTTP {exc.code} to {action}.", str(exc)) from exc
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+            raise AnkiNotRunning(
+                f"Anki is not running at {self.url}: open Anki with the AnkiConnect add-on "
+                "(code 2055492159) installed, then try again.",
+                str(exc),
+            ) from exc
+        try:
+            reply = json.loads(raw)
+        except ValueError as exc:
+            raise AnkiConnectError(
+                f"{self.url} does not answer like AnkiConnect.", raw[:300].decode("utf-8", "replace")
+            ) from exc
+        if not isinstance(reply, dict) or set(reply) != {"result", "error"}:
+            raise AnkiConnectError(
+                f"{self.url} does not answer like AnkiConnect (version 6 or newer).", str(reply)
+            )
+        if reply["error"] is not None:
+            raise AnkiConnectError(f"AnkiConnect could not {action}: {reply['error']}", str(reply["error"]))
+        return reply["result"]
+
+    def multi(self, actions: Sequence[tuple[str, dict[str, Any]]]) -> list[Any]:
+        """Several actions in one request; each answer is its result (an error raises)."""
+        out: list[Any] = []
+        for i in range(0, len(actions), BATCH):
+            chunk = [{"action": a, "version": API_VERSION, "params": p} for a, p in actions[i : i + BATCH]]
+            for (action, _), reply in zip(
+                actions[i : i + BATCH], self.invoke("multi", actions=chunk), strict=True
+            ):
+                if isinstance(reply, dict) and set(reply) == {"result", "error"}:
+                    if reply["error"] is not None:
+                        raise AnkiConnectError(f"AnkiConnect could not {action}: {reply['error']}")
+                    reply = reply["result"]
+                out.append(reply)
+        return out
+
+    # ---- setup ------------------------------------------------------------------------------------
+
+    def check_version(self) -> int:
+        version = self.invoke("version")
+        if not isinstance(version, int) or version < API_VERSION:
+            raise AnkiConnectError(
+                f"AnkiConnect {version} is too old: update the add-on (version 6 or newer)."
+            )
+        return version
+
+    def ensure_note_types(self) -> list[str]:
+        """Create our two note types where Anki does not have them yet; returns the names created."""
+        have = set(self.invoke("modelNames"))
+        created = []
+        for kind in CardKind:
+            name = anki.CLOZE_MODEL_NAME if kind == CardKind.CLOZE else anki.BASIC_MODEL_NAME
+            if name in have:
+                continue
+            fields = anki.CLOZE_FIELDS if kind == CardKind.CLOZE else anki.BASIC_FIELDS
+            template = anki.CLOZE_TEMPLATE if kind == CardKind.CLOZE else anki.BASIC_TEMPLATE
+            self.invoke(
+                "createModel",
+                modelName=name,
+                inOrderFields=list(fields),
+                css=anki.CSS,
+                isCloze=kind == CardKind.CLOZE,
+                cardTemplates=[
+                    {"Name": template["name"], "Front": template["qfmt"], "Back": template["afmt"]}
+                ],
+            )
+            created.append(name)
+        return created
+
+    def ensure_decks(self, names: Sequence[str]) -> list[str]:
+        have = set(self.invoke("deckNames"))
+        missing = sorted(set(names) - have)
+        for name in missing:
+            self.invoke("createDeck", deck=name)
+        return missing
+
+    def store_media(self, files: Sequence[anki.MediaFile]) -> int:
+        """Upload media Anki does not have yet (names are content hashes: same name, same bytes)."""
+        have = set(self.invoke("getMediaFilesNames", pattern="studycompanion-*"))
+        todo = {f.name: f for f in files if f.name not in have}
+        for f in todo.values():
+            data = base64.b64encode(f.path.read_bytes()).decode("ascii")
+            self.invoke("storeMediaFile", filename=f.name, data=data)
+        return len(todo)
+
+    # ---- notes ------------------------------------------------------------------------------------
+
+    def find_existing(self, notes: Sequence[anki.AnkiNote]) -> dict[str, int]:
+        """Anki note ids of our notes, found by their StudyCompanionID field."""
+        queries = [("findNotes", {"query": f'"{anki.ID_FIELD}:{n.guid}"'}) for n in notes]
+        found: dict[str, int] = {}
+        for note, ids in zip(notes, self.multi(queries), strict=True):
+            if ids:
+                found[note.guid] = int(ids[0])
+        return found
+
+    def push(
+        self,
+        notes: Sequence[anki.AnkiNote],
+        progress: Callable[[float, str], None] | None = None,
+    ) -> PushResult:
+        """Add new notes (duplicates of notes Anki already has are skipped) and update changed ones."""
+        report = progress or (lambda _f, _m: None)
+        result = PushResult()
+        self.check_version()
+        report(0.05, "Preparing note types and decks")
+        self.ensure_note_types()
+        self.ensure_decks(sorted({n.deck for n in notes}))
+        report(0.15, "Sending media")
+        result.media = self.store_media([m for n in notes for m in n.media])
+        report(0.5, "Adding and updating notes")
+        existing = self.find_existing(notes)
+        self._update(notes, existing, result)
+        self._add([n for n in notes if n.guid not in existing], result)
+        report(1.0, "Done")
+        return result
+
+    def _update(self, notes: Sequence[anki.AnkiNote], existing: dict[str, int], result: PushResult) -> None:
+        known = [n for n in notes if n.guid in existing]
+        if not known:
+            return
+        infos = self.invoke("notesInfo", notes=[existing[n.guid] for n in known])
+        changes: list[tuple[str, dict[str, Any]]] = []
+        for note, info in zip(known, infos, strict=True):
+            have = {name: f.get("value", "") for name, f in (info or {}).get("fields", {}).items()}
+            fields = note.field_map()
+            missing_tags = sorted(set(note.tags) - set((info or {}).get("tags", [])))
+            if all(have.get(k) == v for k, v in fields.items()) and not missing_tags:
+                result.unchanged += 1
+                continue
+            nid = existing[note.guid]
+            changes.append(("updateNoteFields", {"note": {"id": nid, "fields": fields}}))
+            if missing_tags:
+                changes.append(("addTags", {"notes": [nid], "tags": " ".join(missing_tags)}))
+            result.updated += 1
+        if changes:
+            self.multi(changes)
+
+    def _add(self, notes: Sequence[anki.AnkiNote], result: PushResult) -> None:
+        if not notes:
+            return
+        specs = [
+            {
+                "deckName": n.deck,
+                "modelName": n.model_name,
+                "fields": n.field_map(),
+                "tags": n.tags,
+                "options": {"allowDuplicate": False, "duplicateScope": "deck"},
+            }
+            for n in notes
+        ]
+        can = self.invoke("canAddNotes", notes=specs)
+        addable = [(n, s) for n, s, ok in zip(notes, specs, can, strict=True) if ok]
+        result.duplicates.extend(n.fields[0] for n, _s, ok in zip(notes, specs, can, strict=True) if not ok)
+        if not addable:
+            return
+        ids = self.invoke("addNotes", notes=[s for _n, s in addable])
+        for (note, _s), nid in zip(addable, ids, strict=True):
+            if nid:
+                result.added += 1
+            else:
+                result.failed.append(note.fields[0])
+
+
+def push_cards(
+    store: CardStore,
+    library: Library,
+    client: AnkiConnect,
+    *,
+    tag: str | None = None,
+    video_ids: Sequence[int] | None = None,
+    deck: str | None = None,
+    root: str = anki.TAG_ROOT,
+    progress: Callable[[float, str], None] | None = None,
+) -> PushResult:
+    """Every non-rejected card of the selection into the running Anki; pushed cards count as exported."""
+    cards = store.for_export(video_ids=video_ids, tag=tag)
+    if not cards:
+        where = f" tagged {tag}" if tag else ""
+        raise BadInput(f"There are no cards{where} to send: make cards first (studycompanion cards ID).")
+    notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck)
+    result = client.push(notes, progress)
+    skipped = set(result.duplicates) | set(result.failed)
+    store.mark_exported(n.stamp() for n in notes if n.fields[0] not in skipped)
+    return result

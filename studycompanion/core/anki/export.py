@@ -1,0 +1,182 @@
+"""Writes AnkiNotes to an .apkg with genanki: fixed note types, stable GUIDs, per-note stamps, media."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.db.tables import Card
+from studycompanion.core.errors import BadInput, StorageError
+from studycompanion.core.library.clips import Library
+from studycompanion.core.types import CardKind
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    notes: int
+    cards: int  # Anki cards: one per cloze number, one per basic note
+    media: int
+    decks: list[str]
+    size: int  # bytes
+    new: int = 0  # notes by what they carried at their last export
+    updated: int = 0
+    unchanged: int = 0
+
+
+class _StampedNote(genanki.Note):  # type: ignore[misc]
+    """A genanki note that carries its own modification stamp instead of the package's."""
+
+    def __init__(self, *, mod: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        super().write_to_db(cursor, float(self.mod or timestamp), deck_id, id_gen)
+
+
+def _model(kind: CardKind) -> genanki.Model:
+    if kind == CardKind.CLOZE:
+        return genanki.Model(
+            anki.CLOZE_MODEL_ID,
+            anki.CLOZE_MODEL_NAME,
+            fields=[{"name": n} for n in anki.CLOZE_FIELDS],
+            templates=[dict(anki.CLOZE_TEMPLATE)],
+            css=anki.CSS,
+            model_type=genanki.Model.CLOZE,
+        )
+    return genanki.Model(
+        anki.BASIC_MODEL_ID,
+        anki.BASIC_MODEL_NAME,
+        fields=[{"name": n} for n in anki.BASIC_FIELDS],
+        templates=[dict(anki.BASIC_TEMPLATE)],
+        css=anki.CSS,
+    )
+
+
+def deck_id(name: str) -> int:
+    """A stable deck id from its name (the same deck on every export)."""
+    return int.from_bytes(hashlib.sha1(name.encode()).digest()[:6], "big") | (1 << 40)
+
+
+def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None = None) -> ExportResult:
+    """Write the package next to `out` and move it into place: a failed export leaves no half file."""
+    if not notes:
+        raise BadInput("There are no cards to export in this selection.")
+    out = Path(out)
+    if out.suffix.lower() != ".apkg":
+        raise BadInput(f"{out.name}: the export file must end in .apkg.")
+    now = time.time() if now is None else now
+    models = {kind: _model(kind) for kind in CardKind}
+    decks: dict[str, genanki.Deck] = {}
+    media: dict[str, Path] = {}
+    cards = 0
+    for note in notes:
+        deck = decks.get(note.deck)
+        if deck is None:
+            deck = decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
+        gnote = _StampedNote(
+            model=models[note.kind],
+            fields=list(note.fields),
+            guid=note.guid,
+            tags=list(note.tags),
+            mod=note.mod,
+        )
+        deck.add_note(gnote)
+        cards += len(gnote.cards)
+        for m in note.media:
+            media.setdefault(m.name, m.path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=".apkg.part")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            _write_package(list(decks.values()), media, tmp, now)
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"The deck could not be written to {out}: {exc.strerror or exc}", str(exc)
+        ) from exc
+    return ExportResult(out, len(notes), cards, len(media), sorted(decks), out.stat().st_size)
+
+
+def _write_package(decks: list[genanki.Deck], media: dict[str, Path], out: Path, now: float) -> None:
+    """genanki's collection, zipped with the media read where it lies (no copies, media not deflated)."""
+    fd, db_name = tempfile.mkstemp(suffix=".anki2")
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(db_name)
+        try:
+            package = genanki.Package(decks)
+            package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
+            conn.commit()
+        finally:
+            conn.close()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.write(db_name, "collection.anki2")
+            index = {str(i): name for i, name in enumerate(media)}
+            z.writestr("media", json.dumps(index))
+            for i, path in enumerate(media.values()):
+                z.write(path, str(i), compress_type=zipfile.ZIP_STORED)  # jpeg and mp3 do not shrink
+    finally:
+        Path(db_name).unlink(missing_ok=True)
+
+
+def export_deck(
+    store: CardStore,
+    library: Library,
+    out: Path,
+    *,
+    tag: str | None = None,
+    video_ids: Sequence[int] | None = None,
+    deck: str | None = None,
+    root: str = anki.TAG_ROOT,
+    now: float | None = None,
+    where: str | None = None,
+    hint: str = "studycompanion cards ID",
+) -> ExportResult:
+    """Every non-rejected card of the selection into one .apkg; the cards then remember their stamps.
+
+    `where` names the selection and `hint` how to make cards, for the message when there are none."""
+    cards = store.for_export(video_ids=video_ids, tag=tag)
+    if not cards:
+        place = f" in {where}" if where else (f" tagged {tag}" if tag else "")
+        raise BadInput(f"There are no cards{place} to export yet: make cards first ({hint}).")
+    now = time.time() if now is None else now
+    notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck, now=now)
+    new, updated, unchanged = classify_notes(cards, notes)
+    result = export_apkg(notes, out, now=now)
+    store.mark_exported(n.stamp() for n in notes)
+    return replace(result, new=new, updated=updated, unchanged=unchanged)
+
+
+def classify_notes(cards: Sequence[Card], notes: Sequence[anki.AnkiNote]) -> tuple[int, int, int]:
+    """(new, updated, unchanged) by what each note carried at its last export."""
+    by_id = {c.id: c for c in cards}
+    new = updated = unchanged = 0
+    for note in notes:
+        card = by_id[note.card_id]
+        if card.exported_at is None or not card.anki_hash:
+            new += 1
+        elif card.anki_hash != note.content_hash:
+            updated += 1
+        else:
+            unchanged += 1
+    return new, updated, unchanged

@@ -1,0 +1,97 @@
+"""The yt-dlp environment: bundled ffmpeg and deno, yt-dlp's logger, and what `doctor` reports about them."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import shutil
+from typing import Any
+
+log = logging.getLogger("studycompanion.core.capture.download")
+
+
+@functools.cache
+def ffmpeg_exe() -> str | None:
+    """The ffmpeg shipped in the imageio-ffmpeg wheel (never a system one)."""
+    try:
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except Exception as exc:  # noqa: BLE001 - only merging needs it
+        log.warning("imageio-ffmpeg has no ffmpeg: %s", exc)
+        return None
+
+
+@functools.cache
+def deno_exe() -> str | None:
+    """The deno binary of the `deno` wheel (yt-dlp-ejs runs YouTube's JS challenges with it)."""
+    try:
+        import deno
+
+        path = deno.find_deno_bin()
+        return str(path) if path else None
+    except Exception:  # noqa: BLE001
+        return shutil.which("deno")
+
+
+class YdlLogger:
+    """yt-dlp's messages go to our log file, not the terminal."""
+
+    def debug(self, msg: str) -> None:
+        log.debug("yt-dlp: %s", msg)
+
+    def info(self, msg: str) -> None:
+        log.debug("yt-dlp: %s", msg)
+
+    def warning(self, msg: str) -> None:
+        if "Falling back on generic information extractor" not in msg:
+            log.info("yt-dlp warning: %s", msg)
+
+    def error(self, msg: str) -> None:
+        log.info("yt-dlp error: %s", msg)
+
+
+# ---- doctor -----------------------------------------------------------------------------------------
+
+
+def doctor_info() -> dict[str, Any]:
+    """yt-dlp version, whether TikTok impersonation and a JS runtime (YouTube) are available, ffmpeg."""
+    out: dict[str, Any] = {}
+    try:
+        from yt_dlp import YoutubeDL
+        from yt_dlp.version import __version__ as ytdlp_version
+
+        out["yt_dlp"] = ytdlp_version
+        with YoutubeDL({"quiet": True, "logger": YdlLogger()}) as ydl:
+            targets = ydl._get_available_impersonate_targets()  # noqa: SLF001 - no public API yet
+        out["impersonation"] = bool(targets)
+        out["impersonate_targets"] = list(dict.fromkeys(str(t[0]) for t in targets))[:6]  # newest first
+    except Exception as exc:  # noqa: BLE001 - doctor reports, never fails
+        out.setdefault("yt_dlp", None)
+        out["impersonation"] = False
+        out["error"] = str(exc)
+    out["js_runtime"] = _js_runtime()
+    out["js_runtime_available"] = out["js_runtime"] is not None
+    try:
+        from importlib.metadata import version
+
+        out["yt_dlp_ejs"] = version("yt-dlp-ejs")
+    except Exception:  # noqa: BLE001
+        out["yt_dlp_ejs"] = None
+    out["ffmpeg"] = ffmpeg_exe()
+    return out
+
+
+def _js_runtime() -> str | None:
+    path = deno_exe()
+    if not path:
+        return None
+    try:
+        from yt_dlp.utils._jsruntime import DenoJsRuntime
+
+        info = DenoJsRuntime(path).info
+        if info is None:
+            return None
+        return f"deno {info.version}" + ("" if info.supported else " (too old)")
+    except Exception:  # noqa: BLE001
+        return f"deno ({path})"

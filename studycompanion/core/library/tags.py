@@ -1,0 +1,144 @@
+"""Tags on clips, a part of the library service: hierarchical names, tagging, counts, rename and merge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from studycompanion.core.db import search_index
+from studycompanion.core.db.engine import Database
+from studycompanion.core.db.tables import Tag, Video, VideoTag
+from studycompanion.core.errors import BadInput, NotFound
+from studycompanion.core.types import TagSource
+
+
+def normalise_tag(name: str) -> str:
+    """'#cardio :: murmurs ' -> 'cardio::murmurs' shape kept, spacing cleaned; empty parts dropped."""
+    parts = [p.strip().lstrip("#").strip() for p in name.split("::")]
+    parts = [" ".join(p.split()) for p in parts if p.strip().lstrip("#").strip()]
+    return "::".join(parts)
+
+
+class LibraryTags:
+    """Mixed into Library, which provides the database and `_get` (a clip by id, or NotFound)."""
+
+    db: Database
+
+    def _get(self, s: Session, video_id: int) -> Video:
+        raise NotImplementedError
+
+    def _tag_row(self, s: Session, name: str, create: bool = True) -> Tag | None:
+        tag = s.exec(select(Tag).where(func.lower(Tag.name) == name.lower())).first()
+        if tag is None and create:
+            tag = Tag(name=name)
+            s.add(tag)
+            s.flush()
+        return tag
+
+    @staticmethod
+    def _valid_tags(names: Iterable[str]) -> list[str]:
+        out = []
+        for raw in names:
+            name = normalise_tag(raw)
+            if not name:
+                raise BadInput(f"'{raw}' is not a usable tag name.")
+            out.append(name)
+        return out
+
+    def _tag(self, s: Session, video_id: int, names: Iterable[str], source: TagSource) -> list[str]:
+        added = []
+        for name in self._valid_tags(names):
+            tag = self._tag_row(s, name)
+            assert tag is not None and tag.id is not None
+            if s.get(VideoTag, (video_id, tag.id)) is None:
+                s.add(VideoTag(video_id=video_id, tag_id=tag.id, source=source))
+                added.append(tag.name)
+        return added
+
+    def tag(self, video_id: int, names: Iterable[str], source: TagSource = TagSource.USER) -> list[str]:
+        with self.db.session() as s:
+            self._get(s, video_id)
+            added = self._tag(s, video_id, names, source)
+            s.flush()
+            search_index.reindex(s, video_id)
+            return added
+
+    def untag(self, video_id: int, names: Iterable[str]) -> list[str]:
+        removed = []
+        with self.db.session() as s:
+            self._get(s, video_id)
+            for raw in names:
+                tag = self._tag_row(s, normalise_tag(raw), create=False)
+                if tag is not None and tag.id is not None:
+                    link = s.get(VideoTag, (video_id, tag.id))
+                    if link is not None:
+                        s.delete(link)
+                        removed.append(tag.name)
+            s.flush()
+            search_index.reindex(s, video_id)
+        return removed
+
+    def tags_for(self, video_id: int) -> list[str]:
+        with self.db.session() as s:
+            return list(s.exec(
+                select(Tag.name).join(VideoTag, col(VideoTag.tag_id) == col(Tag.id))
+                .where(VideoTag.video_id == video_id).order_by(col(Tag.name))
+            ).all())
+
+    def tags_for_many(self, video_ids: Sequence[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {i: [] for i in video_ids}
+        with self.db.session() as s:
+            rows = s.exec(
+                select(VideoTag.video_id, Tag.name).join(Tag, col(Tag.id) == col(VideoTag.tag_id))
+                .where(col(VideoTag.video_id).in_(list(video_ids))).order_by(col(Tag.name))
+            ).all()
+        for vid, name in rows:
+            out.setdefault(vid, []).append(name)
+        return out
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag with the number of clips carrying it directly, by name."""
+        with self.db.session() as s:
+            rows = s.exec(
+                select(Tag.name, func.count(col(VideoTag.video_id)))
+                .join(VideoTag, col(VideoTag.tag_id) == col(Tag.id), isouter=True)
+                .group_by(col(Tag.id)).order_by(col(Tag.name))
+            ).all()
+        return [(name, int(n)) for name, n in rows]
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag and its children (Cardio::X -> Heart::X); into an existing name, the two merge."""
+        old_n, new_n = normalise_tag(old), normalise_tag(new)
+        if not new_n:
+            raise BadInput(f"'{new}' is not a usable tag name.")
+        changed = 0
+        touched: set[int] = set()
+        with self.db.session() as s:
+            tags = s.exec(select(Tag).where(or_(
+                func.lower(Tag.name) == old_n.lower(), func.lower(Tag.name).startswith(old_n.lower() + "::")
+            ))).all()
+            if not tags:
+                raise NotFound(f"There is no tag named {old}.")
+            for tag in tags:
+                target_name = new_n + tag.name[len(old_n):]
+                target = self._tag_row(s, target_name, create=False)
+                links = s.exec(select(VideoTag).where(VideoTag.tag_id == tag.id)).all()
+                touched.update(link.video_id for link in links)
+                if target is None or target.id == tag.id:
+                    tag.name = target_name
+                    s.add(tag)
+                else:  # merge into the existing tag
+                    for link in links:
+                        assert target.id is not None
+                        if s.get(VideoTag, (link.video_id, target.id)) is None:
+                            s.add(VideoTag(video_id=link.video_id, tag_id=target.id, source=link.source))
+                        s.delete(link)
+                    s.flush()
+                    s.delete(tag)
+                changed += 1
+            s.flush()
+            for vid in touched:
+                search_index.reindex(s, vid)
+        return changed

@@ -1,0 +1,4 @@
+"""Review: FSRS sessions over accepted cards, by topic or For You, with history.
+
+May import: core.interests and everything below.
+"""

@@ -1,0 +1,369 @@
+"""The parent side of the transcription engine: one child process, started lazily, reused across clips.
+
+The child (transcribe_worker.py) keeps the model loaded between clips. Here we send it a clip, stream its
+segments back with progress, kill it on cancel (within the 0.1 s poll; it restarts lazily on the next clip),
+and turn its death into a readable, retriable error instead of taking the app down with it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from studycompanion.core.errors import BadInput, JobCancelled, UserError
+from studycompanion.core.transcribe.models import ResolvedModel
+from studycompanion.core.types import Segment, Word
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.1
+START_TIMEOUT = 60.0  # the child must answer its first message within this (imports are slow on cold disks)
+
+# fraction (0..1), message, eta in seconds (or None)
+ProgressFn = Callable[[float, str, "float | None"], None]
+
+
+class EngineStopped(UserError):
+    """The engine's process died (a native crash, out of memory, killed): the job can be retried."""
+
+
+class EngineFailed(UserError):
+    """The engine reported an error it could not recover from for this clip."""
+
+
+@dataclass(frozen=True)
+class TranscribeRequest:
+    media: Path
+    model: ResolvedModel
+    language: str | None = None  # None = detect
+    initial_prompt: str | None = None
+    device: str = "auto"
+    compute_type: str = "int8"
+    threads: int = 0  # 0 = physical cores
+    vad: bool = True
+    word_timestamps: bool = True
+    beam_size: int = 5
+    batched_min_seconds: float = 30.0
+    batch_size: int = 0  # 0 = default_batch_size(threads)
+
+    def to_message(self) -> dict[str, Any]:
+        return {
+            "media": str(self.media),
+            "model_name": self.model.name,
+            "model_path": str(self.model.path),
+            "language": self.language,
+            "initial_prompt": self.initial_prompt,
+            "device": self.device,
+            "compute_type": self.compute_type,
+            "threads": self.threads or physical_cores(),
+            "vad": self.vad,
+            "word_timestamps": self.word_timestamps,
+            "beam_size": self.beam_size,
+            "batched_min_seconds": self.batched_min_seconds,
+            "batch_size": self.batch_size or default_batch_size(self.threads or physical_cores()),
+        }
+
+
+@dataclass
+class TranscribeResult:
+    segments: list[Segment]
+    duration: float  # seconds of audio
+    language: str
+    seconds: float  # time the engine spent (decode + inference)
+    batched: bool = False
+
+
+def default_batch_size(threads: int) -> int:
+    """Chunks decoded together by the batched pipeline: one per thread, 2 to 8.
+
+    Memory grows with it (each 30 s chunk adds encoder attention and beam caches: with tiny.en, a prompt and
+    beam 5, peak RSS settles near 490 MB at 2, 600-620 MB at 3, and 800+ MB at 8 on long clips), while on
+    few cores a bigger batch gains little speed.
+    """
+    return max(2, min(8, threads))
+
+
+def physical_cores() -> int:
+    """Physical cores this process may use (whisper gains little from hyper-threads)."""
+    try:
+        allowed = os.sched_getaffinity(0)
+    except AttributeError:
+        allowed = set(range(os.cpu_count() or 1))
+    cores: set[tuple[str, str]] = set()
+    try:
+        processor = physical = ""
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                key, value = key.strip(), value.strip()
+                if key == "processor":
+                    processor = value
+                elif key == "physical id":
+                    physical = value
+                elif key == "core id" and processor.isdigit() and int(processor) in allowed:
+                    cores.add((physical, value))
+    except OSError:
+        pass
+    return max(1, min(len(cores) or len(allowed), len(allowed)))
+
+
+def _segment(data: dict[str, Any]) -> Segment:
+    words = [Word(float(w["start"]), float(w["end"]), str(w["text"]), float(w["probability"])) for w in data["words"]]
+    return Segment(float(data["start"]), float(data["end"]), str(data["text"]).strip(), words)
+
+
+def _wait_briefly(child: _Child) -> None:
+    try:
+        child.proc.wait(0.5)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _worker_command() -> list[str]:
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the executable dispatches on this flag
+        return [sys.executable, "--transcribe-worker"]
+    return [sys.executable, "-m", "studycompanion.core.transcribe.worker"]
+
+
+def _worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    package_parent = str(Path(__file__).resolve().parents[2])  # so a source checkout works uninstalled
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    return env
+
+
+class _Child:
+    """The running worker process with reader threads turning its stdout lines into a queue."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            _worker_command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_worker_env(),
+            text=True,
+            encoding="utf-8",
+            bufsize=1,
+        )
+        self.messages: queue.Queue[tuple[str, dict[str, Any]] | None] = queue.Queue()
+        self.stderr_tail: deque[str] = deque(maxlen=40)
+        threading.Thread(target=self._read_stdout, daemon=True, name="transcribe-engine-out").start()
+        threading.Thread(target=self._read_stderr, daemon=True, name="transcribe-engine-err").start()
+
+    def _read_stdout(self) -> None:
+        assert self.proc.stdout is not None
+        try:
+            for line in self.proc.stdout:
+                try:
+                    tag, body = json.loads(line)
+                except ValueError:
+                    self.stderr_tail.append(line)
+                    continue
+                self.messages.put((str(tag), dict(body)))
+        except (OSError, ValueError):
+            pass
+        self.messages.put(None)  # EOF: the child is gone (or going)
+
+    def _read_stderr(self) -> None:
+        assert self.proc.stderr is not None
+        try:
+            for line in self.proc.stderr:
+                self.stderr_tail.append(line)
+        except (OSError, ValueError):
+            pass
+
+    def send(self, tag: str, body: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps([tag, body]) + "\n")
+        self.proc.stdin.flush()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self, graceful: bool) -> None:
+        if graceful and self.alive():
+            try:
+                self.send("stop", {})
+                self.proc.wait(2.0)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        if self.alive():
+            self.proc.kill()
+            try:
+                self.proc.wait(2.0)
+            except subprocess.TimeoutExpired:
+                log.warning("transcription engine %s did not exit after kill", self.proc.pid)
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                if stream is not None:
+                    stream.close()
+            except (OSError, ValueError):
+                pass
+
+
+class TranscriptionEngine:
+    """One transcription child process, serving one clip at a time (callers are serialised by a lock)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._child: _Child | None = None
+        self.starts = 0  # how many child processes were started (tests: the model is loaded once)
+
+    @property
+    def pid(self) -> int | None:
+        child = self._child
+        return child.proc.pid if child is not None and child.alive() else None
+
+    def _ensure_started(self) -> _Child:
+        if self._child is not None and self._child.alive():
+            return self._child
+        self._discard()
+        self._child = _Child()
+        self.starts += 1
+        log.info("transcription engine started (pid %s)", self._child.proc.pid)
+        return self._child
+
+    def _discard(self, graceful: bool = False) -> None:
+        child, self._child = self._child, None
+        if child is not None:
+            child.stop(graceful)
+
+    def kill(self) -> None:
+        """Kill the child at once (cancel); the next clip starts a fresh one."""
+        self._discard()
+
+    def close(self) -> None:
+        """Ask the child to stop, then make sure it did."""
+        self._discard(graceful=True)
+
+    def ping(self, timeout: float = START_TIMEOUT) -> dict[str, Any]:
+        with self._lock:
+            child = self._ensure_started()
+            child.send("ping", {})
+            _tag, body = self._receive(child, lambda: False, timeout)
+            return body
+
+    def preload(self, request: TranscribeRequest, timeout: float = START_TIMEOUT * 5) -> dict[str, Any]:
+        """Start the engine and load the request's model now (the app calls this in the background at start)."""
+        with self._lock:
+            child = self._ensure_started()
+            child.send("load", request.to_message())
+            tag, body = self._receive(child, lambda: False, timeout)
+            if tag == "error":
+                raise EngineFailed(str(body.get("message")), str(body.get("detail") or ""))
+            return body
+
+    def crash_for_test(self, code: int = 139) -> None:
+        """Make the child exit as a native crash would (no message, no cleanup)."""
+        if self._child is not None:
+            self._child.send("crash", {"code": code})
+
+    def _stopped(self, child: _Child, why: str) -> EngineStopped:
+        code = child.proc.poll()
+        tail = "".join(child.stderr_tail)[-2000:]
+        self._discard()
+        return EngineStopped(
+            "The transcription engine stopped unexpectedly; nothing in the library was changed. "
+            "Retry the job (it starts a fresh engine).",
+            f"{why}; exit code {code}\n{tail}".strip(),
+        )
+
+    def _receive(
+        self, child: _Child, cancelled: Callable[[], bool], timeout: float | None
+    ) -> tuple[str, dict[str, Any]]:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if cancelled():
+                self.kill()
+                raise JobCancelled()
+            try:
+                message = child.messages.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                if not child.alive() and child.messages.empty():
+                    raise self._stopped(child, "the engine process exited") from None
+                if deadline is not None and time.monotonic() > deadline:
+                    raise self._stopped(child, "the engine did not answer in time") from None
+                continue
+            if message is None:
+                _wait_briefly(child)
+                raise self._stopped(child, "the engine closed its output")
+            return message
+
+    def transcribe(
+        self,
+        request: TranscribeRequest,
+        *,
+        progress: ProgressFn | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        on_segment: Callable[[Segment], None] | None = None,
+    ) -> TranscribeResult:
+        """Transcribe one clip in the child; raises JobCancelled, BadInput, EngineStopped or EngineFailed."""
+        is_cancelled = cancelled or (lambda: False)
+        report = progress or (lambda fraction, message, eta: None)
+        with self._lock:
+            if is_cancelled():
+                raise JobCancelled()
+            child = self._ensure_started()
+            try:
+                child.send("transcribe", request.to_message())
+            except (OSError, ValueError) as exc:
+                self._discard()
+                raise EngineStopped("The transcription engine stopped unexpectedly; retry the job.", str(exc)) from exc
+            try:
+                segments: list[Segment] = []
+                duration = 0.0
+                started = time.monotonic()
+                first_timeout: float | None = START_TIMEOUT * 5  # first answer may include importing + loading
+                batched = False
+                while True:
+                    tag, body = self._receive(child, is_cancelled, first_timeout)
+                    first_timeout = None
+                    if tag == "loading":
+                        report(0.0, f"Loading the {body.get('model') or 'transcription'} model", None)
+                    elif tag == "started":
+                        duration = float(body["duration"])
+                        batched = bool(body.get("batched"))
+                        started = time.monotonic()
+                        report(0.02, f"Transcribing {duration:.0f} s of audio", None)
+                    elif tag == "segment":
+                        segment = _segment(body)
+                        segments.append(segment)
+                        if on_segment is not None:
+                            on_segment(segment)
+                        fraction = min(0.99, segment.end / duration) if duration > 0 else 0.5
+                        elapsed = time.monotonic() - started
+                        eta = elapsed / fraction * (1 - fraction) if fraction > 0.05 else None
+                        report(fraction, f"Transcribed {segment.end:.0f} of {duration:.0f} s", eta)
+                    elif tag == "reset":  # the engine starts the clip over (a decoding loop was caught)
+                        segments.clear()
+                        report(0.02, "Transcribing again with the careful decoder", None)
+                    elif tag == "done":
+                        report(1.0, f"Transcribed {len(segments)} segments", 0.0)
+                        return TranscribeResult(
+                            segments, float(body["duration"]), str(body.get("language") or ""), float(body["seconds"]),
+                            bool(body.get("batched", batched)),
+                        )
+                    elif tag == "error":
+                        message = str(body.get("message") or "The transcription engine failed.")
+                        detail = str(body.get("detail") or "")
+                        if body.get("kind") == "bad_input":
+                            raise BadInput(message, detail)
+                        raise EngineFailed(message, detail)
+            except (BadInput, EngineFailed):
+                raise  # the child reported it and waits for the next clip
+            except BaseException:
+                self._discard()  # cancelled or interrupted mid-clip: the child's state is unknown
+                raise

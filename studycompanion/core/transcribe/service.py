@@ -1,0 +1,273 @@
+"""The transcribe step: a clip in the library -> segments with word timestamps, offline, on faster-whisper.
+
+Pieces: models_registry (which model, where), transcribe_prompt (title + caption + hashtags + medical terms),
+transcribe_engine (the isolated child process that keeps the model loaded). This module ties them to the
+library and the settings, and is what the pipeline, the CLI and the benchmark call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from studycompanion.core.errors import BadInput, UserError
+from studycompanion.core.settings import Settings
+from studycompanion.core.transcribe.engine import (
+    EngineStopped,
+    ProgressFn,
+    TranscribeRequest,
+    TranscribeResult,
+    TranscriptionEngine,
+    physical_cores,
+)
+from studycompanion.core.transcribe.models import (
+    DEFAULT_MODEL,
+    ModelUnavailable,
+    ResolvedModel,
+    bundled_model_dir,
+    model_statuses,
+    resolve_model,
+)
+from studycompanion.core.transcribe.prompt import build_prompt, read_sectioned_vocabulary, tokenizer_counter
+from studycompanion.core.transcribe.vocab import vocabulary_file
+from studycompanion.core.types import Segment
+from studycompanion.paths import AppPaths
+
+__all__ = [
+    "EngineStopped",
+    "TranscribeOptions",
+    "TranscribeRequest",
+    "TranscribeResult",
+    "TranscriptionEngine",
+    "doctor_info",
+    "make_step",
+    "prompt_for",
+    "transcribe_media",
+]
+
+log = logging.getLogger(__name__)
+
+
+class _Context(Protocol):
+    """The part of pipeline.StepContext this step uses."""
+
+    video_id: int | None
+    payload: dict[str, Any]
+
+    def progress(self, fraction: float | None, message: str = "", eta: float | None = None) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+    def check_cancelled(self) -> None: ...
+
+
+class _Library(Protocol):
+    def get(self, video_id: int) -> Any: ...
+
+    def media_path(self, video: Any) -> Path: ...
+
+    def set_transcript(self, video_id: int, segments: Sequence[Segment]) -> None: ...
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    model: str = DEFAULT_MODEL
+    language: str = "auto"
+    compute_type: str = "int8"
+    device: str = "auto"
+    threads: int = 0
+    vad: bool = True
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> TranscribeOptions:
+        values: dict[str, Any] = {
+            "model": settings.model or DEFAULT_MODEL,
+            "language": settings.language or "auto",
+            "compute_type": settings.compute_type or "int8",
+            "device": settings.device or "auto",
+            "threads": settings.threads,
+            "vad": settings.vad,
+        }
+        values.update({k: v for k, v in overrides.items() if v not in (None, "")})
+        return cls(**values)
+
+    @property
+    def language_code(self) -> str | None:
+        return None if self.language in ("", "auto") else self.language
+
+
+def choose_model(options: TranscribeOptions, models_dir: Path, *, strict: bool) -> tuple[ResolvedModel, str]:
+    """The model to run and a note for the user when it is not the one asked for.
+
+    `strict` (the user named the model for this job) turns an unavailable model into an error; otherwise
+    (the model comes from the settings) the bundled tiny.en serves and the note says why.
+    """
+    try:
+        model = resolve_model(options.model, models_dir)
+    except ModelUnavailable as exc:
+        if strict or options.model == DEFAULT_MODEL:
+            raise
+        log.warning("model %s unavailable, using %s: %s", options.model, DEFAULT_MODEL, exc.message)
+        model = resolve_model(DEFAULT_MODEL, models_dir)
+        return model, f"{exc.message} Using the bundled {DEFAULT_MODEL} for now."
+    code = options.language_code
+    if code and code != "en" and not model.multilingual:
+        raise UserError(
+            f"The {model.name} model only understands English, and this clip is set to '{code}'. "
+            "Pick a multilingual model (base, small, ...) in the settings or with --model.",
+        )
+    return model, ""
+
+
+def prompt_for(title: str, caption: str, hashtags: Sequence[str], model_dir: Path | None) -> str:
+    """The initial prompt for a clip (see transcribe_prompt)."""
+    vocabulary = read_sectioned_vocabulary(vocabulary_file())
+    if model_dir is None:
+        return build_prompt(title=title, caption=caption, hashtags=hashtags, vocabulary=vocabulary)
+    count = tokenizer_counter(model_dir)
+    return build_prompt(title=title, caption=caption, hashtags=hashtags, vocabulary=vocabulary, count=count)
+
+
+def transcribe_media(
+    engine: TranscriptionEngine,
+    media: Path,
+    options: TranscribeOptions,
+    models_dir: Path,
+    *,
+    title: str = "",
+    caption: str = "",
+    hashtags: Sequence[str] = (),
+    use_prompt: bool = True,
+    strict_model: bool = True,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> TranscribeResult:
+    """Transcribe a media file outside the library (CLI on a path, the benchmark, tests)."""
+    model, _note = choose_model(options, models_dir, strict=strict_model)
+    prompt = prompt_for(title, caption, hashtags, model.path) if use_prompt else None
+    request = build_request(model, options, media, prompt)
+    return engine.transcribe(request, progress=progress, cancelled=cancelled)
+
+
+def build_request(model: ResolvedModel, options: TranscribeOptions, media: Path, prompt: str | None
+                  ) -> TranscribeRequest:
+    """What the engine is asked for: English-only models are always told the language."""
+    return TranscribeRequest(
+        media=media,
+        model=model,
+        language=options.language_code if model.multilingual else "en",
+        initial_prompt=prompt or None,
+        device=options.device,
+        compute_type=options.compute_type,
+        threads=options.threads,
+        vad=options.vad,
+    )
+
+
+class TranscribeStep:
+    """The pipeline handler for JobStep.TRANSCRIBE (payload may carry "model" and "language" overrides)."""
+
+    def __init__(
+        self,
+        library: _Library,
+        settings: Settings | Callable[[], Settings],
+        paths: AppPaths,
+        engine: TranscriptionEngine,
+    ) -> None:
+        self.library = library
+        self._settings = settings
+        self.paths = paths
+        self.engine = engine  # built once in services.py, closed by its owner
+
+    def settings(self) -> Settings:
+        return self._settings() if callable(self._settings) else self._settings
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def preload(self) -> None:
+        """Start the engine and load the settings' model, so the first clip starts at once (UI: at start-up)."""
+        options = TranscribeOptions.from_settings(self.settings())
+        model, _note = choose_model(options, self.paths.models, strict=False)
+        self.engine.preload(self._request(model, options, Path(), None))
+
+    def _request(
+        self, model: ResolvedModel, options: TranscribeOptions, media: Path, prompt: str | None
+    ) -> TranscribeRequest:
+        return build_request(model, options, media, prompt)
+
+    def __call__(self, ctx: _Context) -> None:
+        if ctx.video_id is None:
+            raise UserError("A transcription job needs a clip.")
+        video = self.library.get(ctx.video_id)
+        media = self.library.media_path(video)
+        if not video.media_file or not media.is_file():
+            raise BadInput("The clip's media file is missing; capture or import it again.", str(media))
+        payload_model = str(ctx.payload.get("model") or "")
+        options = TranscribeOptions.from_settings(
+            self.settings(), model=payload_model or None, language=ctx.payload.get("language") or None
+        )
+        model, note = choose_model(options, self.paths.models, strict=bool(payload_model))
+        prompt = prompt_for(video.title or "", video.caption or "", list(video.hashtags or []), model.path)
+        request = self._request(model, options, media, prompt)
+
+        def progress(fraction: float, message: str, eta: float | None) -> None:
+            ctx.progress(fraction, f"{message} ({note})" if note and fraction < 0.05 else message, eta)
+
+        result = self.engine.transcribe(request, progress=progress, cancelled=ctx.cancelled)
+        ctx.check_cancelled()  # a cancel that arrived with the last segment still wins: nothing is stored
+        self.library.set_transcript(ctx.video_id, result.segments)
+        log.info(
+            "transcribed clip %s: %.1f s of audio in %.1f s (%s, %d segments)",
+            ctx.video_id, result.duration, result.seconds, model.name, len(result.segments),
+        )
+
+
+def make_step(
+    library: _Library, settings: Settings | Callable[[], Settings], paths: AppPaths, engine: TranscriptionEngine
+) -> TranscribeStep:
+    """The handler services.py wires for JobStep.TRANSCRIBE, over the one engine services.py owns."""
+    return TranscribeStep(library, settings, paths, engine)
+
+
+def _device_info() -> dict[str, Any]:
+    try:
+        import ctranslate2
+
+        cuda = ctranslate2.get_cuda_device_count()
+        return {
+            "ctranslate2": ctranslate2.__version__,
+            "cuda_devices": cuda,
+            "device": "cuda" if cuda > 0 else "cpu",
+            "cpu_compute_types": sorted(ctranslate2.get_supported_compute_types("cpu")),
+        }
+    except Exception as exc:  # noqa: BLE001 - doctor reports, never fails
+        return {"device": "cpu", "error": str(exc)}
+
+
+def doctor_info(paths: AppPaths) -> dict[str, Any]:
+    """What `studycompanion doctor` shows about transcription: models, the bundled one, the device."""
+    bundled = bundled_model_dir()
+    return {
+        "bundled_model": DEFAULT_MODEL,
+        "bundled_model_path": str(bundled) if bundled else None,
+        "models_folder": str(paths.models),
+        "models": [
+            {
+                "name": s.spec.name,
+                "available": s.available,
+                "source": s.spec.source.value,
+                "multilingual": s.spec.multilingual,
+                "approx_mb": s.spec.approx_mb,
+                "path": str(s.path) if s.path else None,
+                "how": s.how,
+            }
+            for s in model_statuses(paths.models)
+        ],
+        "threads": physical_cores(),
+        "vocabulary_terms": len(read_sectioned_vocabulary(vocabulary_file())),
+        **_device_info(),
+    }

@@ -1,0 +1,253 @@
+"""The transcription engine's child process: keeps one faster-whisper model loaded and serves clips over a pipe.
+
+Started as `python -m studycompanion.core.transcribe.worker` so that a crash of the native engine
+(CTranslate2, FFmpeg) ends only this process. Messages are JSON lines, `[tag, {...}]`, on stdin / stdout
+(stray prints from libraries are sent to stderr so they cannot corrupt the channel):
+
+    parent -> child   ("transcribe", request)  ("load", request)  ("ping", {})  ("stop", {})
+    child -> parent   ("loading", {model})  ("started", {duration, language})  ("segment", segment)
+                      ("done", {duration, language, seconds})  ("error", {kind, message, detail})  ("pong", {...})
+                      ("loaded", {model, device, compute_type})
+
+Requests carry a model *folder*, never a bare model name (a bare name makes faster-whisper reach the network).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+SAMPLE_RATE = 16_000
+BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferencePipeline
+
+REPETITION_WINDOW = 500  # characters of recent text checked for a decoding loop
+REPETITION_MIN_CHARS = 200
+REPETITION_RATIO = 2.4  # whisper's own compression-ratio threshold for "this is a loop"
+
+MAX_WORDS_PER_SECOND = 7.5
+MIN_IMPLAUSIBLE_WORDS = 8
+
+Send = Callable[[tuple[str, dict[str, Any]]], None]
+Receive = Callable[[], "tuple[str, dict[str, Any]] | None"]
+
+
+@dataclass
+class _Loaded:
+    key: tuple[str, str, str, int]
+    model: Any  # faster_whisper.WhisperModel
+    batched: Any  # faster_whisper.BatchedInferencePipeline
+    device: str
+    compute_type: str
+
+
+class _BadMedia(Exception):
+    pass
+
+
+def _resolve_device(device: str) -> str:
+    if device != "auto":
+        return device
+    try:
+        import ctranslate2
+
+        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    except Exception:  # noqa: BLE001 - no CUDA runtime at all means CPU
+        return "cpu"
+
+
+def _resolve_compute_type(compute_type: str, device: str) -> str:
+    if compute_type in ("", "auto", "default"):
+        return "float16" if device == "cuda" else "int8"
+    if device == "cuda" and compute_type == "int8":
+        return "int8_float16"
+    return compute_type
+
+
+def _load(request: dict[str, Any], current: _Loaded | None) -> _Loaded:
+    device = _resolve_device(str(request.get("device", "auto")))
+    compute_type = _resolve_compute_type(str(request.get("compute_type", "int8")), device)
+    threads = int(request.get("threads", 0))
+    key = (str(request["model_path"]), device, compute_type, threads)
+    if current is not None and current.key == key:
+        return current
+    from faster_whisper import BatchedInferencePipeline, WhisperModel
+
+    model = WhisperModel(
+        key[0], device=device, compute_type=compute_type, cpu_threads=threads, local_files_only=True
+    )
+    return _Loaded(key, model, BatchedInferencePipeline(model), device, compute_type)
+
+
+def _decode(path: str) -> Any:
+    """16 kHz mono float32 samples; _BadMedia with a readable reason for files that cannot give audio."""
+    import av
+    from faster_whisper import decode_audio
+
+    if not os.path.isfile(path):
+        raise _BadMedia(f"The media file is missing: {path}")
+    try:
+        with av.open(path, mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise _BadMedia("This clip has no audio track, so there is nothing to transcribe.")
+        audio = decode_audio(path, sampling_rate=SAMPLE_RATE)
+    except _BadMedia:
+        raise
+    except (av.error.FFmpegError, ValueError, IndexError, OSError) as exc:
+        raise _BadMedia(
+            "The clip's file is damaged or incomplete (it could not be decoded); capture it again or re-import it."
+        ) from exc
+    if audio.size == 0:
+        raise _BadMedia("The clip's audio could not be decoded (no samples); the file may be truncated.")
+    return audio
+
+
+def _compression_ratio(text: str) -> float:
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data))
+
+
+def _implausible(segment: Any) -> bool:
+    """A segment said faster than anyone speaks: whisper repeating earlier text over a short tail of audio.
+
+    Seen with base on the murmurs fixture: a second copy of the first sentence squeezed into the last 1.3 s.
+    People speak 2-4 words a second (fast talkers about 6); 8 words or more at over 7.5 a second is a repeat.
+    """
+    words = len(segment.words) if segment.words else len(str(segment.text).split())
+    seconds = max(float(segment.end) - float(segment.start), 0.01)
+    return words >= MIN_IMPLAUSIBLE_WORDS and words / seconds > MAX_WORDS_PER_SECOND
+
+
+def _segment_dict(segment: Any) -> dict[str, Any]:
+    words = [
+        {"start": float(w.start), "end": float(w.end), "text": str(w.word), "probability": float(w.probability)}
+        for w in (segment.words or [])
+    ]
+    return {"start": float(segment.start), "end": float(segment.end), "text": str(segment.text), "words": words}
+
+
+def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
+    started = time.monotonic()
+    audio = _decode(str(request["media"]))
+    duration = len(audio) / SAMPLE_RATE
+    options: dict[str, Any] = {
+        "language": request.get("language") or None,
+        "initial_prompt": request.get("initial_prompt") or None,
+        "vad_filter": bool(request.get("vad", True)),
+        "word_timestamps": bool(request.get("word_timestamps", True)),
+        "beam_size": int(request.get("beam_size", 5)),
+    }
+    batched = duration >= float(request.get("batched_min_seconds", BATCHED_MIN_SECONDS))
+    if batched:
+        # The batched pipeline needs VAD to cut the clip into chunks; it is what makes long clips fast.
+        # It has no temperature fallback, so a decoding loop ("low low low ...") would stay in the text:
+        # when the recent text turns repetitive, start over with the sequential decoder, which has one.
+        segments, info = loaded.batched.transcribe(
+            audio, batch_size=int(request.get("batch_size") or 4), **{**options, "vad_filter": True}
+        )
+        send(("started", {"duration": duration, "language": info.language, "batched": True}))
+        recent = ""
+        for segment in segments:
+            if _implausible(segment):
+                continue
+            recent = (recent + segment.text)[-REPETITION_WINDOW:]
+            if len(recent) >= REPETITION_MIN_CHARS and _compression_ratio(recent) > REPETITION_RATIO:
+                send(("reset", {"reason": "repetitive output from the batched decoder"}))
+                break
+            send(("segment", _segment_dict(segment)))
+        else:
+            send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
+                           "batched": True}))
+            return
+    segments, info = loaded.model.transcribe(audio, **options)
+    if not batched:
+        send(("started", {"duration": duration, "language": info.language, "batched": False}))
+    for segment in segments:
+        if not _implausible(segment):
+            send(("segment", _segment_dict(segment)))
+    send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
+                   "batched": False}))
+
+
+def serve(receive: Receive, send: Send) -> None:
+    """The child's loop: one request at a time until "stop" or the parent goes away (None from receive)."""
+    loaded: _Loaded | None = None
+    while True:
+        try:
+            message = receive()
+        except (EOFError, OSError, KeyboardInterrupt, ValueError):
+            return
+        if message is None:
+            return
+        tag, body = message
+        if tag == "stop":
+            return
+        if tag == "ping":
+            send(("pong", {"pid": os.getpid(), "model": loaded.key[0] if loaded else None}))
+            continue
+        if tag == "crash":  # tests: behave like a native crash (no cleanup, no message)
+            os._exit(int(body.get("code", 139)))
+        if tag == "load":  # warm up: load the model now so the first clip starts at once
+            try:
+                loaded = _load(body, loaded)
+                send(("loaded", {"model": body.get("model_name", ""), "device": loaded.device,
+                                 "compute_type": loaded.compute_type}))
+            except Exception as exc:  # noqa: BLE001 - reported, the engine keeps serving
+                send(("error", {"kind": "engine", "message": f"Could not load the model: {exc}",
+                                "detail": traceback.format_exc()}))
+            continue
+        if tag != "transcribe":
+            send(("error", {"kind": "internal", "message": f"unknown request {tag!r}", "detail": ""}))
+            continue
+        try:
+            if loaded is None or loaded.key[0] != body["model_path"]:
+                send(("loading", {"model": body.get("model_name", "")}))
+            loaded = _load(body, loaded)
+            _transcribe(send, body, loaded)
+        except _BadMedia as exc:
+            send(("error", {"kind": "bad_input", "message": str(exc), "detail": repr(exc.__cause__ or exc)}))
+        except (BrokenPipeError, EOFError):
+            return
+        except Exception as exc:  # noqa: BLE001 - report anything else to the parent, keep serving
+            send(
+                (
+                    "error",
+                    {
+                        "kind": "engine",
+                        "message": f"The transcription engine failed: {exc}",
+                        "detail": traceback.format_exc(),
+                    },
+                )
+            )
+
+
+def main() -> None:
+    """Process entry point: JSON lines in on stdin, out on the original stdout."""
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed by a library goes to stderr
+
+    def receive() -> tuple[str, dict[str, Any]] | None:
+        line = sys.stdin.readline()
+        if not line:
+            return None
+        tag, body = json.loads(line)
+        return str(tag), dict(body)
+
+    def send(message: tuple[str, dict[str, Any]]) -> None:
+        channel.write(json.dumps(message) + "\n")
+        channel.flush()
+
+    try:
+        serve(receive, send)
+    finally:
+        channel.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2 @@
+"""Adding clips: paste, drop, file and export imports, the add dialog.
+"""

@@ -1,0 +1,267 @@
+"""Adding clips from the UI: pasted or dropped links and files, TikTok exports and link lists, the demo clip.
+
+Parsing the text happens on the UI thread (it is pure and quick); every library write (creating queued clips,
+copying files, reading an export) runs on the worker, and the pipeline then downloads and transcribes in the
+background. `added(AddResult)` fires on the UI thread so the views can show the new clips at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from studycompanion.core.capture.links import LinkRef, UnsupportedLink, normalise
+from studycompanion.core.errors import UserError
+from studycompanion.core.library.demo import DemoClip
+from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.services import Services
+from studycompanion.ui.common.worker import Failure, Worker
+
+log = logging.getLogger(__name__)
+
+MEDIA_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".mp3", ".m4a", ".wav", ".ogg", ".opus",
+                            ".flac", ".aac"})
+IMPORT_SUFFIXES = frozenset({".json", ".zip", ".txt", ".csv"})
+
+
+@dataclass
+class Parsed:
+    """What a pasted or dropped text holds."""
+
+    links: list[LinkRef] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    imports: list[Path] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.links or self.files or self.imports)
+
+
+@dataclass
+class AddResult:
+    what: str  # "links" / "files" / "import" / "demo"
+    ids: list[int] = field(default_factory=list)  # new clips
+    existing: list[int] = field(default_factory=list)  # already in the library
+    errors: list[str] = field(default_factory=list)  # one readable line each
+    skipped: int = 0  # import entries not added (invalid, duplicates)
+
+    def summary(self) -> str:
+        parts = []
+        if self.ids:
+            parts.append(f"Added {len(self.ids)} clip{'s' if len(self.ids) != 1 else ''}")
+        if self.existing:
+            parts.append(f"{len(self.existing)} already in the library")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        if self.errors:
+            parts.append(f"{len(self.errors)} could not be added")
+        return "; ".join(parts) or "Nothing was added"
+
+
+def classify_path(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in MEDIA_SUFFIXES:
+        return "file"
+    if suffix in IMPORT_SUFFIXES:
+        return "import"
+    return None
+
+
+def parse_text(text: str) -> Parsed:
+    """Links (one or more, any separators), local file paths and file:// URLs in a pasted text."""
+    out = Parsed()
+    seen: set[tuple[str, str]] = set()
+    for token in text.replace(",", " ").split():
+        token = token.strip().strip("<>\"'")
+        if not token:
+            continue
+        if token.startswith("file://"):
+            from urllib.parse import unquote, urlsplit
+
+            token = unquote(urlsplit(token).path)
+        path = Path(token).expanduser()
+        try:
+            is_file = len(token) < 1024 and path.is_file()
+        except OSError:
+            is_file = False
+        if is_file:
+            kind = classify_path(path)
+            if kind == "import":
+                out.imports.append(path)
+            else:
+                out.files.append(path)  # the library says so readably if it is not media
+            continue
+        try:
+            ref = normalise(token)
+        except UnsupportedLink:
+            out.invalid.append(token)
+            continue
+        if ref.key not in seen:
+            seen.add(ref.key)
+            out.links.append(ref)
+    return out
+
+
+def clipboard_links() -> list[LinkRef]:
+    """The links on the clipboard right now (for the Add button's suggestion)."""
+    clipboard = QGuiApplication.clipboard()
+    text = clipboard.text() if clipboard is not None else ""
+    return parse_text(text[:20000]).links if text else []
+
+
+class AddController(QObject):
+    added = Signal(object)  # AddResult
+    failed = Signal(object)  # Failure
+    busy = Signal(str)  # "Adding 3 links…" while the worker writes
+
+    def __init__(self, services: Services, worker: Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.worker = worker
+
+    def _run(self, message: str, fn: object) -> None:
+        self.busy.emit(message)
+        self.worker.run(fn, self._done, self._failed)  # type: ignore[arg-type]
+
+    def _done(self, result: AddResult) -> None:
+        self.added.emit(result)
+
+    def _failed(self, failure: Failure) -> None:
+        self.failed.emit(failure)
+
+    # ---- entry points -----------------------------------------------------------------------------------
+
+    def add_text(self, text: str) -> Parsed:
+        """Add whatever the text holds; returns what was recognised (empty: nothing usable, say so)."""
+        parsed = parse_text(text)
+        if parsed.links:
+            self.add_links(parsed.links)
+        if parsed.files:
+            self.add_files(parsed.files)
+        for path in parsed.imports:
+            self.import_file(path)
+        return parsed
+
+    def handle_mime(self, mime: QMimeData) -> bool:
+        """A drop or a paste: local files (media or import files), web links, or text with links."""
+        links: list[LinkRef] = []
+        files: list[Path] = []
+        imports: list[Path] = []
+        if mime.hasUrls():
+            for url in mime.urls():
+                if url.isLocalFile():
+                    path = Path(url.toLocalFile())
+                    if path.is_dir():
+                        files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in MEDIA_SUFFIXES))
+                    elif classify_path(path) == "import":
+                        imports.append(path)
+                    else:
+                        files.append(path)
+                else:
+                    try:
+                        links.append(normalise(url.toString()))
+                    except UnsupportedLink:
+                        continue
+        if not (links or files or imports) and mime.hasText():
+            return not self.add_text(mime.text()).empty
+        if links:
+            self.add_links(links)
+        if files:
+            self.add_files(files)
+        for path in imports:
+            self.import_file(path)
+        return bool(links or files or imports)
+
+    @staticmethod
+    def can_accept(mime: QMimeData) -> bool:
+        return mime.hasUrls() or mime.hasText()
+
+    # ---- the work (on the worker) -------------------------------------------------------------------------
+
+    def add_links(self, refs: Sequence[LinkRef], tags: Sequence[str] = ()) -> None:
+        refs, tags = list(refs), list(tags)
+        services = self.services
+        self._run(f"Adding {len(refs)} link{'s' if len(refs) != 1 else ''}…",
+                  lambda: queue_links(services, refs, tags=tags))
+
+    def add_files(self, paths: Sequence[Path], tags: Sequence[str] = ()) -> None:
+        paths, tags = list(paths), list(tags)
+        services = self.services
+
+        def work() -> AddResult:
+            result = AddResult("files")
+            for path in paths:
+                try:
+                    outcome = services.pipeline.add_file(path, tags=tags)
+                except UserError as exc:
+                    result.errors.append(f"{path.name}: {exc.message}")
+                    continue
+                assert outcome.video is not None and outcome.video.id is not None
+                (result.ids if outcome.created else result.existing).append(outcome.video.id)
+            return result
+
+        self._run(f"Copying {len(paths)} file{'s' if len(paths) != 1 else ''} into the library…", work)
+
+    def import_file(self, path: Path, likes: bool = False) -> None:
+        services = self.services
+
+        def work() -> AddResult:
+            from studycompanion.core.capture.importers import read_import
+            from studycompanion.core.capture.queueing import queue_batch
+
+            batch = read_import(path, likes=likes)
+            queued = queue_batch(batch, services.library, services.pipeline)
+            result = AddResult("import", ids=list(queued.new), existing=list(queued.existing))
+            result.skipped = len(queued.invalid) + queued.duplicates
+            if not batch.entries:
+                kind = "likes" if likes else "favourites"
+                result.errors.append(f"{path.name} has no {kind} with links we can download.")
+            return result
+
+        self._run(f"Reading {path.name}…", work)
+
+    def add_demo(self, demo: DemoClip) -> None:
+        services = self.services
+
+        def work() -> AddResult:
+            # the title and caption go in with the clip: the transcription queued with it uses them in its prompt
+            outcome = services.pipeline.add_file(demo.media, tags=demo.tags, metadata=demo.metadata())
+            assert outcome.video is not None and outcome.video.id is not None
+            result = AddResult("demo")
+            (result.ids if outcome.created else result.existing).append(outcome.video.id)
+            return result
+
+        self._run("Adding the demo clip…", work)
+
+
+def queue_links(services: Services, refs: Sequence[LinkRef], *, tags: Sequence[str] = ()) -> AddResult:
+    """Create a queued clip and its capture job per link (worker thread). A failed clip is retried instead."""
+    result = AddResult("links")
+    lib, pipeline = services.library, services.pipeline
+    for ref in refs:
+        try:
+            video, created = lib.create_queued(ref.platform, ref.platform_id, ref.url, tags=tags)
+            assert video.id is not None
+            if created:
+                pipeline.queue_capture(video)
+                result.ids.append(video.id)
+                continue
+            result.existing.append(video.id)
+            if video.status == VideoStatus.FAILED:  # a second paste of a dead link tries again
+                failed = services.jobs.list_jobs([JobState.FAILED, JobState.CANCELLED], video_id=video.id)
+                capture = [j for j in failed if j.step == JobStep.CAPTURE]
+                if capture and capture[0].id is not None:
+                    pipeline.retry(capture[0].id)
+                else:
+                    pipeline.queue_capture(video)
+            if tags:
+                lib.tag(video.id, tags)
+        except UserError as exc:
+            result.errors.append(f"{ref.url}: {exc.message}")
+    return result

@@ -1,0 +1,136 @@
+"""The cards panel's editor for one card: its fields (text or front / back, extra) and the buttons under them.
+
+`CardEditor` shows a card and reads back what is typed; the cards panel decides what the buttons do and when
+an edit is saved (`front_edit`, `back_edit`, `extra_edit`, `*_button`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+
+from studycompanion.core.db.tables import Card
+from studycompanion.core.types import CardKind, CardState
+from studycompanion.ui.common.blocking import signals_blocked
+
+
+def grow_to_lines(edit: QPlainTextEdit, lines: int) -> None:
+    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 10
+    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)
+    edit.setMaximumHeight(height)
+
+
+class CardEditor(QWidget):
+    """A cloze card shows Text + Extra and 'Hide selection'; a basic card Front, Back and Extra."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.front_label = QLabel("Text", self)
+        self.front_edit = QPlainTextEdit(self)
+        self.front_edit.setAccessibleName("Card front")
+        self.back_label = QLabel("Back", self)
+        self.back_edit = QPlainTextEdit(self)
+        self.back_edit.setAccessibleName("Card back")
+        self.extra_label = QLabel("Extra", self)
+        self.extra_edit = QPlainTextEdit(self)
+        self.extra_edit.setAccessibleName("Card extra")
+        self.edits = (self.front_edit, self.back_edit, self.extra_edit)
+        for edit, lines in zip(self.edits, (4, 3, 3), strict=True):
+            grow_to_lines(edit, lines)
+            edit.setTabChangesFocus(True)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        form.addRow(self.front_label, self.front_edit)
+        form.addRow(self.back_label, self.back_edit)
+        form.addRow(self.extra_label, self.extra_edit)
+        form.addRow(self.hint)
+        form.addRow(self.error_label)
+
+        self.cloze_button = QPushButton("Hide selection", self)
+        self.cloze_button.setToolTip("Turn the selected words into a cloze deletion {{cN::…}} (Ctrl+Shift+C)")
+        self.play_button = QPushButton("Play span", self)
+        self.play_button.setToolTip("Play the part of the clip this card comes from")
+        self.revert_button = QPushButton("Revert", self)
+        self.save_button = QPushButton("Save", self)
+        self.save_button.setToolTip("Save the edit (Ctrl+S); an edited card counts as accepted")
+        self.reject_button = QPushButton("Reject", self)
+        self.accept_button = QPushButton("Accept", self)
+        self.accept_button.setDefault(False)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.cloze_button)
+        buttons.addWidget(self.play_button)
+        buttons.addStretch(1)
+        for b in (self.revert_button, self.save_button, self.reject_button, self.accept_button):
+            buttons.addWidget(b)
+        form.addRow(buttons)
+
+    def show_card(self, card: Card | None) -> None:
+        """Fill the fields with the card as saved (no edit signalled), laid out for its kind; off for no card."""
+        for edit in self.edits:
+            with signals_blocked(edit):
+                edit.setPlainText("")
+        if card is not None:
+            with signals_blocked(self.front_edit):
+                self.front_edit.setPlainText(card.front)
+            with signals_blocked(self.back_edit):
+                self.back_edit.setPlainText(card.back)
+            with signals_blocked(self.extra_edit):
+                self.extra_edit.setPlainText(card.extra)
+        cloze = card is None or card.kind == CardKind.CLOZE
+        self.front_label.setText("Text" if cloze else "Front")
+        self.back_label.setVisible(not cloze)
+        self.back_edit.setVisible(not cloze)
+        self.cloze_button.setVisible(cloze)
+        self.hint.setText("Hidden words go between {{c1:: and }}; select words and press Hide selection."
+                          if cloze else "A question on the front, its answer on the back.")
+        self.error_label.hide()
+        has = card is not None
+        for w in (*self.edits, self.cloze_button, self.play_button, self.reject_button, self.accept_button):
+            w.setEnabled(has)
+
+    def set_buttons(self, card: Card | None, dirty: bool) -> None:
+        """Save / Revert only with an unsaved edit; Reject reads Restore on a rejected card; Accept says Accepted."""
+        self.save_button.setEnabled(card is not None and dirty)
+        self.revert_button.setEnabled(card is not None and dirty)
+        rejected = card is not None and card.state == CardState.REJECTED
+        self.reject_button.setText("Restore" if rejected else "Reject")
+        self.reject_button.setToolTip("Make it a draft again" if rejected
+                                      else "Leave this card out of exports (it stays out when cards are made again)")
+        accepted = card is not None and card.state in (CardState.ACCEPTED, CardState.EXPORTED)
+        self.accept_button.setEnabled(card is not None and (not accepted or dirty))
+        self.accept_button.setText("Accepted" if accepted and not dirty else "Accept")
+
+    def values(self) -> dict[str, str]:
+        """The fields as typed: front, back, extra."""
+        return {"front": self.front_edit.toPlainText(), "back": self.back_edit.toPlainText(),
+                "extra": self.extra_edit.toPlainText()}
+
+    def differs_from(self, card: Card) -> bool:
+        return (self.front_edit.toPlainText(), self.back_edit.toPlainText(), self.extra_edit.toPlainText()) \
+            != (card.front, card.back, card.extra)
+
+    def hide_selection(self) -> bool:
+        """Wrap the selected words of the front in the next free cloze number; False when nothing is selected."""
+        cursor = self.front_edit.textCursor()
+        selected = cursor.selectedText().strip()
+        if not selected:
+            return False
+        numbers = [int(n) for n in re.findall(r"\{\{c(\d+)::", self.front_edit.toPlainText())]
+        n = max(numbers, default=0) + 1
+        cursor.insertText(f"{{{{c{n}::{selected}}}}}")
+        return True
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()

@@ -1,0 +1,68 @@
+"""The cards panel's preview: a card, with its unsaved edits, built into its Anki note and shown as Anki will.
+
+`build_preview` runs on the worker (the real note fields from core/anki.build_note, images read there);
+`CardPreviewPane.show_result` puts it on screen. Its play link asks for the card's span (`play_requested`).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.db.tables import Card
+from studycompanion.ui.cards.preview import NotePreview, preview_css, preview_html, render_note
+
+
+@dataclass
+class PreviewResult:
+    card_id: int
+    preview: NotePreview
+    images: dict[str, QImage]
+
+
+def build_preview(library: Any, deck_root: str, card: Card, values: dict[str, str]) -> PreviewResult:
+    """The note the card (with `values` typed over its fields) exports as, rendered, with its images loaded."""
+    fresh = card.model_copy(update=values) if values else card
+    video = library.get(fresh.video_id)
+    tags = library.tags_for(fresh.video_id)
+    note = anki.build_note(fresh, video, tags, library.paths.media,
+                           deck=anki.deck_for(tags, root=deck_root), now=time.time())
+    preview = render_note(note)
+    images = {name: QImage(str(path)) for name, path in preview.images.items()}
+    return PreviewResult(card.id or 0, preview, images)
+
+
+class CardPreviewPane(QTextBrowser):
+    play_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setAccessibleName("Card preview")
+        self.anchorClicked.connect(self._on_link)
+        self.setPlaceholderText("The card as Anki will show it appears here.")
+
+    def show_result(self, result: PreviewResult, *, dark: bool) -> None:
+        """Show a built preview, keeping the scroll position (a preview is redrawn as the student types)."""
+        doc = self.document()
+        doc.setDefaultStyleSheet(preview_css(dark))
+        for name, image in result.images.items():
+            if not image.isNull():
+                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        width = max(160, min(360, self.viewport().width() - 60))
+        bar = self.verticalScrollBar()
+        keep = bar.value()
+        self.setHtml(preview_html(result.preview, dark=dark, image_width=width))
+        bar.setValue(keep)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "sc-play":
+            self.play_requested.emit()
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)

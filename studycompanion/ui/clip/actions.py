@@ -1,0 +1,132 @@
+"""What a student can do to selected clips from a list: favourite, tag, retry, open the source, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+
+from studycompanion.core.library.clips import normalise_tag
+from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.services import Services
+from studycompanion.ui.common.icons import icon
+from studycompanion.ui.common.worker import Failure, Worker
+from studycompanion.ui.library.model import ClipItem
+
+
+def parse_tags(text: str) -> list[str]:
+    """'Cardio::Murmurs, step1  #pharm' -> ['Cardio::Murmurs', 'step1', 'pharm'] (commas or spaces)."""
+    raw = [part for chunk in text.split(",") for part in chunk.split()]
+    return [t for t in (normalise_tag(r) for r in raw) if t]
+
+
+class ClipActions(QObject):
+    """Runs clip edits on the worker; `changed(ids)` fires on the UI thread when the library changed."""
+
+    changed = Signal(list)  # video ids
+    deleted = Signal(list)
+    failed = Signal(object)  # Failure
+
+    def __init__(self, services: Services, worker: Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.worker = worker
+
+    def _run(self, fn: object, ids: Sequence[int], deleted: bool = False) -> None:
+        ids = list(ids)
+
+        def done(_result: object) -> None:
+            (self.deleted if deleted else self.changed).emit(ids)
+
+        self.worker.run(fn, done, self._failed)  # type: ignore[arg-type]
+
+    def _failed(self, failure: Failure) -> None:
+        self.failed.emit(failure)
+
+    def set_favourite(self, ids: Sequence[int], favourite: bool) -> None:
+        lib = self.services.library
+        self._run(lambda: [lib.set_favourite(i, favourite) for i in ids], ids)
+
+    def add_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
+        lib = self.services.library
+        tags = list(tags)
+        self._run(lambda: [lib.tag(i, tags) for i in ids], ids)
+
+    def remove_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
+        lib = self.services.library
+        tags = list(tags)
+        self._run(lambda: [lib.untag(i, tags) for i in ids], ids)
+
+    def delete(self, ids: Sequence[int]) -> None:
+        services = self.services
+
+        def work() -> None:
+            for vid in ids:
+                for job in services.jobs.list_jobs([JobState.RUNNING], video_id=vid):
+                    if job.id is not None:
+                        services.pipeline.cancel(job.id)
+                services.library.delete(vid)
+
+        self._run(work, ids, deleted=True)
+
+    def retry(self, ids: Sequence[int]) -> None:
+        """Retry each clip's failed or cancelled jobs; a failed clip without a job gets a new download."""
+        services = self.services
+
+        def work() -> None:
+            for vid in ids:
+                jobs = services.jobs.list_jobs([JobState.FAILED, JobState.CANCELLED], video_id=vid)
+                if jobs:
+                    if jobs[0].id is not None:
+                        services.pipeline.retry(jobs[0].id)
+                    continue
+                video = services.library.get(vid)
+                if video.status in (VideoStatus.FAILED, VideoStatus.QUEUED) and video.platform != "local":
+                    services.pipeline.queue_capture(video)
+                elif video.status == VideoStatus.READY:
+                    services.pipeline.queue_step(JobStep.TRANSCRIBE, vid, [JobStep.CARDS.value])
+
+        self._run(work, ids)
+
+    # ---- the context menu --------------------------------------------------------------------------------
+
+    def menu(self, parent: QWidget, items: Sequence[ClipItem]) -> QMenu:
+        ids = [it.id for it in items]
+        menu = QMenu(parent)
+        if len(items) == 1:
+            open_action = menu.addAction(icon("play"), "Open")
+            open_action.setObjectName("open")
+        all_fav = all(it.favourite for it in items)
+        fav = menu.addAction(icon("favourite"), "Remove from favourites" if all_fav else "Add to favourites")
+        fav.triggered.connect(lambda: self.set_favourite(ids, not all_fav))
+        tag = menu.addAction(icon("tag"), "Add tags…")
+        tag.triggered.connect(lambda: self.ask_tags(parent, ids))
+        present = sorted({t for it in items for t in it.tags})
+        if present:
+            untag = menu.addMenu(icon("tags"), "Remove tag")
+            for name in present:
+                untag.addAction(name).triggered.connect(lambda _=False, n=name: self.remove_tags(ids, [n]))
+        if any(it.status in (VideoStatus.FAILED, VideoStatus.QUEUED, VideoStatus.READY) for it in items):
+            menu.addAction(icon("retry"), "Retry").triggered.connect(lambda: self.retry(ids))
+        urls = [it.source_url for it in items if it.source_url.startswith(("http://", "https://"))]
+        if len(items) == 1 and urls:
+            menu.addAction(icon("open"), "Open source link").triggered.connect(
+                lambda: QDesktopServices.openUrl(QUrl(urls[0])))
+        menu.addSeparator()
+        menu.addAction(icon("delete"), "Delete…").triggered.connect(lambda: self.confirm_delete(parent, items))
+        return menu
+
+    def ask_tags(self, parent: QWidget, ids: Sequence[int]) -> None:
+        text, ok = QInputDialog.getText(
+            parent, "Add tags", "Tags (separate with commas or spaces; use :: for sub-topics, e.g. Cardio::Murmurs):")
+        if ok and parse_tags(text):
+            self.add_tags(ids, parse_tags(text))
+
+    def confirm_delete(self, parent: QWidget, items: Sequence[ClipItem]) -> None:
+        what = f"“{items[0].title}”" if len(items) == 1 else f"{len(items)} clips"
+        answer = QMessageBox.question(
+            parent, "Delete clips", f"Delete {what} with its files, transcript and cards? This cannot be undone.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete([it.id for it in items])

@@ -1,0 +1,147 @@
+"""The clip view's header row: back, title and source line, job status, creator mark, favourite and export.
+
+`ClipHeader` only shows a clip and offers its buttons; the clip view connects the buttons to the work
+(`back_button`, `favourite_button`, `export_button`, `meta.linkActivated`, `credibility_chosen`).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from studycompanion.core.cards.drafts import PLATFORM_NAMES, format_time
+from studycompanion.core.db.tables import Video
+from studycompanion.core.interests.creators import LABELS as CREDIBILITY_LABELS
+from studycompanion.core.interests.creators import CreatorMark
+from studycompanion.core.interests.models import Credibility
+from studycompanion.ui.common.icons import icon
+
+
+class ClipHeader(QWidget):
+    """One row above the player and the tabs; it shows, the view acts."""
+
+    credibility_chosen = Signal(object)  # the Credibility picked from the creator menu
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back_button = QToolButton(self)
+        self.back_button.setIcon(icon("back"))
+        self.back_button.setToolTip("Back (Alt+Left)")
+        self.back_button.setAutoRaise(True)
+        self.title = QLabel(self)
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.meta = QLabel(self)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.meta.setOpenExternalLinks(False)  # links open only when clicked, through the view
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status = QLabel(self)
+        self.status.setForegroundRole(self.status.foregroundRole())
+        self.creator_button = QToolButton(self)
+        self.creator_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.creator_button.setAutoRaise(True)
+        creator_menu = QMenu(self.creator_button)
+        for credibility in Credibility:
+            creator_menu.addAction(CREDIBILITY_LABELS[credibility], functools.partial(self._choose, credibility))
+        self.creator_button.setMenu(creator_menu)
+        self.creator_button.hide()
+        self.favourite_button = QToolButton(self)
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setIcon(icon("favourite"))
+        self.favourite_button.setText("Favourite")
+        self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.favourite_button.setToolTip("Keep this clip in Favourites")
+        self.export_button = QToolButton(self)
+        self.export_button.setIcon(icon("export"))
+        self.export_button.setText("Export cards…")
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.export_button.setToolTip("Send this clip's cards to Anki (.apkg or AnkiConnect)")
+
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(self.title)
+        heading.addWidget(self.meta)
+        header = QHBoxLayout(self)
+        header.setContentsMargins(4, 4, 4, 4)
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(heading, 1)
+        header.addWidget(self.status)
+        header.addWidget(self.creator_button)
+        header.addWidget(self.favourite_button)
+        header.addWidget(self.export_button)
+
+    def _choose(self, credibility: Credibility) -> None:
+        self.credibility_chosen.emit(credibility)
+
+    def show_video(self, video: Video) -> None:
+        """Title, the source line (creator, platform, length, link), the favourite state; the status is cleared."""
+        self.title.setText(video.title or "Untitled clip")
+        self.title.setToolTip(video.title)
+        self.meta.setText(source_line(video))
+        self.meta.setToolTip(video.source_url)
+        self.set_favourite(video.favourite)
+        self.status.setText("")
+
+    def set_favourite(self, value: bool) -> None:
+        self.favourite_button.setChecked(value)
+        self.favourite_button.setText("Favourited" if value else "Favourite")
+
+    def show_creator(self, mark: CreatorMark | None) -> None:
+        """Who made the clip, as far as the student knows; cards from unverified creators are marked for checking."""
+        if mark is None:
+            self.creator_button.hide()
+            return
+        if mark.verify:
+            self.creator_button.setText(f"⚠ {mark.label} creator: check the facts")
+            self.creator_button.setToolTip(f"@{mark.handle} is not marked as a physician or resident: cards from "
+                                           "this clip carry StudyCompanion::verify in Anki. Mark who they are:")
+        else:
+            self.creator_button.setText(f"✓ {mark.label}")
+            self.creator_button.setToolTip(f"@{mark.handle} is marked as a {mark.label.lower()}")
+        self.creator_button.show()
+
+    def show_empty(self) -> None:
+        """No clip: a placeholder title, the clip buttons off."""
+        self.title.setText("No clip selected")
+        self.meta.setText("")
+        for w in (self.favourite_button, self.export_button):
+            w.setEnabled(False)
+        self.creator_button.hide()
+
+    def show_problem(self, message: str) -> None:
+        """The clip could not be read: say so, and why."""
+        self.title.setText("This clip cannot be shown")
+        self.meta.setText(escape(message))
+
+    def enable(self) -> None:
+        self.favourite_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+
+
+def source_line(video: Video) -> str:
+    """'@handle (Name) · Platform · 0:14 · Open source ↗' as rich text; the link only for web sources."""
+    parts = []
+    creator = video.creator_handle or video.creator_name
+    if creator:
+        handle = creator if creator.startswith("@") or video.platform == "local" else f"@{creator}"
+        name = f" ({video.creator_name})" if video.creator_name and video.creator_handle else ""
+        parts.append(escape(handle + name))
+    platform = PLATFORM_NAMES.get(video.platform, video.platform)
+    if platform:
+        parts.append(escape(platform))
+    if video.duration:
+        parts.append(format_time(video.duration))
+    url = video.source_url
+    if url.startswith(("http://", "https://")):
+        parts.append(f'<a href="{escape(url)}">Open source ↗</a>')
+    return " · ".join(parts)
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

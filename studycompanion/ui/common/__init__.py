@@ -1,0 +1,3 @@
+"""Shared widgets and helpers every view may use: the background worker, icons, theme, message bar, empty states,
+thumbnails.
+"""

@@ -1,0 +1,2 @@
+"""Export, settings and model-picker dialogs.
+"""

@@ -1,0 +1,408 @@
+"""Export cards to Anki: an .apkg file or a push through AnkiConnect, for a clip, a tag or everything.
+
+The work runs on the worker (core/anki*.py); the dialog stays responsive and ends with a summary of what was
+written: notes new, updated and unchanged, media, decks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from studycompanion.core.anki import notes as anki
+from studycompanion.core.cards.store import CardStore
+from studycompanion.core.types import CardState
+from studycompanion.ui.cards.panel import card_store_of
+from studycompanion.ui.common.owned import owned
+from studycompanion.ui.common.worker import Failure, Worker
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which cards: one clip, one tag (and its children), or everything."""
+
+    video_id: int | None = None
+    tag: str | None = None
+
+    def describe(self) -> str:
+        if self.video_id is not None:
+            return "this clip"
+        return f"the tag {self.tag}" if self.tag else "the whole library"
+
+
+@dataclass
+class ExportSummary:
+    """What an export did, ready to show."""
+
+    target: str  # the .apkg path or the AnkiConnect address
+    notes: int = 0
+    cards: int = 0  # Anki cards (one per cloze deletion)
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    media: int = 0
+    size: int = 0
+    decks: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f"{self.notes} notes" + (f" ({self.cards} Anki cards)" if self.cards else "")
+                 + f": {self.new} new, {self.updated} updated, {self.unchanged} unchanged."]
+        if self.duplicates:
+            lines.append(f"{self.duplicates} skipped: Anki already has a note with the same text.")
+        if self.failed:
+            lines.append(f"{self.failed} could not be added (see Anki).")
+        lines.append(f"{self.media} media files" + (f", {_size(self.size)} in all." if self.size else "."))
+        if self.decks:
+            lines.append("Deck" + ("s: " if len(self.decks) > 1 else ": ") + ", ".join(self.decks))
+        return "\n".join(lines)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} kB"
+
+
+def count_cards(store: CardStore, selection: Selection) -> tuple[int, int]:
+    """(cards to export, rejected cards left out) for a selection."""
+    ids = [selection.video_id] if selection.video_id is not None else None
+    cards = store.list_cards(video_ids=ids, tag=selection.tag)
+    rejected = sum(1 for c in cards if c.state == CardState.REJECTED)
+    return len(cards) - rejected, rejected
+
+
+def export_file(store: CardStore, library: Any, selection: Selection, out: Path, *, deck: str | None,
+                root: str) -> ExportSummary:
+    """Write the selection's cards to an .apkg (atomically) and remember what each note carried."""
+    from studycompanion.core.anki.export import export_deck
+
+    ids = [selection.video_id] if selection.video_id is not None else None
+    result = export_deck(store, library, out, tag=selection.tag, video_ids=ids, deck=deck, root=root,
+                         where=selection.describe(), hint="the Cards tab of a clip")
+    return ExportSummary(str(result.path), result.notes, result.cards, result.new, result.updated, result.unchanged,
+                         media=result.media, size=result.size, decks=list(result.decks))
+
+
+def push_to_anki(store: CardStore, library: Any, selection: Selection, url: str, *, deck: str | None, root: str,
+                 progress: Any = None) -> ExportSummary:
+    """Send the selection's cards to the running Anki through AnkiConnect."""
+    from studycompanion.core.anki.connect import AnkiConnect, push_cards
+
+    ids = [selection.video_id] if selection.video_id is not None else None
+    clips = sorted({c.video_id for c in store.for_export(video_ids=ids, tag=selection.tag)})
+    result = push_cards(store, library, AnkiConnect(url), tag=selection.tag, video_ids=ids, deck=deck, root=root,
+                        progress=progress)
+    tags = library.tags_for_many(clips)
+    decks = sorted({anki.deck_for(tags.get(vid, []), root=root, tag=selection.tag, deck=deck) for vid in clips})
+    notes = result.added + result.updated + result.unchanged + len(result.duplicates) + len(result.failed)
+    return ExportSummary(url, notes, 0, result.added, result.updated, result.unchanged, len(result.duplicates),
+                         len(result.failed), result.media, 0, decks)
+
+
+def default_file_name(selection: Selection, title: str = "") -> str:
+    label = title if selection.video_id is not None else (selection.tag or "all")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")[:40] or "cards"
+    return f"StudyCompanion-{slug}-{date.today().isoformat()}.apkg"
+
+
+class _Progress(QObject):
+    changed = Signal(float, str)
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportSummary, after a successful export or push
+    def __init__(self, services: Any, worker: Worker, parent: QWidget | None = None, video_id: int | None = None,
+                 tag: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export cards to Anki")
+        self.setObjectName("exportDialog")
+        self.services = services
+        self.worker = worker
+        self.store = card_store_of(services)
+        self.video_id = video_id
+        self._title = ""
+        self._busy = False
+        self._count_token = 0
+        self.summary: ExportSummary | None = None
+        self._cards_available = -1  # unknown until counted
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._on_progress)
+        self._build(tag)
+        self.resize(560, 0)
+        self._load()
+
+
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
+            failed: Callable[[Failure], Any] | None = None) -> None:
+        """Run `fn` on the worker; its callbacks are dropped if this widget is gone by then."""
+        self.worker.run(fn, owned(self, done) if done else None, owned(self, failed) if failed else None)
+
+    # ---- layout -----------------------------------------------------------------------------------
+
+    def _build(self, tag: str | None) -> None:
+        # what
+        what = QGroupBox("Cards", self)
+        form = QVBoxLayout(what)
+        self.clip_radio = QRadioButton("This clip", what)
+        self.tag_radio = QRadioButton("Clips tagged", what)
+        self.all_radio = QRadioButton("Everything in the library", what)
+        self.tag_combo = QComboBox(what)
+        self.tag_combo.setEditable(True)
+        self.tag_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.tag_combo.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.tag_combo.setMinimumWidth(220)
+        if tag:
+            self.tag_combo.setEditText(tag)
+        self.scope = QButtonGroup(self)
+        for i, b in enumerate((self.clip_radio, self.tag_radio, self.all_radio)):
+            self.scope.addButton(b, i)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(self.tag_radio)
+        tag_row.addWidget(self.tag_combo, 1)
+        form.addWidget(self.clip_radio)
+        form.addLayout(tag_row)
+        form.addWidget(self.all_radio)
+        self.count_label = QLabel(what)
+        self.count_label.setForegroundRole(self.count_label.foregroundRole())
+        form.addWidget(self.count_label)
+        self.clip_radio.setEnabled(self.video_id is not None)
+        (self.clip_radio if self.video_id is not None else self.tag_radio if tag else self.all_radio).setChecked(True)
+        self.scope.idToggled.connect(lambda _i, on: self._selection_changed() if on else None)
+        self.tag_combo.editTextChanged.connect(lambda _t: self._on_tag_edited())
+
+        # where
+        where = QGroupBox("Send to", self)
+        grid = QFormLayout(where)
+        self.file_radio = QRadioButton("An .apkg file (double-click it to import into Anki)", where)
+        self.connect_radio = QRadioButton("Anki, running on this computer (AnkiConnect add-on)", where)
+        self.file_radio.setChecked(True)
+        self.dest = QButtonGroup(self)
+        self.dest.addButton(self.file_radio, 0)
+        self.dest.addButton(self.connect_radio, 1)
+        self.path_edit = QLineEdit(where)
+        self.path_edit.setAccessibleName("Export file")
+        browse = QPushButton("Browse…", where)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.url_label = QLabel(self.services.settings.ankiconnect_url, where)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addRow(self.file_radio)
+        grid.addRow("File", path_row)
+        grid.addRow(self.connect_radio)
+        grid.addRow("Address", self.url_label)
+        self.deck_edit = QLineEdit(where)
+        self.deck_edit.setAccessibleName("Deck name")
+        root = self.services.settings.default_deck or anki.TAG_ROOT
+        self.deck_edit.setPlaceholderText(f"Automatic: {root}::<tag>")
+        self.deck_edit.setToolTip("Leave empty to file cards by tag; use :: for sub-decks")
+        grid.addRow("Deck", self.deck_edit)
+        self.dest.idToggled.connect(lambda _i, _on: self._update())
+
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.hide()
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.show_button = self.buttons.addButton("Show file", QDialogButtonBox.ButtonRole.ActionRole)
+        self.show_button.hide()
+        self.show_button.clicked.connect(self._show_file)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addWidget(where)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.buttons)
+
+    def _load(self) -> None:
+        library, vid = self.services.library, self.video_id
+
+        def read() -> tuple[str, list[str]]:
+            title = library.get(vid).title if vid is not None else ""
+            return title, [name for name, _ in library.tag_counts()]
+
+        self._bg(read, self._loaded, lambda f: self._show_result(f.message, error=True))
+
+    def _loaded(self, result: tuple[str, list[str]]) -> None:
+        self._title, tags = result
+        text = self.tag_combo.currentText()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.addItems(tags)
+        self.tag_combo.setEditText(text or (tags[0] if tags and not self.video_id else ""))
+        self.tag_combo.blockSignals(False)
+        if self._title:
+            self.clip_radio.setText(f"This clip: {self._title}")
+        self._selection_changed()
+
+    # ---- state ------------------------------------------------------------------------------------
+
+    def selection(self) -> Selection:
+        if self.clip_radio.isChecked() and self.video_id is not None:
+            return Selection(video_id=self.video_id)
+        if self.tag_radio.isChecked():
+            return Selection(tag=self.tag_combo.currentText().strip() or None)
+        return Selection()
+
+    def deck(self) -> str | None:
+        return self.deck_edit.text().strip() or None
+
+    def _on_tag_edited(self) -> None:
+        if not self.tag_radio.isChecked():
+            self.tag_radio.setChecked(True)  # typing a tag means exporting by tag
+        else:
+            self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        selection = self.selection()
+        path = Path(self.path_edit.text()) if self.path_edit.text() else None
+        if path is None or path.name.startswith("StudyCompanion-"):
+            folder = path.parent if path is not None else self.services.paths.exports
+            self.path_edit.setText(str(folder / default_file_name(selection, self._title)))
+        self._count_token += 1
+        token, store = self._count_token, self.store
+        self.count_label.setText("Counting cards…")
+        self._bg(lambda: count_cards(store, selection),
+                        lambda counts: self._show_count(counts) if token == self._count_token else None,
+                        lambda f: self.count_label.setText(f.message))
+        self._update()
+
+    def _show_count(self, counts: tuple[int, int]) -> None:
+        n, rejected = counts
+        text = f"{n} card{'s' if n != 1 else ''} will be exported"
+        if rejected:
+            text += f" ({rejected} rejected left out)"
+        self.count_label.setText(text + ".")
+        self._cards_available = n
+        self._update()
+
+    def _update(self) -> None:
+        to_file = self.file_radio.isChecked()
+        self.path_edit.setEnabled(to_file and not self._busy)
+        self.export_button.setText("Export" if to_file else "Send to Anki")
+        self.export_button.setEnabled(not self._busy and self._cards_available != 0)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export deck", self.path_edit.text(), "Anki deck (*.apkg)")
+        if path:
+            self.path_edit.setText(path if path.endswith(".apkg") else path + ".apkg")
+
+    # ---- running ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Export in the background; the dialog shows progress, then the summary."""
+        if self._busy:
+            return
+        selection, deck = self.selection(), self.deck()
+        root = self.services.settings.default_deck or anki.TAG_ROOT
+        store, library = self.store, self.services.library
+        if self.tag_radio.isChecked() and not selection.tag:
+            self._show_result("Choose a tag to export.", error=True)
+            return
+        if self.file_radio.isChecked():
+            out = Path(self.path_edit.text().strip()).expanduser()
+            if not out.name or out.is_dir():
+                self._show_result("Choose a file name for the deck.", error=True)
+                return
+            if out.suffix.lower() != ".apkg":
+                out = out.with_name(out.name + ".apkg")
+
+            def run() -> ExportSummary:
+                return export_file(store, library, selection, out, deck=deck, root=root)
+        else:
+            url = self.services.settings.ankiconnect_url
+            relay = self._progress
+
+            def progress(fraction: float, message: str) -> None:
+                if isValid(relay):
+                    relay.changed.emit(fraction, message)
+
+            def run() -> ExportSummary:
+                return push_to_anki(store, library, selection, url, deck=deck, root=root, progress=progress)
+
+        self._busy = True
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.result_label.hide()
+        self.show_button.hide()
+        self._update()
+        self._bg(run, self._done, self._failed)
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.bar.setRange(0, 100)
+        self.bar.setValue(int(fraction * 100))
+        self.bar.setFormat(message or "%p%")
+
+    def _done(self, summary: ExportSummary) -> None:
+        self._busy = False
+        self.summary = summary
+        self.bar.hide()
+        where = f"Wrote {Path(summary.target).name}" if self.file_radio.isChecked() else "Sent to Anki"
+        self._show_result(f"{where}.\n{summary.text()}")
+        self.show_button.setVisible(self.file_radio.isChecked())
+        self.close_button.setText("Done")
+        self._update()
+        self._selection_changed()
+        self.exported.emit(summary)
+        if self.isHidden():  # closed while it ran: finish quietly
+            super().reject()
+
+    def _failed(self, failure: Failure) -> None:
+        self._busy = False
+        self.bar.hide()
+        self._show_result(failure.message, error=True)
+        self._update()
+        if self.isHidden():  # closed while it ran: show what went wrong
+            self.show()
+
+    def _show_result(self, text: str, *, error: bool = False) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet("color: #c62828;" if error else "")
+        self.result_label.show()
+
+    def _show_file(self) -> None:
+        if self.summary is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.summary.target).parent)))
+
+    def reject(self) -> None:
+        if self._busy:
+            self.hide()  # the export finishes in the background; closing never leaves half a file
+            return
+        super().reject()

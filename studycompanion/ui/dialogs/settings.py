@@ -1,0 +1,332 @@
+"""Settings: transcription model (with downloads), language, device, library folder, cards, LLM, cookies.
+
+Edits stay in the dialog until Save; Save copies them into the shared `services.settings` and writes the file on
+the worker. The library folder is remembered outside the library and takes effect at the next start.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studycompanion import paths as app_paths
+from studycompanion.core.settings import Settings
+from studycompanion.core.transcribe.models import MODELS
+from studycompanion.ui.common.owned import owned
+from studycompanion.ui.common.worker import Failure, Worker
+from studycompanion.ui.dialogs.model_picker import ModelPicker
+
+LANGUAGES = (
+    ("auto", "Detect automatically"), ("en", "English"), ("es", "Spanish"), ("fr", "French"), ("de", "German"),
+    ("pt", "Portuguese"), ("it", "Italian"), ("nl", "Dutch"), ("pl", "Polish"), ("tr", "Turkish"),
+    ("ar", "Arabic"), ("hi", "Hindi"), ("ur", "Urdu"), ("zh", "Chinese"), ("ja", "Japanese"), ("ko", "Korean"),
+    ("ru", "Russian"), ("uk", "Ukrainian"), ("ro", "Romanian"), ("el", "Greek"),
+)
+DEVICES = (("auto", "Automatic (GPU when there is one)"), ("cpu", "CPU"), ("cuda", "NVIDIA GPU (CUDA)"))
+COMPUTE_TYPES = (("int8", "int8 (fast, small)"), ("int8_float16", "int8 + float16 (GPU)"), ("float16", "float16 (GPU)"),
+                 ("float32", "float32 (most exact, slow)"))
+BROWSERS = ("", "firefox", "chrome", "chromium", "edge", "brave", "opera", "vivaldi", "safari")
+
+
+def _combo(items: tuple[tuple[str, str], ...], current: str, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    for value, label in items:
+        combo.addItem(label, value)
+    index = combo.findData(current)
+    if index < 0:
+        combo.addItem(current, current)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+    return combo
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: Any, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setObjectName("settingsDialog")
+        self.services = services
+        self.worker = worker
+        self.settings: Settings = services.settings
+        self._library_choice: Path | None = None
+        self._build()
+        self.resize(640, 720)
+
+
+    def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
+            failed: Callable[[Failure], Any] | None = None) -> None:
+        """Run `fn` on the worker; its callbacks are dropped if this widget is gone by then."""
+        self.worker.run(fn, owned(self, done) if done else None, owned(self, failed) if failed else None)
+
+    # ---- layout -----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        s = self.settings
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+
+        # transcription
+        group = QGroupBox("Transcription (runs on this computer)", body)
+        form = QFormLayout(group)
+        self.model = ModelPicker(self.services.paths.models, self.worker, s.model, group)
+        self.model.combo.currentIndexChanged.connect(self._update_language)
+        self.language = _combo(LANGUAGES, s.language or "auto", group)
+        self.language_note = QLabel(group)
+        self.language_note.setWordWrap(True)
+        self.language_note.setForegroundRole(self.language_note.foregroundRole())
+        self.device = _combo(DEVICES, s.device or "auto", group)
+        self.compute_type = _combo(COMPUTE_TYPES, s.compute_type or "int8", group)
+        form.addRow("Model", self.model)
+        form.addRow("Language", self.language)
+        form.addRow("", self.language_note)
+        form.addRow("Compute device", self.device)
+        form.addRow("Precision", self.compute_type)
+        column.addWidget(group)
+
+        # library
+        group = QGroupBox("Library", body)
+        form = QFormLayout(group)
+        self.library_path = QLineEdit(str(self.services.paths.root), group)
+        self.library_path.setReadOnly(True)
+        self.library_path.setAccessibleName("Library folder")
+        change = QPushButton("Change…", group)
+        change.clicked.connect(self._choose_library)
+        self.reset_library = QPushButton("Use default", group)
+        self.reset_library.clicked.connect(self._reset_library)
+        row = QHBoxLayout()
+        row.addWidget(self.library_path, 1)
+        row.addWidget(change)
+        row.addWidget(self.reset_library)
+        self.library_note = QLabel(group)
+        self.library_note.setWordWrap(True)
+        form.addRow("Folder", row)
+        form.addRow("", self.library_note)
+        column.addWidget(group)
+        self._update_library_note()
+
+        # cards
+        group = QGroupBox("Cards", body)
+        form = QFormLayout(group)
+        self.card_cloze = QCheckBox("Cloze cards (the key term hidden)", group)
+        self.card_cloze.setChecked(s.card_cloze)
+        self.card_basic = QCheckBox("Basic cards (question → answer) for definitions", group)
+        self.card_basic.setChecked(s.card_basic)
+        self.card_media = QCheckBox("Add a frame and the spoken audio to each card", group)
+        self.card_media.setChecked(s.card_media)
+        self.default_deck = QLineEdit(s.default_deck, group)
+        self.default_deck.setPlaceholderText("StudyCompanion")
+        self.default_deck.setToolTip("Cards go into DECK::<tag> unless an export names a deck")
+        form.addRow(self.card_cloze)
+        form.addRow(self.card_basic)
+        form.addRow(self.card_media)
+        form.addRow("Deck", self.default_deck)
+        self.ankiconnect_url = QLineEdit(s.ankiconnect_url, group)
+        form.addRow("AnkiConnect", self.ankiconnect_url)
+        column.addWidget(group)
+
+        # LLM
+        group = QGroupBox("Language model for card wording (optional)", body)
+        form = QFormLayout(group)
+        self.llm_enabled = QCheckBox("Use a language model (off: nothing leaves this computer)", group)
+        self.llm_enabled.setChecked(s.llm_enabled)
+        self.llm_enabled.toggled.connect(self._update_llm)
+        self.llm_url = QLineEdit(s.llm_url, group)
+        self.llm_url.setPlaceholderText("http://127.0.0.1:11434/v1 (Ollama) or an OpenAI-compatible endpoint")
+        self.llm_model = QLineEdit(s.llm_model, group)
+        self.llm_model.setPlaceholderText("e.g. llama3.1:8b")
+        self.llm_key = QLineEdit(s.llm_key, group)
+        self.llm_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.llm_key.setPlaceholderText("only for hosted services")
+        self.llm_note = QLabel(group)
+        self.llm_note.setWordWrap(True)
+        form.addRow(self.llm_enabled)
+        form.addRow("Endpoint", self.llm_url)
+        form.addRow("Model", self.llm_model)
+        form.addRow("API key", self.llm_key)
+        form.addRow("", self.llm_note)
+        column.addWidget(group)
+        self._update_llm()
+
+        # downloads
+        group = QGroupBox("Downloading clips", body)
+        form = QFormLayout(group)
+        self.cookies_browser = QComboBox(group)
+        for name in BROWSERS:
+            self.cookies_browser.addItem(name.capitalize() if name else "None", name)
+        index = self.cookies_browser.findData(s.cookies_browser)
+        if index < 0:
+            self.cookies_browser.addItem(s.cookies_browser, s.cookies_browser)
+            index = self.cookies_browser.count() - 1
+        self.cookies_browser.setCurrentIndex(index)
+        self.cookies_browser.setToolTip("Some sites show a clip only to a signed-in browser; its cookies are read "
+                                        "when a download needs them and never stored by StudyCompanion")
+        self.cookies_file = QLineEdit(s.cookies_file, group)
+        self.cookies_file.setPlaceholderText("or a cookies.txt file")
+        browse = QPushButton("Browse…", group)
+        browse.clicked.connect(self._choose_cookies)
+        row = QHBoxLayout()
+        row.addWidget(self.cookies_file, 1)
+        row.addWidget(browse)
+        form.addRow("Browser cookies", self.cookies_browser)
+        form.addRow("cookies.txt", row)
+        column.addWidget(group)
+        column.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._update_language()
+
+    # ---- reactions --------------------------------------------------------------------------------
+
+    def _update_language(self) -> None:
+        spec = MODELS.get(self.model.selected())
+        english_only = spec is not None and not spec.multilingual
+        self.language.setEnabled(not english_only)
+        self.language_note.setText("This model understands English only; pick base or small for other languages."
+                                   if english_only else "")
+        self.language_note.setVisible(english_only)
+
+    def _update_llm(self) -> None:
+        on = self.llm_enabled.isChecked()
+        for w in (self.llm_url, self.llm_model, self.llm_key):
+            w.setEnabled(on)
+        self.llm_note.setText("Transcript text of each clip is sent to this endpoint when cards are made."
+                              if on else "Off: key points and cards are made on this computer.")
+
+    def _update_library_note(self) -> None:
+        current = self.services.paths.root
+        choice = self._library_choice
+        env = os.environ.get(app_paths.HOME_ENV)
+        if env:
+            note = f"{app_paths.HOME_ENV} is set, so this folder is used whatever is chosen here."
+        elif choice is not None and choice != current:
+            note = (f"From the next start StudyCompanion opens the library in {choice}. An empty folder starts a "
+                    "new library; copy this folder's contents there first to take your clips along.")
+        else:
+            note = "Clips, transcripts, cards and settings live here. Back it up by copying the folder."
+        self.library_note.setText(note)
+        self.library_path.setText(str(choice or current))
+
+    def _choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Library folder", str(self.services.paths.root))
+        if folder:
+            self._library_choice = Path(folder)
+            self._update_library_note()
+
+    def _reset_library(self) -> None:
+        self._library_choice = app_paths.default_library_location()
+        self._update_library_note()
+
+    def _choose_cookies(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "cookies.txt", str(Path.home()), "Cookies (*.txt);;All files (*)")
+        if path:
+            self.cookies_file.setText(path)
+
+    # ---- saving -----------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The settings as edited in the dialog (not saved yet)."""
+        return {
+            "model": self.model.selected(),
+            "language": str(self.language.currentData()),
+            "device": str(self.device.currentData()),
+            "compute_type": str(self.compute_type.currentData()),
+            "card_cloze": self.card_cloze.isChecked(),
+            "card_basic": self.card_basic.isChecked(),
+            "card_media": self.card_media.isChecked(),
+            "default_deck": self.default_deck.text().strip() or "StudyCompanion",
+            "ankiconnect_url": self.ankiconnect_url.text().strip() or Settings().ankiconnect_url,
+            "llm_enabled": self.llm_enabled.isChecked(),
+            "llm_url": self.llm_url.text().strip(),
+            "llm_model": self.llm_model.text().strip(),
+            "llm_key": self.llm_key.text(),
+            "cookies_browser": str(self.cookies_browser.currentData() or ""),
+            "cookies_file": self.cookies_file.text().strip(),
+        }
+
+    def save(self) -> None:
+        values = self.values()
+        if not values["card_cloze"] and not values["card_basic"]:
+            self._show_error("Choose at least one kind of card.")
+            return
+        if values["llm_enabled"] and not (values["llm_url"] and values["llm_model"]):
+            self._show_error("The language model needs an endpoint and a model name (or switch it off).")
+            return
+        if self.model.is_downloading():
+            self._show_error("A model is still downloading: wait for it to finish, or cancel it.")
+            return
+        if values["model"] != self.settings.model and not self.model.is_available(values["model"]):
+            self._show_error(f"The {values['model']} model is not on this computer yet: download it first, "
+                             "or keep the current model.")
+            return
+        if values["cookies_file"] and not Path(values["cookies_file"]).expanduser().is_file():
+            self._show_error(f"There is no cookies file at {values['cookies_file']}.")
+            return
+        for key, value in values.items():
+            setattr(self.settings, key, value)
+        store, settings, choice = self.services.settings_store, self.settings, self._library_choice
+        current = self.services.paths.root
+
+        def write() -> None:
+            store.save(settings)
+            if choice is not None:
+                default = app_paths.default_library_location().resolve()
+                target = choice.expanduser().resolve()
+                if target == current and app_paths.chosen_library_location() is None:
+                    return
+                app_paths.set_library_location(None if target == default else target)
+
+        self.buttons.setEnabled(False)
+        self._bg(write, lambda _r: self.accept(), self._save_failed)
+
+    def _save_failed(self, failure: Failure) -> None:
+        self.buttons.setEnabled(True)
+        self._show_error(f"The settings could not be saved: {failure.message}")
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def reject(self) -> None:
+        self.model.cancel()
+        super().reject()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is not None \
+                and isinstance(self.focusWidget(), QLineEdit):
+            return  # Enter in a field does not save the whole dialog by surprise
+        super().keyPressEvent(event)

@@ -1,0 +1,2 @@
+"""The For You page.
+"""

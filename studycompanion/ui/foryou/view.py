@@ -1,0 +1,249 @@
+"""The For You page: the student's clips ranked with a reason each, "more / less of this", and the interest
+profile behind the order (what was learned, from what), adjustable per topic.
+Ranking lives in core/interests/service.py.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studycompanion.core.interests.foryou import ForYouItem
+from studycompanion.core.interests.profile import InterestProfile, TagInterest
+from studycompanion.ui.common.worker import Failure, Worker
+from studycompanion.ui.library.source import title_or_link
+
+if TYPE_CHECKING:
+    from studycompanion.services import Services
+
+LIMIT = 200
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def _bar(affinity: float, width: int = 10) -> str:
+    """'+0.62' as a small text gauge (no custom painting needed)."""
+    n = round(abs(affinity) * width)
+    return ("▮" * n + "▯" * (width - n)) if affinity >= 0 else ("−" + "▮" * n)
+
+
+class InterestsPanel(QWidget):
+    """The interest profile: strongest topics first, with where each weight came from; more / less / reset."""
+
+    changed = Signal()  # the student adjusted the profile: rankings should reload
+    failed = Signal(object)
+
+    def __init__(self, services: Services, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.worker = services, worker
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Topic", "Interest", "Learned from"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.more_button = QPushButton("More of this")
+        self.less_button = QPushButton("Less of this")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Forget the 'more / less' you asked for on this topic")
+        self.more_button.clicked.connect(lambda: self._adjust("more"))
+        self.less_button.clicked.connect(lambda: self._adjust("less"))
+        self.reset_button.clicked.connect(lambda: self._adjust("reset"))
+        note = QLabel("Learned on this computer from your favourites, watch time, accepted cards, reviews, "
+                      "searches and tags. Nothing leaves the machine.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        buttons = QHBoxLayout()
+        for b in (self.more_button, self.less_button, self.reset_button):
+            buttons.addWidget(b)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel("<b>Your interests</b>"))
+        box.addWidget(self.tree, 1)
+        box.addLayout(buttons)
+        box.addWidget(note)
+
+    def reload(self) -> None:
+        interests = self.services.interests
+        self.worker.run(interests.profile, self.set_profile, self._fail)
+
+    def set_profile(self, profile: InterestProfile) -> None:
+        self.tree.clear()
+        rows: list[TagInterest] = profile.top(30) + profile.top(10, negative=True)
+        for t in rows:
+            item = QTreeWidgetItem([t.tag, f"{_bar(t.affinity)} {t.affinity:+.2f}", t.explain()])
+            item.setData(0, ROLE, t.tag)
+            self.tree.addTopLevelItem(item)
+        if not rows:
+            self.tree.addTopLevelItem(QTreeWidgetItem(["Nothing learned yet", "", "favourite, tag or review clips"]))
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        return [item for i in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(i))]
+
+    def tags(self) -> list[str]:
+        return [item.data(0, ROLE) for item in self._rows() if item.data(0, ROLE)]
+
+    def select(self, tag: str) -> None:
+        for item in self._rows():
+            if item.data(0, ROLE) == tag:
+                self.tree.setCurrentItem(item)
+
+    def _adjust(self, what: str) -> None:
+        item = self.tree.currentItem()
+        tag = item.data(0, ROLE) if item is not None else None
+        if not tag:
+            return
+        interests = self.services.interests
+
+        def work() -> None:
+            if what == "more":
+                interests.more_of(tag=tag)
+            elif what == "less":
+                interests.less_of(tag=tag)
+            else:
+                interests.reset(tag)
+
+        self.worker.run(work, self._adjusted, self._fail)
+
+    def _adjusted(self, _result: object) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def _fail(self, failure: Failure) -> None:
+        self.failed.emit(failure)
+
+
+class ForYouView(QWidget):
+    """Ranked clips with their reasons on the left, the interest profile on the right."""
+
+    open_clip_requested = Signal(int)  # video id (double-click or "Open")
+    review_requested = Signal()  # "Review For You": the lead shows ReviewView with the For You scope
+    failed = Signal(object)  # a Failure to show
+    loaded = Signal()
+
+    def __init__(self, services: Services, worker: Worker, parent: QWidget | None = None, *,
+                 limit: int = LIMIT) -> None:
+        super().__init__(parent)
+        self.services, self.worker, self.limit = services, worker, limit
+        self._items: list[ForYouItem] = []
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(["#", "Clip", "Why"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.itemDoubleClicked.connect(lambda item, _col: self.open_clip_requested.emit(item.data(0, ROLE)))
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.more_button = QPushButton("More of this")
+        self.less_button = QPushButton("Less of this")
+        self.open_button = QPushButton("Open")
+        self.refresh_button = QPushButton("Refresh")
+        self.review_button = QPushButton("Review For You")
+        self.more_button.setToolTip("Rank clips on the selected clip's topics higher")
+        self.less_button.setToolTip("Rank clips on the selected clip's topics lower")
+        self.more_button.clicked.connect(lambda: self._adjust(True))
+        self.less_button.clicked.connect(lambda: self._adjust(False))
+        self.open_button.clicked.connect(self._open)
+        self.refresh_button.clicked.connect(self.reload)
+        self.review_button.clicked.connect(self.review_requested.emit)
+        self.panel = InterestsPanel(services, worker)
+        self.panel.changed.connect(self.reload_list)
+        self.panel.failed.connect(self.failed.emit)
+
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<h2>For You</h2>"))
+        head.addStretch(1)
+        head.addWidget(self.refresh_button)
+        head.addWidget(self.review_button)
+        lbox.addLayout(head)
+        lbox.addWidget(self.status)
+        lbox.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        for b in (self.open_button, self.more_button, self.less_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lbox.addLayout(row)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 8, 12, 8)
+        box.addWidget(split)
+
+    # ---- loading ------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.reload_list()
+        self.panel.reload()
+
+    def reload_list(self) -> None:
+        interests, limit = self.services.interests, self.limit
+        self.worker.run(lambda: interests.for_you(limit), self.set_items, self._failed)
+
+    def set_items(self, items: list[ForYouItem]) -> None:
+        selected = self.selected_id()
+        self._items = list(items)
+        self.list.clear()
+        for n, it in enumerate(items, 1):
+            row = QTreeWidgetItem([str(n), title_or_link(it.title) or f"Clip {it.video_id}", it.reason])
+            row.setData(0, ROLE, it.video_id)
+            row.setToolTip(2, html.escape(" · ".join(it.reasons)))
+            self.list.addTopLevelItem(row)
+            if it.video_id == selected:
+                self.list.setCurrentItem(row)
+        self.status.setText("Your clips, ranked by what you study, what is due and what you have not seen yet."
+                            if items else "No clips yet: add some, and For You will rank them here.")
+        self.loaded.emit()
+
+    def items(self) -> list[ForYouItem]:
+        return list(self._items)
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        value = item.data(0, ROLE) if item is not None else None
+        return value if isinstance(value, int) else None
+
+    def select(self, video_id: int) -> None:
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item is not None and item.data(0, ROLE) == video_id:
+                self.list.setCurrentItem(item)
+
+    # ---- actions ------------------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        vid = self.selected_id()
+        if vid is not None:
+            self.open_clip_requested.emit(vid)
+
+    def _adjust(self, more: bool) -> None:
+        vid = self.selected_id()
+        if vid is None:
+            return
+        interests = self.services.interests
+        fn = interests.more_of if more else interests.less_of
+        self.worker.run(lambda: fn(video_id=vid), self._adjusted, self._failed)
+
+    def _adjusted(self, _tags: object) -> None:
+        self.reload()
+
+    def _failed(self, failure: Failure) -> None:
+        self.failed.emit(failure)

@@ -1,0 +1,2 @@
+"""The jobs page: the job model, view and job events.
+"""

@@ -1,0 +1,2 @@
+"""The library page: the paged clip model, grid and list, sidebar tag tree, search box.
+"""

@@ -1,0 +1,2 @@
+"""The main window, its pages, actions, saved geometry and the screenshot mode.
+"""
