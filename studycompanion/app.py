@@ -121,17 +121,3 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
     if taker is not None and not taker.saved:
         return 1
     return int(code)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`studycompanion-gui`: the app (the CLI's `studycompanion` with no arguments does the same)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args:
-        from studycompanion.cli import main as cli_main
-
-        return cli_main(["gui", *args])
-    return run_gui()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

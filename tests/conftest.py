@@ -21,6 +21,28 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MEDIA = FIXTURES / "media"
 
 
+# The fast tier (`make test-fast`) leaves out what is slow by nature: the window (tests/ui), the real
+# transcription model, and commands run as subprocesses. `make test` runs everything.
+_TIER_BY_FILE = {
+    "model": ("test_transcribe.py", "test_transcribe_step.py", "test_transcribe_models.py", "test_lexicon",
+              "test_decoding"),
+    "cli": ("test_cli.py", "test_capture_cli.py", "test_cards_cli.py", "test_packaging.py", "test_cli_"),
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if "ui" in path.parts:
+            item.add_marker(pytest.mark.ui)
+        for marker, names in _TIER_BY_FILE.items():
+            if any(path.name.startswith(n.removesuffix(".py")) if not n.endswith(".py") else path.name == n
+                   for n in names):
+                item.add_marker(getattr(pytest.mark, marker))
+        if "faults" in path.parts:
+            item.add_marker(pytest.mark.faults)
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
     """A fresh STUDYCOMPANION_HOME for one test."""

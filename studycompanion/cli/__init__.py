@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -17,8 +16,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# one module per command group; each has register(subparsers)
-COMMAND_MODULES = ("library_cmds", "capture_cmds", "transcribe_cmds", "cards_cmds", "interest_cmds", "gui_cmds")
 
 Handler = Callable[[argparse.Namespace, "Services"], int]
 
@@ -30,13 +27,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"StudyCompanion {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"studycompanion.cli.{name}")
-        except ImportError as exc:
-            if exc.name != f"studycompanion.cli.{name}":
-                raise
-            continue  # that command group is not built yet
+    # one module per command group, each with register(subparsers); imported here, so a broken one fails loudly
+    from studycompanion.cli import (
+        capture_cmds,
+        cards_cmds,
+        gui_cmds,
+        interest_cmds,
+        library_cmds,
+        transcribe_cmds,
+    )
+
+    for module in (library_cmds, capture_cmds, transcribe_cmds, cards_cmds, interest_cmds, gui_cmds):
         module.register(sub)
     return parser
 
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser = build_parser()
     if not args_list:
-        args_list = ["gui"] if _has_gui(parser) else ["--help"]
+        args_list = ["gui"]
     args = parser.parse_args(args_list)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
@@ -78,8 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             services.close()
 
 
-def _has_gui(parser: argparse.ArgumentParser) -> bool:
-    for action in parser._subparsers._group_actions if parser._subparsers else []:
-        if isinstance(action, argparse._SubParsersAction) and "gui" in action.choices:
-            return True
-    return False
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """`studycompanion-gui`: the app; with arguments, the same as `studycompanion gui ARGS`."""
+    return main(["gui", *(sys.argv[1:] if argv is None else argv)])

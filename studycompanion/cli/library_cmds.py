@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import platform
 import re
 import sys
@@ -235,17 +234,10 @@ def cmd_show(args: argparse.Namespace, services: Services) -> int:
 
 
 def _show_extras(services: Services, video_id: int) -> dict[str, Any]:
-    """Sections other command groups add to `show` (cards, interests): each offers show_extras(services, id)."""
-    out: dict[str, Any] = {}
-    for name in ("cards_cmds", "interest_cmds"):
-        try:
-            module = importlib.import_module(f"studycompanion.cli.{name}")
-        except ImportError:
-            continue
-        extras = getattr(module, "show_extras", None)
-        if extras is not None:
-            out.update(extras(services, video_id))
-    return out
+    """Sections other command groups add to `show` (cards, interests)."""
+    from studycompanion.cli import cards_cmds, interest_cmds
+
+    return {**cards_cmds.show_extras(services, video_id), **interest_cmds.show_extras(services, video_id)}
 
 
 def cmd_search(args: argparse.Namespace, services: Services) -> int:
@@ -350,13 +342,13 @@ def cmd_doctor(args: argparse.Namespace, services: Services) -> int:
     except Exception as exc:
         info["ffmpeg"] = None
         info["ffmpeg_error"] = str(exc)
-    for module, key in (("capture", "capture"), ("transcribe", "transcription")):
+    from studycompanion.core.capture.env import doctor_info as capture_doctor
+    from studycompanion.core.transcribe.service import doctor_info as transcribe_doctor
+
+    for key, read in (("capture", capture_doctor), ("transcription", lambda: transcribe_doctor(services.paths))):
         try:
-            mod = importlib.import_module(f"studycompanion.core.{module}")
-            fn = getattr(mod, "doctor_info", None)
-            if fn is not None:
-                info[key] = fn() if module == "capture" else fn(services.paths)
-        except Exception as exc:
+            info[key] = read()
+        except Exception as exc:  # noqa: BLE001 - doctor reports, never fails
             info[key] = {"error": str(exc)}
     if args.json:
         print_json(info)
