@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 
 from studycompanion.core.capture.download import Capturer
 from studycompanion.core.capture.download import make_step as capture_step
+from studycompanion.core.cards.checks import CardChecks
 from studycompanion.core.cards.store import CardStore
 from studycompanion.core.db.engine import Database
 from studycompanion.core.interests.creators import Creators
@@ -18,6 +20,7 @@ from studycompanion.core.interests.service import Interests
 from studycompanion.core.interests.suggestions import TagSuggestions, with_suggestions
 from studycompanion.core.interests.taxonomy import load_taxonomy
 from studycompanion.core.jobs.cards_step import make_step as cards_step
+from studycompanion.core.jobs.clip_actions import ClipActions
 from studycompanion.core.jobs.pipeline import Pipeline
 from studycompanion.core.jobs.queue import JobQueue
 from studycompanion.core.library.clips import Library, check_writable
@@ -47,7 +50,13 @@ class Services:
     suggestions: TagSuggestions
     interests: Interests
     reviews: Reviews
+    clip_actions: ClipActions
     log_handler: logging.Handler | None = None
+
+    @cached_property
+    def card_checks(self) -> CardChecks:
+        """Check flags for cards (core/cards/checks.py); who is unverified comes from the creators service."""
+        return CardChecks(self.library, unverified=self.creators.unverified_video_ids)
 
     def close(self) -> None:
         self.pipeline.stop()
@@ -85,4 +94,4 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Se
         JobStep.CARDS: cards_step(library, settings, paths, card_store),
     })
     return Services(paths, db, store, settings, library, queue, pipeline, card_store, engine, capturer,
-                    creators, suggestions, interests, reviews, handler)
+                    creators, suggestions, interests, reviews, ClipActions(library, queue, pipeline), handler)

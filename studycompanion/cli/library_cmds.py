@@ -284,7 +284,7 @@ def cmd_favourite(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, services: Services) -> int:
-    services.library.delete(args.id)
+    services.clip_actions.delete([args.id])  # its running jobs stop first, as in the app
     print(f"deleted {args.id}")
     return 0
 

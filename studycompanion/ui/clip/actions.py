@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from studycompanion.core.library.clips import normalise_tag
-from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.core.types import VideoStatus
 from studycompanion.services import Services
 from studycompanion.ui.common.icons import icon
 from studycompanion.ui.common.worker import Failure, Worker
@@ -60,35 +60,13 @@ class ClipActions(QObject):
         self._run(lambda: [lib.untag(i, tags) for i in ids], ids)
 
     def delete(self, ids: Sequence[int]) -> None:
-        services = self.services
-
-        def work() -> None:
-            for vid in ids:
-                for job in services.jobs.list_jobs([JobState.RUNNING], video_id=vid):
-                    if job.id is not None:
-                        services.pipeline.cancel(job.id)
-                services.library.delete(vid)
-
-        self._run(work, ids, deleted=True)
+        actions = self.services.clip_actions
+        self._run(lambda: actions.delete(ids), ids, deleted=True)
 
     def retry(self, ids: Sequence[int]) -> None:
         """Retry each clip's failed or cancelled jobs; a failed clip without a job gets a new download."""
-        services = self.services
-
-        def work() -> None:
-            for vid in ids:
-                jobs = services.jobs.list_jobs([JobState.FAILED, JobState.CANCELLED], video_id=vid)
-                if jobs:
-                    if jobs[0].id is not None:
-                        services.pipeline.retry(jobs[0].id)
-                    continue
-                video = services.library.get(vid)
-                if video.status in (VideoStatus.FAILED, VideoStatus.QUEUED) and video.platform != "local":
-                    services.pipeline.queue_capture(video)
-                elif video.status == VideoStatus.READY:
-                    services.pipeline.queue_step(JobStep.TRANSCRIBE, vid, [JobStep.CARDS.value])
-
-        self._run(work, ids)
+        actions = self.services.clip_actions
+        self._run(lambda: actions.retry(ids), ids)
 
     # ---- the context menu --------------------------------------------------------------------------------
 
