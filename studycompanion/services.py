@@ -13,6 +13,7 @@ from functools import cached_property
 from studycompanion.core.capture.download import Capturer
 from studycompanion.core.capture.download import make_step as capture_step
 from studycompanion.core.cards.checks import CardChecks
+from studycompanion.core.cards.fixes import TranscriptFixes
 from studycompanion.core.cards.store import CardStore
 from studycompanion.core.db.engine import Database
 from studycompanion.core.interests.creators import Creators
@@ -24,6 +25,7 @@ from studycompanion.core.jobs.clip_actions import ClipActions
 from studycompanion.core.jobs.pipeline import Pipeline
 from studycompanion.core.jobs.queue import JobQueue
 from studycompanion.core.library.clips import Library, check_writable
+from studycompanion.core.library.dictionary import PersonalDictionary
 from studycompanion.core.review.sessions import Reviews
 from studycompanion.core.settings import Settings, SettingsStore
 from studycompanion.core.transcribe.engine import TranscriptionEngine
@@ -51,6 +53,8 @@ class Services:
     interests: Interests
     reviews: Reviews
     clip_actions: ClipActions
+    fixes: TranscriptFixes
+    dictionary: PersonalDictionary
     log_handler: logging.Handler | None = None
 
     @cached_property
@@ -94,4 +98,5 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Se
         JobStep.CARDS: cards_step(library, settings, paths, card_store),
     })
     return Services(paths, db, store, settings, library, queue, pipeline, card_store, engine, capturer,
-                    creators, suggestions, interests, reviews, ClipActions(library, queue, pipeline), handler)
+                    creators, suggestions, interests, reviews, ClipActions(library, queue, pipeline),
+                    TranscriptFixes(db), PersonalDictionary(db), handler)

@@ -26,18 +26,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep short medical videos, transcribe them offline and turn them into Anki cards.",
     )
     parser.add_argument("--version", action="version", version=f"StudyCompanion {__version__}")
+    parser.add_argument("--home", metavar="DIR", default=None,
+                        help="the library folder to use (the same as setting STUDYCOMPANION_HOME)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # one module per command group, each with register(subparsers); imported here, so a broken one fails loudly
     from studycompanion.cli import (
         capture_cmds,
         cards_cmds,
+        fix_cmds,
         gui_cmds,
         interest_cmds,
         library_cmds,
         transcribe_cmds,
     )
 
-    for module in (library_cmds, capture_cmds, transcribe_cmds, cards_cmds, interest_cmds, gui_cmds):
+    for module in (library_cmds, capture_cmds, transcribe_cmds, fix_cmds, cards_cmds, interest_cmds, gui_cmds):
         module.register(sub)
     return parser
 

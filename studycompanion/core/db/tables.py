@@ -114,6 +114,23 @@ class Card(SQLModel, table=True):
     exported_at: datetime | None = None
     anki_mod: int = 0  # the note's modification stamp at its last export (seconds), see migration 0003
     anki_hash: str = ""  # hash of the note's content at its last export
+    # where it last went (migration 0005): "In Anki" only for ANKI; a file export says "exported to file"
+    exported_to: ExportTarget = Field(default=ExportTarget.NONE, sa_type=enum_column(ExportTarget))
+    anki_note_id: int = 0  # the note's id in the student's Anki, once AnkiConnect added or found it
+
+
+class TranscriptFix(SQLModel, table=True):
+    """A fix the student typed (migration 0007): `changes` records each row it changed, before and after, for undo.
+    Active fixes (undone_at is None) are the personal dictionary."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    video_id: int | None = Field(default=None, foreign_key="video.id", ondelete="SET NULL")
+    wrong: str
+    right: str = Field(index=True)
+    everywhere: bool = False
+    changes: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    undone_at: datetime | None = None
 
 
 class Job(SQLModel, table=True):

@@ -17,10 +17,19 @@ from sqlmodel import Session, col, delete, select
 from studycompanion.core import media
 from studycompanion.core.db import search_index
 from studycompanion.core.db.engine import Database, storage_error
-from studycompanion.core.db.tables import KeyPointRow, Tag, TranscriptSegment, Video, VideoTag, utcnow
+from studycompanion.core.db.tables import Card, KeyPointRow, Tag, TranscriptSegment, Video, VideoTag, utcnow
 from studycompanion.core.errors import BadInput, NotFound, StorageError
 from studycompanion.core.library.tags import LibraryTags, normalise_tag
-from studycompanion.core.types import CapturedClip, KeyPoint, SearchHit, Segment, TagSource, VideoStatus, Word
+from studycompanion.core.library.words import word_from_row, word_row
+from studycompanion.core.types import (
+    CapturedClip,
+    CardState,
+    KeyPoint,
+    SearchHit,
+    Segment,
+    TagSource,
+    VideoStatus,
+)
 from studycompanion.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -298,7 +307,7 @@ class Library(LibraryTags):
             for i, seg in enumerate(segments):
                 s.add(TranscriptSegment(
                     video_id=video_id, idx=i, start=seg.start, end=seg.end, text=seg.text.strip(),
-                    words=[[w.start, w.end, w.text, w.probability] for w in seg.words],
+                    words=[word_row(w) for w in seg.words],
                 ))
             video.status = VideoStatus.TRANSCRIBED
             s.add(video)
@@ -310,7 +319,7 @@ class Library(LibraryTags):
             rows = s.exec(select(TranscriptSegment).where(TranscriptSegment.video_id == video_id)
                           .order_by(col(TranscriptSegment.idx))).all()
         return [
-            Segment(r.start, r.end, r.text, [Word(float(w[0]), float(w[1]), str(w[2]), float(w[3])) for w in r.words])
+            Segment(r.start, r.end, r.text, [word_from_row(w) for w in r.words])
             for r in rows
         ]
 

@@ -1,0 +1,211 @@
+"""Fix once, and it flows everywhere: a word the student corrects in a transcript is corrected in the clip's
+transcript (text and words), its key points, its drafts that nobody edited by hand, and the search index; with
+`everywhere`, in every clip that has the same error. Each fix records what it changed, so it can be undone, and
+joins the personal dictionary (core/library/dictionary.py) that later prompts and corrections use."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from studycompanion.core.db import search_index
+from studycompanion.core.db.engine import Database
+from studycompanion.core.db.tables import Card, KeyPointRow, TranscriptFix, TranscriptSegment, utcnow
+from studycompanion.core.errors import BadInput, NotFound
+from studycompanion.core.library.words import word_from_row, word_row
+from studycompanion.core.types import CardState, Word
+
+MAX_LENGTH = 100
+_EDGE_LEFT, _EDGE_RIGHT = r"(?<![\w'-])", r"(?![\w'-])"
+_CARD_FIELDS = ("front", "back", "extra")
+_KEYPOINT_FIELDS = ("text", "context")
+
+
+@dataclass
+class FixResult:
+    fix_id: int
+    wrong: str
+    right: str
+    clips: list[int] = field(default_factory=list)
+    segments: int = 0
+    keypoints: int = 0
+    cards: int = 0
+    kept: int = 0  # undo only: rows changed again since the fix, left as they are
+
+    def summary(self) -> str:
+        where = f"{len(self.clips)} clip{'s' if len(self.clips) != 1 else ''}"
+        return (f'"{self.wrong}" -> "{self.right}" in {where}: {self.segments} transcript line'
+                f"{'s' if self.segments != 1 else ''}, {self.keypoints} key point{'s' if self.keypoints != 1 else ''}, "
+                f"{self.cards} draft{'s' if self.cards != 1 else ''}")
+
+
+def _clean(text: str, what: str) -> str:
+    text = " ".join("".join(ch for ch in text if unicodedata.category(ch)[0] != "C").split())
+    if not text:
+        raise BadInput(f"The {what} text is empty.")
+    if len(text) > MAX_LENGTH:
+        raise BadInput(f"The {what} text is longer than {MAX_LENGTH} characters.")
+    if "{{" in text or "}}" in text or "<" in text:
+        raise BadInput(f"The {what} text cannot hold cloze syntax or markup.")
+    return text
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase as whole words, any case, any run of spaces between its words."""
+    return re.compile(_EDGE_LEFT + r"\s+".join(re.escape(t) for t in phrase.split()) + _EDGE_RIGHT, re.IGNORECASE)
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"^[\W_]+|[\W_]+$", "", token).casefold()
+
+
+def fix_words(words: Sequence[Word], wrong: str, right: str) -> tuple[list[Word], int]:
+    """Replace each run of words that reads `wrong` by one word `right` spanning the run's time, keeping the run's
+    leading space and trailing punctuation; the student's word is certain (probability 1) and remembers what the
+    model heard."""
+    target = [_bare(t) for t in wrong.split()]
+    out: list[Word] = []
+    i = n = 0
+    while i < len(words):
+        run = words[i:i + len(target)]
+        if len(run) == len(target) and [_bare(w.text) for w in run] == target:
+            lead = re.match(r"^[\W_]*", run[0].text)
+            trail = re.search(r"[\W_]*$", run[-1].text)
+            heard = run[0].corrected_from if len(run) == 1 and run[0].corrected_from else \
+                " ".join(w.text.strip() for w in run)
+            out.append(Word(run[0].start, run[-1].end, f"{lead.group(0) if lead else ''}{right}"
+                            f"{trail.group(0) if trail else ''}", 1.0, heard))
+            i += len(run)
+            n += 1
+        else:
+            out.append(words[i])
+            i += 1
+    return out, n
+
+
+class TranscriptFixes:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ---- applying -------------------------------------------------------------------------------------
+
+    def apply(self, video_id: int | None, wrong: str, right: str, *, everywhere: bool = False) -> FixResult:
+        """Fix `wrong` -> `right` in one clip (or, with `everywhere`, in every clip that has it)."""
+        wrong, right = _clean(wrong, "wrong"), _clean(right, "right")
+        if wrong == right:
+            raise BadInput("The fix is the same as the text.")
+        if video_id is None and not everywhere:
+            raise BadInput("Say which clip to fix, or fix it everywhere.")
+        pattern = phrase_pattern(wrong)
+        with self.db.session() as s:
+            clips = self._clips_with(s, pattern, wrong, None if everywhere else video_id)
+            if not clips:
+                where = "any clip's transcript" if everywhere else "this clip's transcript"
+                raise BadInput(f'"{wrong}" is not in {where}.')
+            changes: list[dict[str, Any]] = []
+            result = FixResult(0, wrong, right, clips)
+            for vid in clips:
+                self._fix_clip(s, vid, pattern, wrong, right, changes, result)
+                s.flush()
+                search_index.reindex(s, vid)
+            fix = TranscriptFix(video_id=video_id, wrong=wrong, right=right, everywhere=everywhere, changes=changes)
+            s.add(fix)
+            s.flush()
+            assert fix.id is not None
+            result.fix_id = fix.id
+        return result
+
+    @staticmethod
+    def _clips_with(s: Session, pattern: re.Pattern[str], wrong: str, video_id: int | None) -> list[int]:
+        first = wrong.split()[0]
+        stmt = select(TranscriptSegment.video_id, TranscriptSegment.text).where(
+            col(TranscriptSegment.text).ilike(f"%{first}%"))
+        if video_id is not None:
+            stmt = stmt.where(TranscriptSegment.video_id == video_id)
+        return sorted({vid for vid, text in s.exec(stmt).all() if pattern.search(text)})
+
+    @staticmethod
+    def _fix_clip(s: Session, vid: int, pattern: re.Pattern[str], wrong: str, right: str,
+                  changes: list[dict[str, Any]], result: FixResult) -> None:
+        for seg in s.exec(select(TranscriptSegment).where(TranscriptSegment.video_id == vid)).all():
+            if not pattern.search(seg.text):
+                continue
+            words, _n = fix_words([word_from_row(w) for w in seg.words], wrong, right)
+            text, rows = pattern.sub(right, seg.text), [word_row(w) for w in words]
+            changes.append({"table": "segment", "id": seg.id, "before": {"text": seg.text, "words": seg.words},
+                            "after": {"text": text, "words": rows}})
+            seg.text, seg.words = text, rows
+            s.add(seg)
+            result.segments += 1
+        for kp in s.exec(select(KeyPointRow).where(KeyPointRow.video_id == vid)).all():
+            if _changed(kp, _KEYPOINT_FIELDS, pattern, right, changes, "keypoint"):
+                s.add(kp)
+                result.keypoints += 1
+        drafts = select(Card).where(Card.video_id == vid, Card.state == CardState.DRAFT,
+                                    col(Card.edited).is_(False))
+        for card in s.exec(drafts).all():
+            if _changed(card, _CARD_FIELDS, pattern, right, changes, "card"):
+                card.updated_at = utcnow()
+                s.add(card)
+                result.cards += 1
+
+    # ---- undoing --------------------------------------------------------------------------------------
+
+    def undo(self, fix_id: int) -> FixResult:
+        """Put back what the fix changed, except rows changed again since (those are kept and counted)."""
+        with self.db.session() as s:
+            fix = s.get(TranscriptFix, fix_id)
+            if fix is None:
+                raise NotFound(f"There is no fix {fix_id}.")
+            if fix.undone_at is not None:
+                raise BadInput(f"Fix {fix_id} was already undone.")
+            result = FixResult(fix_id, fix.right, fix.wrong)
+            clips: set[int] = set()
+            for change in fix.changes:
+                model: type[Any] = {"segment": TranscriptSegment, "keypoint": KeyPointRow, "card": Card}[
+                    change["table"]]
+                row = s.get(model, change["id"])
+                if row is None:
+                    continue
+                if any(getattr(row, k) != v for k, v in change["after"].items()):
+                    result.kept += 1
+                    continue
+                for key, value in change["before"].items():
+                    setattr(row, key, value)
+                s.add(row)
+                clips.add(int(row.video_id))
+                kind = {"segment": "segments", "keypoint": "keypoints", "card": "cards"}[change["table"]]
+                setattr(result, kind, getattr(result, kind) + 1)
+            s.flush()
+            for vid in sorted(clips):
+                search_index.reindex(s, vid)
+            fix.undone_at = utcnow()
+            s.add(fix)
+            result.clips = sorted(clips)
+        return result
+
+    def list(self, video_id: int | None = None, *, include_undone: bool = False) -> list[TranscriptFix]:
+        with self.db.session() as s:
+            stmt = select(TranscriptFix).order_by(col(TranscriptFix.id).desc())
+            if video_id is not None:
+                stmt = stmt.where(TranscriptFix.video_id == video_id)
+            if not include_undone:
+                stmt = stmt.where(col(TranscriptFix.undone_at).is_(None))
+            return list(s.exec(stmt).all())
+
+
+def _changed(row: Any, fields: Sequence[str], pattern: re.Pattern[str], right: str,
+             changes: list[dict[str, Any]], table: str) -> bool:
+    before = {f: getattr(row, f) for f in fields if pattern.search(getattr(row, f) or "")}
+    if not before:
+        return False
+    after = {f: pattern.sub(right, v) for f, v in before.items()}
+    changes.append({"table": table, "id": row.id, "before": before, "after": after})
+    for f, v in after.items():
+        setattr(row, f, v)
+    return True
