@@ -15,8 +15,11 @@ from functools import lru_cache
 from studycompanion.core.cards import rules
 from studycompanion.core.transcribe.vocab import load_vocabulary
 from studycompanion.core.types import KeyPoint, Segment, Word
+from studycompanion.paths import resources_dir
 
-MIN_SCORE = 2.0  # below this a sentence is not worth a card
+MIN_SCORE = 1.2  # below this a sentence is not worth a card (set on the tuning part: K vs C sentence scores)
+COMMON_RANK = 4000  # a lexicon word this frequent in everyday English ("water", "wife") is not a medical term
+RARE_RANK = 30000  # a word rarer than this (or unknown) in everyday English is technical: a term or a mishearing
 PAUSE_SPLIT = 1.2  # seconds of silence that end a sentence even without punctuation
 MAX_WORDS = 60  # a longer run of words is cut at its next comma
 MERGE_MAX_WORDS = 50
@@ -55,6 +58,48 @@ class Sentence:
 def default_vocabulary() -> frozenset[str]:
     """The shipped medical vocabulary, lower-cased (empty when the file is missing)."""
     return vocabulary_set(load_vocabulary())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Read-only view of resources/lexicon: medical words (drug/disease lexicon) and everyday-English ranks."""
+
+    medical: frozenset[str] = frozenset()  # single words of the drug / disease lexicon, minus everyday words
+    phrases: frozenset[str] = frozenset()  # its 2-3 word entries
+    rank: dict[str, int] = field(default_factory=dict)  # word -> rank in everyday English (0 = most common)
+
+    def medical_word(self, word: str) -> bool:
+        low = word.strip(".,;:!?()\"'").lower()
+        return low in self.medical or _singular(low) in self.medical
+
+    def technical(self, word: str) -> bool:
+        """A word a student would card: in the medical lexicon, or rare in everyday English."""
+        low = word.strip(".,;:!?()\"'").lower()
+        if len(low) < 4 or not low.replace("-", "").isalpha() or low in rules.STOPWORDS or rules.is_number_word(low):
+            return False
+        if low in self.medical or _singular(low) in self.medical:
+            return True
+        if not self.rank:
+            return False
+        r = min(self.rank.get(low, 10**9), self.rank.get(_singular(low), 10**9))
+        return len(low) >= 6 and r > RARE_RANK
+
+
+def _read_lines(name: str) -> list[str]:
+    path = resources_dir() / "lexicon" / name
+    if not path.is_file():
+        return []
+    return [ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon (resources/lexicon, built by tools/build_lexicon.py); empty when it is missing."""
+    rank = {w: i for i, w in enumerate(_read_lines("common_english.txt"))}
+    terms = _read_lines("medical_terms.txt")
+    singles = frozenset(t for t in terms if " " not in t and rank.get(t, 10**9) >= COMMON_RANK)
+    phrases = frozenset(t for t in terms if " " in t)
+    return Lexicon(singles, phrases, rank)
 
 
 def vocabulary_set(terms: Iterable[str]) -> frozenset[str]:
@@ -197,29 +242,88 @@ def split_sentences(segments: Sequence[Segment]) -> list[Sentence]:
     return sentences
 
 
+# --- trimming ------------------------------------------------------------------------------------
+
+
+def _clauses(words: list[Word]) -> list[list[Word]]:
+    """The words cut after each comma, colon or semicolon."""
+    out: list[list[Word]] = [[]]
+    for w in words:
+        out[-1].append(w)
+        if w.text.endswith((",", ":", ";")):
+            out.append([])
+    return [c for c in out if c]
+
+
+def _clause_is_chatter(words: list[Word], vocab: frozenset[str], leading: bool) -> bool:
+    text = " ".join(w.text for w in words).strip(" ,;:")
+    if find_terms(text.split(), vocab):
+        return False
+    lower = text.lower()
+    if leading and rules.LEAD_IN.match(lower):
+        return True
+    return rules.sentence_form(text) is not rules.Form.STATEMENT or rules.is_filler(lower)
+
+
+def trim(sentence: Sentence, vocab: frozenset[str]) -> Sentence:
+    """The sentence without a greeting or discourse marker in front ("Hey guys, ...", "Fun fact, ...") and
+    without a call to action behind ("..., save this for later"); whole when nothing is left."""
+    parts = _clauses(sentence.words)
+    while len(parts) > 1 and _clause_is_chatter(parts[0], vocab, leading=True):
+        parts = parts[1:]
+    while len(parts) > 1 and _clause_is_chatter(parts[-1], vocab, leading=False):
+        parts = parts[:-1]
+    words = [w for c in parts for w in c]
+    if len(words) == len(sentence.words) or len(words) < 3 or not find_terms([w.text for w in words], vocab):
+        return sentence  # nothing to cut, or nothing of substance left: the sentence is judged whole
+    last = words[-1]
+    if last.text.endswith((",", ";", ":")):
+        words[-1] = Word(last.start, last.end, last.text.rstrip(",;:") + ".", last.probability)
+    first = words[0]
+    if first.text[:1].islower():  # a sentence of its own now, not a continuation of the one before
+        words[0] = Word(first.start, first.end, first.text[:1].upper() + first.text[1:], first.probability)
+    return Sentence(words)
+
+
 # --- scoring ---------------------------------------------------------------------------------------
 
+_NOT_A_POINT = frozenset(
+    {rules.Form.GREETING, rules.Form.CALL_TO_ACTION, rules.Form.SPONSOR, rules.Form.PROMPT}
+)
 
-def score_text(text: str, vocab: frozenset[str]) -> rules.Features:
+
+def score_text(text: str, vocab: frozenset[str], lexicon: Lexicon | None = None) -> rules.Features:
     """The rule-based score of one sentence (or merged sentences) and why."""
+    lexicon = default_lexicon() if lexicon is None else lexicon
     f = rules.Features()
     lower = text.lower()
     tokens = text.split()
-    if rules.is_filler(lower):
+    f.form = rules.sentence_form(text)
+    if rules.is_filler(lower) or f.form in _NOT_A_POINT:
         f.filler = True
-        f.add(-10.0, "filler")
+        f.add(-10.0, "filler" if f.form is rules.Form.STATEMENT else f"filler ({f.form.value})")
         return f
     f.terms = find_terms(tokens, vocab)
+    known = {w.lower() for t in f.terms for w in t.split()}
+    bare_tokens = [t.strip(".,;:!?()\"'") for t in tokens]
+    extra = rules.unique(b for b in bare_tokens if b.lower() not in known and lexicon.technical(b))
+    listed = [t for t in extra if lexicon.medical_word(t)]  # in the drug / disease lexicon
+    rare = [t for t in extra if t not in listed]  # rare in English: a term the lists lack, or a mishearing
     in_vocab = [t for t in f.terms if t.lower() in vocab or _singular(t.lower()) in vocab]
     shaped = [t for t in f.terms if t not in in_vocab]
-    f.add(min(len(in_vocab), 3) * 1.0, "terms: " + ", ".join(f.terms[:4]) if f.terms else "")
-    f.add(min(len(shaped), 3) * 0.6, "")
-    doses = rules.DOSE.findall(lower)
+    f.terms = f.terms + extra
+    f.unlisted = rare
+    f.add(min(len(in_vocab) + len(listed), 3) * 1.0, "terms: " + ", ".join(f.terms[:4]) if f.terms else "")
+    f.add(min(len(shaped) + len(rare), 3) * 0.5, "")
+    numeric = rules.numerals(lower)
+    doses = rules.DOSE.findall(numeric)
     if doses:
         f.add(1.2, "dose / number")
-    if rules.RANGE.search(lower):
+    if rules.TIMING.search(numeric):
+        f.add(0.8, "timing")
+    if rules.RANGE.search(numeric):
         f.add(0.6, "range")
-    if rules.THRESHOLD.search(lower):
+    if rules.THRESHOLD.search(numeric):
         f.add(0.8, "threshold")
     elif not doses and rules.BARE_NUMBER.search(text):
         f.add(0.3, "")
@@ -227,14 +331,16 @@ def score_text(text: str, vocab: frozenset[str]) -> rules.Features:
     if relations:
         f.add(1.2 + (0.4 if len(relations) > 1 else 0.0), "relation")
     m = rules.DEFINITION.match(text.strip())
-    if m and find_terms(m.group("term").split(), vocab):
+    subject = m.group("term").split() if m else []
+    if m and (find_terms(subject, vocab) or any(lexicon.technical(w) for w in subject)):
         f.definition = True
         f.add(0.8, "definition")
     if rules.EMPHASIS.search(lower):
         f.add(0.8, "high-yield cue")
     if rules.LIST_CUE.search(lower) or rules.count_list_items(text) >= 3:
         f.add(0.6, "list")
-    if rules.MNEMONIC.search(lower):
+    mnemonic = bool(rules.MNEMONIC.search(lower))
+    if mnemonic:
         f.add(0.8, "mnemonic")
     if f.terms and rules.CONTRAST.search(lower):
         f.add(0.4, "contrast")
@@ -242,11 +348,21 @@ def score_text(text: str, vocab: frozenset[str]) -> rules.Features:
         f.add(0.6, "finding")
     if rules.FIRST_PERSON.search(lower):
         f.add(-1.2, "")
-    if rules.is_intro(lower):
-        f.intro = True
+    if f.form is rules.Form.NARRATIVE:
         f.add(-1.5, "")
-    if text.rstrip().endswith("?"):
+        if not (relations and f.terms):
+            f.filler = True  # vlog chatter: "today we scrubbed in on an appendectomy"
+    if rules.FIRST_PERSON_SINGULAR.search(lower) and not (relations and len(f.terms) >= 2) and not mnemonic:
+        f.filler = True  # "I failed pharmacology twice": a story about the speaker, not a fact
+    if rules.HEDGE.search(lower):
+        f.add(-0.8, "")
+    if rules.is_intro(lower) or (rules.META_TALK.search(lower) and not relations and not doses):
+        f.intro = True  # on topic, about the topic ("comes up on every exam"), never a fact itself
+        f.add(-1.5, "")
+    if f.form is rules.Form.QUESTION:
         f.add(-1.0, "")
+    if rules.CASE_STEM.match(numeric):
+        f.add(-1.5, "")  # "a 19 year old comes in wheezing": the stem of a case, not its fact
     if len(tokens) < 5:
         f.add(-1.0, "")
     if not f.terms:
@@ -262,19 +378,30 @@ def _first_word(s: Sentence) -> str:
 
 
 def merge_fragments(sentences: list[Sentence], vocab: frozenset[str]) -> list[Sentence]:
-    """Join a question with its answer, a pronoun-led or lower-case continuation with what it continues."""
+    """Join a teaching question with its answer, a pronoun-led or lower-case continuation with what it continues.
+
+    A question joins only when it names a medical term and is asked of the audience (not of a patient), and
+    only with an answer that is itself a statement naming a term."""
     out: list[Sentence] = []
     for s in sentences:
         prev = out[-1] if out else None
         if prev is not None and not prev.features.filler and not s.features.filler:
             fits = len(prev.words) + len(s.words) <= MERGE_MAX_WORDS
-            question = prev.text.endswith("?") and s.start - prev.end < 2.5
+            question = (
+                prev.features.form is rules.Form.QUESTION
+                and bool(prev.features.terms)
+                and s.features.form is rules.Form.STATEMENT
+                and bool(s.features.terms)
+                and s.start - prev.end < 2.5
+            )
             continuation = _first_word(s) in _PRONOUN_START or s.words[0].text[:1].islower()
             continuation = continuation and bool(s.features.terms or rules.BARE_NUMBER.search(s.text))
+            continuation = continuation and prev.features.form is rules.Form.STATEMENT
             if fits and (question or (continuation and not prev.features.intro)):
                 merged = Sentence(prev.words + s.words)
                 merged.features = score_text(merged.text, vocab)
                 if question:
+                    merged.features = score_text(s.text, vocab)  # the answer carries the fact
                     merged.features.add(1.0, "question and answer")
                 out[-1] = merged
                 continue
@@ -292,8 +419,13 @@ def keypoint_key(text: str, start: float) -> str:
 
 
 def target_count(duration: float) -> int:
-    """How many key points a clip of this length may give: ~1 per 10 s, 2..8."""
-    return max(2, min(8, math.ceil(duration / 10.0)))
+    """How many key points a clip of this length may give: ~1 per 5 s, 2..12 (fact-dense lists need more)."""
+    return max(2, min(12, math.ceil(duration / 5.0)))
+
+
+def _is_point(s: Sentence, min_score: float) -> bool:
+    f = s.features
+    return f.score >= min_score and not f.filler and not f.intro and f.form is not rules.Form.QUESTION
 
 
 def extract_keypoints(
@@ -304,7 +436,7 @@ def extract_keypoints(
 ) -> list[KeyPoint]:
     """Key points of a transcript in spoken order, each with its [start, end] span and context."""
     vocab = default_vocabulary() if vocab is None else vocab
-    sentences = split_sentences(segments)
+    sentences = [trim(s, vocab) for s in split_sentences(segments)]
     if not sentences:
         return []
     for s in sentences:
@@ -313,9 +445,10 @@ def extract_keypoints(
     duration = sentences[-1].end - sentences[0].start
     limit = max_points if max_points is not None else target_count(duration)
     ranked = sorted(
-        (i for i, s in enumerate(sentences) if s.features.score >= min_score and not s.features.filler),
+        (i for i, s in enumerate(sentences) if _is_point(s, min_score)),
         key=lambda i: (-sentences[i].features.score, sentences[i].start),
     )[:limit]
+    topic = clip_topic(sentences)
     points = []
     for i in sorted(ranked):
         s = sentences[i]
@@ -327,13 +460,55 @@ def extract_keypoints(
                 score=round(s.features.score, 3),
                 key=keypoint_key(s.text, s.start),
                 reasons=[r for r in s.features.reasons if r],
-                context=_context(sentences, i),
+                context=_context(sentences, i, topic, {j for j in ranked}),
             )
         )
     return points
 
 
-def _context(sentences: list[Sentence], i: int) -> str:
-    """The sentences just before and after (filler left out)."""
-    near = [sentences[j] for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
-    return " ".join(s.text for s in near if not s.features.filler)
+# --- context (the card's Extra) --------------------------------------------------------------------
+
+
+def clip_topic(sentences: Sequence[Sentence]) -> str:
+    """The clip's topic: the term most sentences of substance name (ties: the one said first)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    for n, s in enumerate(sentences):
+        if s.features.filler:
+            continue
+        for term in {t.lower(): t for t in s.features.terms if t not in s.features.unlisted}.values():
+            low = " ".join(_singular(w) for w in term.lower().split())  # "loop diuretics" = "loop diuretic"
+            if low in rules.GENERIC_TERMS or low in rules.META_TERMS or low in rules.CORE_LEXICON:
+                continue
+            counts[low] = counts.get(low, 0) + (3 if s.features.intro else 1)  # an intro names the topic
+            first.setdefault(low, n)
+            spelled.setdefault(low, term)
+    if not counts:
+        return ""
+    best = min(counts, key=lambda t: (-counts[t], first[t]))
+    return spelled[best] if counts[best] >= 2 else ""
+
+
+def _context(sentences: list[Sentence], i: int, topic: str, points: set[int]) -> str:
+    """Useful context for the card's Extra: the sentence right after that explains this one ("that's why",
+    "because", "so ..."), else a sentence that defines one of its terms, else the clip's topic. Never filler,
+    questions, intros, or another key point (that one is a card of its own)."""
+    point = sentences[i]
+    own = {t.lower() for t in point.features.terms}
+
+    def usable(j: int) -> bool:
+        if not 0 <= j < len(sentences) or j == i or j in points:
+            return False
+        f = sentences[j].features
+        return not f.filler and f.form is rules.Form.STATEMENT and not f.intro and len(sentences[j].words) >= 4
+
+    nxt = i + 1
+    if usable(nxt) and rules.EXPLANATION.search(sentences[nxt].text.lower()):
+        return sentences[nxt].text
+    for j in range(len(sentences)):
+        if usable(j) and sentences[j].features.definition and own & {t.lower() for t in sentences[j].features.terms}:
+            return sentences[j].text
+    if topic and topic.lower() not in point.text.lower():
+        return f"Topic: {topic}"
+    return ""

@@ -1,10 +1,28 @@
-"""The cue lexicon behind key-point scoring: filler, fact relations, doses, emphasis, medical word shapes."""
+"""The cue lexicon behind key-point scoring: sentence forms, fact relations, doses, emphasis, medical word shapes.
+
+Sentence forms come from grammar more than from phrase lists: a question is an inverted auxiliary or a
+question mark, a call to action is a social verb in the imperative aimed at the viewer, a history-taking
+prompt is a question or request aimed at "you" (the patient), a vlog line is first-person narrative.
+"""
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+
+class Form(enum.Enum):
+    """What a sentence does. Only a STATEMENT can be a key point on its own; a teaching QUESTION can open one."""
+
+    STATEMENT = "statement"
+    QUESTION = "question"  # to the audience ("what reverses heparin?"): may be merged with its answer
+    PROMPT = "prompt"  # history taking / addressed to a patient ("on a scale of 1 to 10 ...", "any allergies?")
+    GREETING = "greeting"  # hello, welcome, nice to meet you, thanks, bye
+    CALL_TO_ACTION = "call to action"  # follow, like, save, comment, share, link in bio
+    SPONSOR = "sponsor"
+    NARRATIVE = "narrative"  # vlog chatter, anecdotes: first person, no fact
 
 # --- filler: a sentence that matches one of these is never a key point -------------------------------
 FILLER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -32,6 +50,129 @@ FILLER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# --- sentence forms ----------------------------------------------------------------------------------
+# A leading discourse marker or greeting clause that can be cut off a sentence ("Hey guys, ...", "Fun fact, ...").
+LEAD_IN = re.compile(
+    r"^(hey|hi|hello|yo|okay|ok|alright|right|so|and|well|now|friends|guys|everyone|everybody|folks|team|"
+    r"fun fact|quick (tip|fact|pearl|one)|one (quick |more )?(pearl|tip|thing|fact)|pro tip|high[- ]yield|"
+    r"bonus|remember|listen|look|first|next|then|last(ly)?|finally|also|plus|number \w+)\b[\w' ]{0,30}$"
+)
+_AUX = (
+    r"do|does|did|have|has|had|are|is|was|were|can|could|would|will|shall|should|may|might|must|"
+    r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|aren'?t|isn'?t|wasn'?t|can'?t|won'?t|wouldn'?t"
+)
+INVERTED_QUESTION = re.compile(
+    rf"^({_AUX})\s+(you|i|we|they|he|she|it|there|anyone|anybody|anything|anyone|your|this|that|the pain)\b"
+)
+WH_QUESTION = re.compile(rf"^(what|what'?s|when|where|which|who|whom|whose|why|how)\b.*\b({_AUX})\b")
+LIVED = re.compile(  # the patient's own life and symptoms: "how much do you drink", "when did you notice"
+    r"\byou (\w+ )?(drink|smoke|take|feel|felt|have|had|get|got|notice|noticed|eat|sleep|wake|work|live|been|"
+    r"tried|ever|experience|pass|cough|bring|mean)\b"
+)
+SECOND_PERSON = re.compile(r"\b(you|your|you'?re|you'?ve|yourself)\b")
+# What a clinician says to a patient: requests, politeness, examination; never a fact for a student.
+PATIENT_TALK = re.compile(
+    r"\bon a scale of\b|\b(scale|rate (it|the pain|your))\b.*\b(0|1|one|zero)\b.*\b(10|ten)\b|"
+    r"\b(tell|show) me\b|\bfor me\b|\bpoint to\b|\b(take|have) a seat\b|\blie (back|down)\b|"
+    r"\b(i'?m|i am|i'?ll|i will|we'?ll|let me) (just )?(going to |gonna )?(examine|have a (look|listen|feel)|"
+    r"listen to|take a look|check your|ask (you|a few))\b|\b(my name is|i'?m one of the|nice to meet you)\b|"
+    r"\bany (allerg|medication|medicine|questions|history|family history|concerns)\w*\b.*\?|"
+    r"\bhow (are|have) you (been|feeling|doing)\b|\bwhat brings you\b|\bwhat can i do for you\b|"
+    r"\btake (as much time|your time)\b|\bis it (okay|ok|alright) if\b|\bbefore (i|we) go on\b"
+)
+# The things a viewer is asked to do with the video or the channel (imperative social verbs).
+CTA_VERB = re.compile(
+    r"^(please |make sure (to|you) |don'?t forget to |be sure to |go |come |and )*(follow|like|subscribe|share|"
+    r"save|send|tag|comment|stitch|duet|drop|check out|click|tap|hit|smash|grab|download|sign up|join|turn on|"
+    r"watch|rewatch|screenshot|bookmark|repost)\b"
+)
+CTA_PLACE = re.compile(
+    r"\b(in|down|below) (the |my )?(comments?|bio|description|below)\b|\blink (below|in)\b|"
+    r"\bcomment (below|down)\b|\bfor (more|part|the next)\b.*\b(follow|videos?|tips?|content)\b|"
+    r"\bfollow (for|me|us|along)\b|\b(like|follow),? (and|&) (save|share|subscribe|follow|comment)\b|"
+    r"\bpart (two|2|three|3)\b|\blet me know\b|\bnever miss\b|\bhit (the )?(bell|follow|like)\b"
+)
+SPONSOR = re.compile(
+    r"\bsponsor(ed|s)?\b|\bbrought to you by\b|\b(use|with) (my |the )?code\b|\bpromo\b|\bdiscount\b|"
+    r"\bpercent off\b|\d+ ?% off\b|\bfree (trial|month)\b|\bfirst month free\b|\bpartnered with\b|"
+    r"\bclick the link\b|\bthank me later\b"
+)
+GREETING = re.compile(
+    r"^(hey|hi|hello|hiya|yo|what'?s up|what is up|what'?s going on|good (morning|afternoon|evening))\b|"
+    r"\bwelcome (back|to)\b|\bthanks? (you )?(so much |all |guys )?(for (watching|coming|listening)|everyone)\b|"
+    r"^(thanks|thank you|great|perfect|lovely|brilliant|okay|ok|alright)\b[^a-z]*(,? (so much|very much|all|guys|"
+    r"everyone|doctor|that is (really )?helpful))*[^a-z]*$|\bsee you (in|next|tomorrow|soon|guys|later)\b|\bbye\b|"
+    r"\bthat'?s (a wrap|all for|it from me|all)\b|^that is (really )?helpful\b|^(okay |ok |so |alright )?"
+    r"(that'?s|that is|this is) (it|all)\b"
+)
+FIRST_PERSON_SUBJECT = re.compile(  # "I packed ...", "today we scrubbed in ...", "my roommate is making ..."
+    r"\b(i|we|my \w+|our \w+|me and \w+)( just| really| honestly| literally| also| then| finally| actually|"
+    r" always| never| usually| mostly)?( 'm|'m| 've|'ve|'ll|'d| am| was| were| had| have| got| went| made| did| wore|"
+    r" packed| drove| studied| started| learned| learnt| spent| tried| sat| took| grabbed| scrubbed| watched|"
+    r" slept| used to| love| hate| feel| want| can'?t| will| is making| \w+ed)\b"
+)
+FIRST_PERSON_SINGULAR = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|me|myself)\b")
+META_TALK = re.compile(r"\b(exams?|boards?|rotations?|shelf|osces?|step ?[123]|usmle|plab|nclex|finals?)\b")
+HEDGE = re.compile(
+    r"\b(i think|i guess|i believe|maybe|probably|perhaps|not sure|kind of|sort of|i feel like|might be|"
+    r"could be|apparently|supposedly|i'?m not sure|i don'?t know)\b"
+)
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(NUMBER_WORDS) + r")(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\b"
+)
+
+
+def numerals(lower: str) -> str:
+    """The text with number words as digits ("six weeks" -> "6 weeks", "eighty-two" -> "82"), for number cues."""
+
+    def value(m: re.Match[str]) -> str:
+        tens, unit = NUMBER_WORDS[m.group(1)], m.group(2)
+        if unit and 20 <= tens <= 90:
+            return str(tens + NUMBER_WORDS[unit])
+        return str(tens) + (m.group(0)[len(m.group(1)) :] if unit else "")
+
+    return _NUMBER_WORD.sub(value, lower)
+
+
+def is_number_word(word: str) -> bool:
+    return all(part in NUMBER_WORDS for part in word.lower().split("-") if part)
+
+
+def sentence_form(text: str) -> Form:
+    """What a sentence does, from its grammar and a few cue families (see Form)."""
+    lower = text.lower().strip().strip("\"'")
+    core = re.sub(r"^((hey|hi|hello|okay|ok|so|and|alright|right|well|now)[, ]+)+", "", lower)
+    if SPONSOR.search(lower):
+        return Form.SPONSOR
+    if CTA_VERB.match(core) or CTA_PLACE.search(lower):
+        return Form.CALL_TO_ACTION
+    if PATIENT_TALK.search(lower):
+        return Form.PROMPT
+    question = lower.rstrip(" .!\"')").endswith("?") or bool(INVERTED_QUESTION.match(core))
+    if question:
+        addressed = SECOND_PERSON.search(lower)
+        if addressed and (INVERTED_QUESTION.match(core) or re.search(r"\byour\b", lower) or LIVED.search(lower)):
+            return Form.PROMPT  # "do you smoke?", "how often do you check your sugar?"
+        return Form.QUESTION
+    if GREETING.search(lower):
+        return Form.GREETING
+    if FIRST_PERSON_SUBJECT.search(core):
+        return Form.NARRATIVE
+    return Form.STATEMENT
+
+
+# A sentence that explains the one before it: good Extra for that card.
+EXPLANATION = re.compile(
+    r"^(and |so |but )?(that'?s why|that is why|this is why|because|which (is why|means)|this means|that means|"
+    r"the reason|so that|it (does|doesn'?t|works|just))\b"
+)
+
 # An intro or transition: on topic, never a fact ("today we're doing loop diuretics").
 INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
@@ -42,6 +183,9 @@ INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(okay|ok|alright|so)[, ]+(so )?(now|next|let'?s)\b",
         r"\bthis (one )?(comes up|is asked)\b",
         r"\beveryone (dreads|hates|forgets)\b",
+        r"\b(comes? up|shows? up|tested|asked|are|is)\b.*\b(on|in) (every|all|most|almost every)\b.*"
+        r"\b(exams?|boards?|tests?|osces?|papers?|rotations?|wards?)\b",
+        r"\blet'?s (fix|learn|nail|cover|break|go through|review|recap|run through|walk through|tackle)\b",
     )
 )
 
@@ -59,7 +203,8 @@ RELATION = re.compile(
     r"used? (it )?(for|in|when|to)|you use|comes? first|the first thing|first step|drives?|covers?|"
     r"compression of|deficiency of|gives? you|linked to|related to|known as|we call (it|this)|is called|"
     r"most (often|commonly)|typically|you (see|get|'ll see|will see)|(can|should|must) (use|give|start)|"
-    r"should be given|is given|are given)\b"
+    r"should be given|is given|are given|shows?|showing|includes?|including|(should|must) be (considered|excluded|"
+    r"ruled out|checked)|needs?|requires?|(is|are) expected|happens|occurs?|develops?|appears?|peaks?)\b"
 )
 DEFINITION = re.compile(
     r"^(?P<term>[\w\- ,'/]{3,60}?) (is|are|means|refers to|is defined as|is called) (?P<what>.{8,})$",
@@ -97,6 +242,11 @@ THRESHOLD_NUMBER = re.compile(  # the number of a threshold, as a cloze answer (
     rf"\b(?P<m>{NUMBER} or (?:more|less|older|higher|lower))\b"
 )
 BARE_NUMBER = re.compile(rf"\b{NUMBER}\b")
+CASE_STEM = re.compile(rf"^(so |okay |ok )?((a|an|this|your|our|the) )?{NUMBER}[- ](year|month|week|day)s?[- ]old\b")
+TIMING = re.compile(  # an age or a time a fact happens at: "by 18 months", "at 6 weeks", "from 12 weeks"
+    rf"\b(at|by|from|around|until|before|after|within|over|under|for) (about |around |at least )?{NUMBER}"
+    rf"(-| )?(weeks?|months?|years?|days?|hours?|minutes?)\b"
+)
 
 
 # --- everyday clinical words a dedicated vocabulary list tends to leave out ----------------------------
@@ -212,9 +362,11 @@ class Features:
 
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)  # vocabulary or medical-shaped terms, in order
+    terms: list[str] = field(default_factory=list)  # vocabulary, lexicon or medical-shaped terms, in order
+    unlisted: list[str] = field(default_factory=list)  # terms only because they are rare words (maybe misheard)
     filler: bool = False
     intro: bool = False
+    form: Form = Form.STATEMENT
     definition: bool = False
 
     def add(self, points: float, reason: str) -> None:
