@@ -1,6 +1,7 @@
 """Key-point evaluation set: loads the annotated mini-transcripts and scores key points against them.
 
-Shared by tests/test_keypoints_eval.py and bench/cards.py (loaded by file path, not as a package).
+Shared by tests/test_keypoints_eval.py and bench/cards.py. `load()` reads the tuning part (this folder);
+`load(TEST_DIR)` reads the held-out test part, which the rules are never tuned on (see README.md).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 from studycompanion.core.types import KeyPoint, Segment, Word
 
 HERE = Path(__file__).resolve().parent
+TEST_DIR = HERE / "test"
+LABELS = frozenset({"F", "C", "K"})
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 
@@ -31,8 +34,22 @@ class EvalClip:
     creator: str
     platform: str
     sentences: list[EvalSentence]
-    facts: list[list[list[str]]]  # fact -> required terms -> accepted spellings
+    facts: list[list[list[str]]]  # fact -> required terms -> accepted spellings (may be empty: dialogue)
     segments: list[Segment] = field(default_factory=list)
+    split: str = ""  # "tuning" / "test"
+    style: str = ""  # lecture tip, mnemonic, case vignette, dialogue, vlog, rapid-fire list ...
+    specialty: str = ""
+    source: str = ""  # "written" or how the transcript was made (e.g. whisper tiny.en of espeak-ng)
+    misheard: list[tuple[str, str]] = field(default_factory=list)  # (said, heard) pairs
+
+    @property
+    def text(self) -> str:
+        """Everything said in the clip, as transcribed."""
+        return " ".join(s.text for s in self.sentences)
+
+    def heard(self, fact: list[list[str]]) -> bool:
+        """True when the fact's accepted spellings appear in the transcript (whisper did not mishear it)."""
+        return fact_hit(self.text, fact)
 
     @property
     def duration(self) -> float:
@@ -44,9 +61,12 @@ class ClipScore:
     name: str
     facts: int
     facts_hit: int
+    heard: int  # facts whose terms appear in the transcript as spelled
+    heard_hit: int
     keypoints: int
     keypoints_hit: int
     from_filler: list[str]  # texts of key points that came from a filler sentence
+    keypoints_on_k: int = 0  # key points lying mostly on a K sentence (a fact sentence, heard right or not)
 
 
 def _jitter(text: str, salt: str) -> float:
@@ -55,26 +75,37 @@ def _jitter(text: str, salt: str) -> float:
 
 
 def _parse(path: Path) -> EvalClip:
-    head, body, tail = path.read_text(encoding="utf-8").split("\n---\n")
-    meta = dict(line.split(":", 1) for line in head.splitlines() if ":" in line)
+    parts = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n---\n")
+    head, body, tail = [*parts, "", ""][:3]  # a clip with no facts may end after its sentences
+    pairs = (line.split(":", 1) for line in head.splitlines() if ":" in line)
+    meta = {k.strip().lower(): v.strip() for k, v in pairs}
     sentences = []
     for line in body.splitlines():
         if line.strip():
-            label, text = line.split(" ", 1)
-            assert label in {"F", "C", "K"}, f"{path.name}: bad label {label!r}"
+            label, _, text = line.strip().partition(" ")
+            assert label in LABELS, f"{path.name}: bad label {label!r}"
             sentences.append(EvalSentence(label, text.strip()))
     facts = []
-    for line in tail.splitlines():
+    misheard = []
+    for line in tail.splitlines():  # unknown lines are ignored
         if line.startswith("fact:"):
             terms = [[alt.strip().lower() for alt in term.split(" / ")] for term in line[5:].split("|")]
-            facts.append(terms)
+            facts.append([t for t in terms if any(t)])
+        elif line.startswith("misheard:") and "=" in line:
+            said, heard = line[9:].split("=", 1)
+            misheard.append((said.strip(), heard.strip()))
     return EvalClip(
         name=path.stem,
-        title=meta.get("title", "").strip(),
-        creator=meta.get("creator", "").strip(),
-        platform=meta.get("platform", "").strip(),
+        title=meta.get("title", ""),
+        creator=meta.get("creator", ""),
+        platform=meta.get("platform", ""),
         sentences=sentences,
-        facts=facts,
+        facts=[f for f in facts if f],
+        split=meta.get("split", ""),
+        style=meta.get("style", ""),
+        specialty=meta.get("specialty", ""),
+        source=meta.get("source", ""),
+        misheard=misheard,
     )
 
 
@@ -113,6 +144,7 @@ def _synthesise(clip: EvalClip) -> None:
 
 
 def load(folder: Path = HERE) -> list[EvalClip]:
+    """The clips of one part: this folder (tuning) or TEST_DIR (test); files other than *.txt are skipped."""
     clips = [_parse(p) for p in sorted(folder.glob("*.txt"))]
     for clip in clips:
         _synthesise(clip)
@@ -147,8 +179,62 @@ def spans_filler(clip: EvalClip, start: float, end: float) -> bool:
     return False
 
 
+def on_fact_sentence(clip: EvalClip, start: float, end: float) -> bool:
+    """True when most of [start, end] lies on K sentences."""
+    on_k = sum(max(0.0, min(end, s.end) - max(start, s.start)) for s in clip.sentences if s.label == "K")
+    return on_k > 0.5 * max(end - start, 1e-6)
+
+
 def score(clip: EvalClip, keypoints: list[KeyPoint]) -> ClipScore:
-    facts_hit = sum(1 for fact in clip.facts if any(fact_hit(kp.text, fact) for kp in keypoints))
+    found = [fact for fact in clip.facts if any(fact_hit(kp.text, fact) for kp in keypoints)]
+    heard = [fact for fact in clip.facts if clip.heard(fact)]
     kps_hit = sum(1 for kp in keypoints if any(fact_hit(kp.text, fact) for fact in clip.facts))
     filler = [kp.text for kp in keypoints if spans_filler(clip, kp.start, kp.end)]
-    return ClipScore(clip.name, len(clip.facts), facts_hit, len(keypoints), kps_hit, filler)
+    return ClipScore(
+        clip.name,
+        facts=len(clip.facts),
+        facts_hit=len(found),
+        heard=len(heard),
+        heard_hit=sum(1 for fact in heard if fact in found),
+        keypoints=len(keypoints),
+        keypoints_hit=kps_hit,
+        from_filler=filler,
+        keypoints_on_k=sum(1 for kp in keypoints if on_fact_sentence(clip, kp.start, kp.end)),
+    )
+
+
+@dataclass
+class Totals:
+    """Aggregate figures of one part (what the bench prints; no per-clip detail)."""
+
+    clips: int
+    facts: int
+    heard: int
+    keypoints: int
+    recall: float
+    heard_recall: float
+    precision: float
+    precision_on_k: float  # key points on a fact sentence / key points (counts a misheard fact's sentence too)
+    from_filler: int
+    empty_clips: int  # clips with no annotated fact (dialogue, vlog)
+    empty_clips_with_points: int  # ... that still gave a key point
+
+
+def totals(clips: list[EvalClip], scores: list[ClipScore]) -> Totals:
+    facts = sum(s.facts for s in scores)
+    heard = sum(s.heard for s in scores)
+    kps = sum(s.keypoints for s in scores)
+    empty = [s for c, s in zip(clips, scores, strict=True) if not c.facts]
+    return Totals(
+        clips=len(scores),
+        facts=facts,
+        heard=heard,
+        keypoints=kps,
+        recall=sum(s.facts_hit for s in scores) / facts if facts else 1.0,
+        heard_recall=sum(s.heard_hit for s in scores) / heard if heard else 1.0,
+        precision=sum(s.keypoints_hit for s in scores) / kps if kps else 1.0,
+        precision_on_k=sum(s.keypoints_on_k for s in scores) / kps if kps else 1.0,
+        from_filler=sum(len(s.from_filler) for s in scores),
+        empty_clips=len(empty),
+        empty_clips_with_points=sum(1 for s in empty if s.keypoints),
+    )
