@@ -24,9 +24,13 @@ from studycompanion.core.jobs.cards_step import make_step as cards_step
 from studycompanion.core.jobs.clip_actions import ClipActions
 from studycompanion.core.jobs.pipeline import Pipeline
 from studycompanion.core.jobs.queue import JobQueue
-from studycompanion.core.library.clips import Library, check_writable
+from studycompanion.core.jobs.screen_step import make_step as screen_step
+from studycompanion.core.library import opening
+from studycompanion.core.library.clips import Library
 from studycompanion.core.library.dictionary import PersonalDictionary
 from studycompanion.core.review.sessions import Reviews
+from studycompanion.core.screen.engine import OcrEngine
+from studycompanion.core.screen.store import ScreenTextStore
 from studycompanion.core.settings import Settings, SettingsStore
 from studycompanion.core.transcribe.engine import TranscriptionEngine
 from studycompanion.core.transcribe.service import make_step as transcribe_step
@@ -55,7 +59,16 @@ class Services:
     clip_actions: ClipActions
     fixes: TranscriptFixes
     dictionary: PersonalDictionary
+    ocr: OcrEngine
+    screen_text: ScreenTextStore
     log_handler: logging.Handler | None = None
+    read_only: bool = False  # the library could not be written: browse, search and export only (window title)
+    notices: list[str] = field(default_factory=list)  # one-line notes from opening it (read-only, a repair)
+
+    def check_library(self) -> StorageError | None:
+        """Cheap (one stat), for the window to poll: None while the library folder is in place; else why not, and
+        from then on nothing is written."""
+        return self.db.presence()
 
     @cached_property
     def card_checks(self) -> CardChecks:
@@ -71,19 +84,31 @@ class Services:
             self.log_handler = None
 
 
-def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Services:
+def build_services(paths: AppPaths | None = None, *, migrate: bool = True, check_damage: bool = True) -> Services:
     paths = paths or app_paths()
-    check_writable(paths)
+    report = opening.prepare(paths)  # never a new empty library where one was; read-only says so
     handler = setup_logging(paths)
-    db = Database(paths.db, paths.backups)
-    if migrate:
-        db.migrate()
+    db = Database(paths.db, paths.backups, read_only=report.read_only, full=report.full)
+    try:
+        if check_damage:
+            opening.check_damage(db)  # quick_check, bounded in time: damage is one line with the way out
+        if migrate:
+            result = db.migrate()
+            if result.repair:
+                report.notices.append(result.repair)
+        opening.after_open(db, paths, report)  # the rolling daily backup, the sweep of leftovers
+    except BaseException:
+        db.dispose()
+        stop_logging(handler)
+        raise
     store = SettingsStore(paths.settings_file)
     settings = store.load()
     library = Library(db, paths)
     queue = JobQueue(db)
     card_store = CardStore(db)
     engine = TranscriptionEngine()
+    ocr = OcrEngine()  # its models load on the first clip it reads
+    screen_text = ScreenTextStore(db)
     capturer = Capturer(paths, settings)
     taxonomy = load_taxonomy()
     creators = Creators(db)
@@ -94,9 +119,14 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True) -> Se
     # capture and transcription are followed by interest-tag suggestions (core/interests/suggestions.py)
     pipeline = Pipeline(library, queue, {
         JobStep.CAPTURE: with_suggestions(capture_step(library, capturer, paths), suggestions),
+        JobStep.SCREEN: screen_step(library, screen_text, ocr, settings),
         JobStep.TRANSCRIBE: with_suggestions(transcribe_step(library, settings, paths, engine), suggestions),
         JobStep.CARDS: cards_step(library, settings, paths, card_store),
-    })
-    return Services(paths, db, store, settings, library, queue, pipeline, card_store, engine, capturer,
-                    creators, suggestions, interests, reviews, ClipActions(library, queue, pipeline),
-                    TranscriptFixes(db), PersonalDictionary(db), handler)
+    }, screen_text=lambda: settings.screen_text)
+    return Services(
+        paths=paths, db=db, settings_store=store, settings=settings, library=library, jobs=queue, pipeline=pipeline,
+        card_store=card_store, engine=engine, capturer=capturer, creators=creators, suggestions=suggestions,
+        interests=interests, reviews=reviews, clip_actions=ClipActions(library, queue, pipeline),
+        fixes=TranscriptFixes(db), dictionary=PersonalDictionary(db), ocr=ocr, screen_text=screen_text,
+        log_handler=handler, read_only=report.read_only, notices=report.notices,
+    )

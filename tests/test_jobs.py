@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,22 +18,30 @@ from studycompanion.services import Services
 from tests.mediagen import make_mp4
 
 
+@pytest.fixture(autouse=True)
+def _no_screen_step(services: Services) -> None:
+    """These tests are about the queue: the chain is transcribe -> cards (the screen-text step has its own tests)."""
+    services.settings.screen_text = False
+
+
 @pytest.fixture
 def clip(tmp_path: Path) -> Path:
     return make_mp4(tmp_path / "clip.mp4", seconds=1.0)
 
 
-def test_add_file_chains_transcribe_then_cards(services: Services, clip: Path) -> None:
+def test_add_file_chains_screen_text_transcribe_then_cards(services: Services, clip: Path) -> None:
+    services.settings.screen_text = True  # the app's default (the fixture switches it off)
     order: list[tuple[JobStep, int | None]] = []
-    for step in (JobStep.TRANSCRIBE, JobStep.CARDS):
+    for step in (JobStep.SCREEN, JobStep.TRANSCRIBE, JobStep.CARDS):
         services.pipeline.handlers[step] = lambda ctx, step=step: order.append((step, ctx.video_id))
     outcome = services.pipeline.add_file(clip)
     services.pipeline.run_pending()
     vid = outcome.video.id if outcome.video else None
-    assert order == [(JobStep.TRANSCRIBE, vid), (JobStep.CARDS, vid)]
+    assert order == [(JobStep.SCREEN, vid), (JobStep.TRANSCRIBE, vid), (JobStep.CARDS, vid)]
     jobs = services.jobs.list_jobs(video_id=vid)
-    assert [j.state for j in jobs] == [JobState.DONE, JobState.DONE]
-    assert services.library.get(vid or 0).status == VideoStatus.CARDS
+    assert [j.state for j in jobs] == [JobState.DONE, JobState.DONE, JobState.DONE]
+    # the fake cards step made no card: "cards" only when there are cards, else the clip stays transcribed
+    assert services.library.get(vid or 0).status == VideoStatus.TRANSCRIBED
 
 
 def test_no_transcribe_queues_nothing(services: Services, clip: Path) -> None:
@@ -117,7 +128,9 @@ def test_cancel_requested_from_another_process_is_seen(services: Services, clip:
 def test_interrupted_jobs_resume_at_next_start(services: Services, clip: Path) -> None:
     outcome = services.pipeline.add_file(clip, cards=False)
     job = services.jobs.claim_next()
-    assert job is not None and job.state == JobState.RUNNING  # the app quits here
+    assert job is not None and job.state == JobState.RUNNING and job.owner_pid == os.getpid()
+    assert services.jobs.recover_interrupted() == 0  # its owner (this process) is alive: nobody takes it
+    _set_owner(services, job.id, pid=_dead_pid())  # the app crashes here
     assert services.jobs.recover_interrupted() == 1
     seen: list[int | None] = []
     services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: seen.append(ctx.video_id)
@@ -200,3 +213,68 @@ def test_a_clip_without_speech_finishes_with_a_note(services: Services, tmp_path
     jobs = {j.step: j for j in services.jobs.list_jobs(video_id=outcome.video.id if outcome.video else None)}
     assert jobs[JobStep.CARDS].state == JobState.DONE
     assert "no speech" in jobs[JobStep.CARDS].message.lower()
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def _set_owner(services: Services, job_id: int | None, **values: object) -> None:
+    from sqlalchemy import update
+
+    from studycompanion.core.db.tables import Job
+
+    with services.db.session() as s:
+        s.execute(update(Job).where(Job.id == job_id).values(
+            **{("owner_" + k if k in ("pid", "started", "host") else k): v for k, v in values.items()}))
+
+
+def test_a_live_owner_keeps_its_job_a_reused_pid_or_stale_heartbeat_does_not(services: Services, clip: Path) -> None:
+    from studycompanion.core.db.tables import utcnow
+
+    services.pipeline.add_file(clip, cards=False)
+    job = services.jobs.claim_next()
+    assert job is not None and job.id is not None and job.heartbeat_at is not None
+    assert services.jobs.recover_interrupted() == 0
+    _set_owner(services, job.id, started=(job.owner_started or 0) - 1000)  # same pid, another process: reused
+    assert services.jobs.recover_interrupted() == 1
+    job = services.jobs.claim_next()
+    assert job is not None and job.id is not None
+    _set_owner(services, job.id, heartbeat_at=utcnow() - timedelta(seconds=services.jobs.lease_seconds + 5))
+    assert services.jobs.recover_interrupted() == 1  # alive, but its heartbeat stopped: the lease expired
+    assert services.jobs.get(job.id).state == JobState.QUEUED and "heartbeat" in services.jobs.get(job.id).message
+
+
+def test_a_runner_that_lost_its_lease_writes_nothing(services: Services, clip: Path) -> None:
+    from studycompanion.core.jobs.queue import LeaseLost
+
+    services.pipeline.add_file(clip, cards=False)
+    job = services.jobs.claim_next()
+    assert job is not None and job.id is not None
+    _set_owner(services, job.id, pid=_dead_pid())
+    assert services.jobs.recover_interrupted() == 1
+    again = services.jobs.claim_next()  # the next runner (here the same process, which is its owner again)
+    assert again is not None and again.id == job.id and again.attempts == 2
+    _set_owner(services, job.id, pid=_dead_pid())  # ...now owned by someone else
+    assert services.jobs.report(job.id, 0.5) is False
+    with pytest.raises(LeaseLost):
+        services.jobs.finish(job.id)
+    assert services.jobs.get(job.id).state == JobState.RUNNING
+
+
+def test_adding_an_existing_clip_resumes_its_unfinished_steps(services: Services, clip: Path) -> None:
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: 1 / 0  # type: ignore[func-returns-value]
+    first = services.pipeline.add_file(clip)
+    services.pipeline.run_pending()
+    assert services.jobs.list_jobs(video_id=first.video.id if first.video else None)[0].state == JobState.FAILED
+    ran: list[JobStep] = []
+    for step in (JobStep.TRANSCRIBE, JobStep.CARDS):
+        services.pipeline.handlers[step] = lambda ctx, step=step: ran.append(step)
+    again = services.pipeline.add_file(clip)
+    assert not again.created and again.resumed == [JobStep.TRANSCRIBE, JobStep.CARDS]
+    services.pipeline.run_pending()
+    assert ran == [JobStep.TRANSCRIBE, JobStep.CARDS]
+    third = services.pipeline.add_file(clip)  # the chain finished: nothing to resume
+    assert third.resumed == [] and third.jobs == []

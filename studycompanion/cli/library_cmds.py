@@ -201,7 +201,17 @@ def cmd_show(args: argparse.Namespace, services: Services) -> int:
     video = lib.get(args.id)
     data = video_dict(video, lib.tags_for(args.id))
     data["media_path"] = str(lib.media_path(video)) if video.media_file else None
-    data["transcript"] = [{"start": s.start, "end": s.end, "text": s.text} for s in lib.transcript(args.id)]
+    data["transcript"] = [
+        {"start": s.start, "end": s.end, "text": s.text,
+         "words": [{"start": w.start, "end": w.end, "text": w.text.strip(), "probability": round(w.probability, 4),
+                    **({"corrected_from": w.corrected_from} if w.corrected_from else {})} for w in s.words]}
+        for s in lib.transcript(args.id)
+    ]
+    data["screen_lines"] = [
+        {"start": ln.start, "end": ln.end, "text": ln.text, "confidence": round(ln.confidence, 4),
+         "box": {"x0": ln.box.x0, "y0": ln.box.y0, "x1": ln.box.x1, "y1": ln.box.y1}}
+        for ln in services.screen_text.lines(args.id)
+    ]
     data["keypoints"] = [
         {"start": k.start, "end": k.end, "text": k.text, "score": k.score} for k in lib.keypoints(args.id)
     ]
@@ -224,6 +234,10 @@ def cmd_show(args: argparse.Namespace, services: Services) -> int:
         print("transcript:")
         for seg in data["transcript"]:
             print(f"  [{fmt_seconds(seg['start'])}] {seg['text']}")
+    if data["screen_lines"]:
+        print("on screen:")
+        for line in data["screen_lines"]:
+            print(f"  [{fmt_seconds(line['start'])}-{fmt_seconds(line['end'])}] {line['text']}")
     if data["keypoints"]:
         print("key points:")
         for kp in data["keypoints"]:

@@ -22,11 +22,21 @@ class Settings:
     device: str = "auto"  # auto / cpu / cuda
     threads: int = 0  # 0 = physical cores
     vad: bool = True
+    # on-screen text: read the clip's text overlays (OCR, local) before transcribing it
+    screen_text: bool = True
     # cards
     card_cloze: bool = True
     card_basic: bool = True
     card_media: bool = True
     default_deck: str = "StudyCompanion"
+    # Anki note type and decks (core/anki/notetypes.py): "ours", "anki" (Anki's own Cloze and Basic) or "custom"
+    anki_note_type: str = "ours"
+    anki_custom_name: str = ""  # the student's note type, e.g. "AnKingOverhaul"
+    anki_custom_id: int = 0  # its id in their collection (for .apkg files; AnkiConnect goes by name)
+    anki_custom_fields: list[str] = field(default_factory=list)  # its fields, in order
+    anki_custom_cloze: bool = True  # a cloze note type (basic cards then become "question {{c1::answer}}")
+    anki_field_map: dict[str, str] = field(default_factory=dict)  # ours -> theirs: {"Source": "Sources"}
+    anki_deck_per_tag: bool = False  # one deck (default_deck) with hierarchical tags; or a deck per tag
     # optional LLM provider (off: nothing is sent anywhere)
     llm_enabled: bool = False
     llm_url: str = "http://127.0.0.1:11434/v1"

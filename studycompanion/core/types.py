@@ -21,6 +21,7 @@ class VideoStatus(StrEnum):
 
 class JobStep(StrEnum):
     CAPTURE = "capture"
+    SCREEN = "screen"  # on-screen text (OCR), before transcription so its words help the prompt
     TRANSCRIBE = "transcribe"
     CARDS = "cards"
 
@@ -104,6 +105,6 @@ class SearchHit:
     video_id: int
     title: str
     snippet: str  # plain text with the match between [ and ]
-    field: str  # title / caption / transcript / notes / tags
+    field: str  # title / caption / transcript / notes / tags / screen (on-screen text)
     seconds: float | None  # where the match is said, for transcript hits
     score: float

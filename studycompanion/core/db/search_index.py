@@ -79,10 +79,11 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     if not match:
         return []
     ranked = _ranked(session, match, limit)
-    if not ranked:
+    screen = _screen_hits(session, match, limit)
+    if not ranked and not screen:
         return []
     ids = [int(r[0]) for r in ranked]
-    placeholders = ",".join(str(i) for i in ids)
+    placeholders = ",".join(str(i) for i in ids) or "NULL"
     # the indexed text by rowid (no MATCH: a plain lookup), snippets made here from the same words FTS5 matched
     rows = session.execute(
         text(f"SELECT rowid, title, caption, transcript, notes, tags FROM clip_fts WHERE rowid IN ({placeholders})")
@@ -103,8 +104,31 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     for video_id, score in ranked:
         vid = int(video_id)
         col_idx, snippet = found.get(vid, (0, titles.get(vid, "")))
+        on_screen = screen.pop(vid, None)
+        if col_idx != 2 and on_screen is not None:  # shown on screen: the line knows its second
+            hits.append(SearchHit(vid, titles.get(vid, ""), make_snippet(on_screen[1], terms) or on_screen[1],
+                                  "screen", on_screen[0], -float(score)))
+            continue
         hits.append(SearchHit(vid, titles.get(vid, ""), snippet, COLUMNS[col_idx], seconds.get(vid), -float(score)))
+    if screen:  # clips whose words are only on screen (no speech, or not said), after the others
+        extra = ",".join(str(v) for v in screen)
+        more = dict(session.execute(text(f"SELECT id, title FROM video WHERE id IN ({extra})")).all())
+        for vid, (start, line, score) in list(screen.items())[: max(0, limit - len(hits))]:
+            hits.append(SearchHit(vid, more.get(vid, ""), make_snippet(line, terms) or line, "screen", start, score))
     return hits
+
+
+def _screen_hits(session: Session, match: str, limit: int) -> dict[int, tuple[float, str, float]]:
+    """On-screen text lines (OCR, migration 0008) matching the query: per clip, the best line's second and text."""
+    rows = session.execute(
+        text("SELECT l.video_id, l.start, l.text, bm25(screen_fts) FROM screen_fts f "
+             "JOIN screentextline l ON l.id = f.rowid WHERE screen_fts MATCH :q ORDER BY bm25(screen_fts) LIMIT :n"),
+        {"q": match, "n": limit * 4},
+    ).all()
+    best: dict[int, tuple[float, str, float]] = {}
+    for vid, start, line, score in rows:
+        best.setdefault(int(vid), (float(start), str(line), -float(score)))
+    return best
 
 
 def _fold(word: str) -> str:

@@ -119,6 +119,23 @@ class Card(SQLModel, table=True):
     anki_note_id: int = 0  # the note's id in the student's Anki, once AnkiConnect added or found it
 
 
+class ScreenTextLine(SQLModel, table=True):
+    """One on-screen text line of a clip (OCR, migration 0008); box as fractions of the frame. Indexed in
+    `screen_fts` by id (a trigger drops the index row with the line)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    video_id: int = Field(foreign_key="video.id", index=True, ondelete="CASCADE")
+    idx: int
+    start: float
+    end: float
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float
+
+
 class TranscriptFix(SQLModel, table=True):
     """A fix the student typed (migration 0007): `changes` records each row it changed, before and after, for undo.
     Active fixes (undone_at is None) are the personal dictionary."""

@@ -6,21 +6,22 @@ import logging
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from studycompanion.core.db.tables import Job, Video
 from studycompanion.core.errors import JobCancelled, NotFound, UserError
-from studycompanion.core.jobs.queue import JobQueue
+from studycompanion.core.jobs.lease import HEARTBEAT_SECONDS
+from studycompanion.core.jobs.queue import ACTIVE, JobQueue, LeaseLost
 from studycompanion.core.library.clips import Library
 from studycompanion.core.types import JobState, JobStep, VideoStatus
 
 log = logging.getLogger(__name__)
 
 # how many jobs of a step may run at once (one transcription engine, a few downloads)
-DEFAULT_LIMITS = {JobStep.CAPTURE: 2, JobStep.TRANSCRIBE: 1, JobStep.CARDS: 1}
+DEFAULT_LIMITS = {JobStep.CAPTURE: 2, JobStep.SCREEN: 1, JobStep.TRANSCRIBE: 1, JobStep.CARDS: 1}
 NEXT_STATUS_ON_FAIL = {JobStep.CAPTURE: VideoStatus.FAILED}
 JobListener = Callable[[Job], None]
 
@@ -71,14 +72,17 @@ class AddOutcome:
     created: bool
     error: UserError | None = None
     jobs: list[int] = field(default_factory=list)
+    resumed: list[JobStep] = field(default_factory=list)  # an existing clip: the unfinished steps now queued
+    in_progress: list[JobStep] = field(default_factory=list)  # an existing clip: steps already queued or running
 
 
 class Pipeline:
     def __init__(self, library: Library, queue: JobQueue, handlers: dict[JobStep, StepHandler],
-                 limits: dict[JobStep, int] | None = None) -> None:
+                 limits: dict[JobStep, int] | None = None, *, screen_text: Callable[[], bool] | None = None) -> None:
         self.library = library
         self.queue = queue
         self.handlers = handlers
+        self._screen_text = screen_text  # whether new clips get a SCREEN step (the setting, read each time)
         self.limits = dict(limits or DEFAULT_LIMITS)
         self._listeners: list[JobListener] = []
         self._lock = threading.Lock()
@@ -113,6 +117,8 @@ class Pipeline:
     def follow_ups(self, transcribe: bool, cards: bool) -> list[str]:
         steps = []
         if transcribe:
+            if self._screen_text is not None and self._screen_text() and JobStep.SCREEN in self.handlers:
+                steps.append(JobStep.SCREEN.value)
             steps.append(JobStep.TRANSCRIBE.value)
             if cards:
                 steps.append(JobStep.CARDS.value)
@@ -124,10 +130,36 @@ class Pipeline:
         outcome = AddOutcome(str(path), video, created)
         if created:
             outcome.jobs = self._start_chain(video, self.follow_ups(transcribe, cards))
-        elif tags:
+            return outcome
+        if tags:
             assert video.id is not None
             self.library.tag(video.id, tags)
+        self._resume(outcome, transcribe, cards)
         return outcome
+
+    def _resume(self, outcome: AddOutcome, transcribe: bool, cards: bool) -> None:
+        """An existing clip added again: its unfinished steps are queued again (a crash or a failure stopped
+        them), or reported as in progress when another runner has them."""
+        video = outcome.video
+        assert video is not None and video.id is not None
+        self.queue.recover_interrupted()  # a killed `add` left its job running: its owner is gone
+        active = [j for j in self.queue.list_jobs(video_id=video.id) if j.state in ACTIVE]
+        if active:
+            outcome.in_progress = sorted({j.step for j in active}, key=list(JobStep).index)
+            return
+        video = self.library.get(video.id)
+        wanted = self.follow_ups(transcribe, cards)
+        if video.status in (VideoStatus.TRANSCRIBED, VideoStatus.CARDS) and wanted:
+            wanted = [s for s in wanted if s not in (JobStep.SCREEN, JobStep.TRANSCRIBE)]  # the transcript is there
+        if video.status == VideoStatus.CARDS or (video.status == VideoStatus.TRANSCRIBED and self._has_cards_job(
+                video.id)):
+            wanted = []
+        if wanted:
+            outcome.jobs = self._start_chain(video, wanted)
+            outcome.resumed = [JobStep(s) for s in wanted]
+
+    def _has_cards_job(self, video_id: int) -> bool:
+        return any(j.step == JobStep.CARDS and j.state == JobState.DONE for j in self.queue.list_jobs(video_id=video_id))
 
     def _start_chain(self, video: Video, steps: Sequence[str], **extra: Any) -> list[int]:
         if not steps:

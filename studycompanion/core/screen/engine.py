@@ -6,8 +6,8 @@ model, English included) and ch_ppocr_mobile_v2.0_cls_mobile.onnx (180-degree li
 model it knows (the English-only PP-OCRv4/v5 recognisers, v6 tiny/medium) is downloaded on first use, which
 this app never does: the paths are given explicitly, and a missing file is an error, not a download.
 
-The engine is built once by the composition root and passed in; it is not thread-safe (RapidOCR keeps
-per-call options on the object), so one reader uses it at a time (a lock guards it).
+The engine is built once by the composition root and passed in (its models load on first use); it is not
+thread-safe (RapidOCR keeps per-call options on the object), so one reader uses it at a time (a lock guards it).
 """
 
 from __future__ import annotations
@@ -68,10 +68,8 @@ class OcrEngine:
                 "The on-screen text models are missing from this installation; reinstall StudyCompanion.",
                 f"not found in {folder}: {', '.join(missing)}",
             )
-        from rapidocr import RapidOCR
-
         threads = max(1, self.settings.threads)
-        params: dict[str, Any] = {
+        self._params: dict[str, Any] = {
             "Global.log_level": "error",
             "Global.text_score": self.settings.min_score,
             "Global.use_cls": self.settings.use_cls,
@@ -84,8 +82,15 @@ class OcrEngine:
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
-        self._ocr = RapidOCR(params=params)
+        self._ocr: Any = None  # the models load on the first read (about 0.5 s), not when services are built
         self._lock = threading.Lock()
+
+    def _loaded(self) -> Any:
+        if self._ocr is None:
+            from rapidocr import RapidOCR
+
+            self._ocr = RapidOCR(params=self._params)
+        return self._ocr
 
     def read(self, image_bgr: np.ndarray) -> list[OcrRead]:
         """Text lines in a BGR uint8 image (H x W x 3), in the model's order."""
@@ -94,7 +99,7 @@ class OcrEngine:
         image = np.ascontiguousarray(image_bgr)
         with self._lock:
             # every option is passed on every call: RapidOCR keeps a call's options for the next one
-            result = self._ocr(image, use_det=True, use_cls=self.settings.use_cls, use_rec=True)
+            result = self._loaded()(image, use_det=True, use_cls=self.settings.use_cls, use_rec=True)
         texts = getattr(result, "txts", None)
         scores = getattr(result, "scores", None)
         boxes = getattr(result, "boxes", None)

@@ -9,8 +9,7 @@ from shiboken6 import isValid
 
 from studycompanion.core.db.tables import Job
 from studycompanion.core.types import JobState, JobStep
-
-STEP_NAMES = {JobStep.CAPTURE: "Downloading", JobStep.TRANSCRIBE: "Transcribing", JobStep.CARDS: "Making cards"}
+from studycompanion.ui.common.steps import STEP_LABELS
 
 
 class JobRelay(QObject):
@@ -33,7 +32,7 @@ class JobRelay(QObject):
 
 def job_status(job: Job) -> str:
     """'Transcribing… 40%', 'Making cards (queued)', 'Downloading failed: why'; empty once it is over."""
-    name = STEP_NAMES.get(job.step, job.step.value)
+    name = STEP_LABELS[job.step].running
     if job.state == JobState.RUNNING:
         pct = f" {int(job.progress * 100)}%" if job.progress else ""
         return f"{name}…{pct}"
@@ -41,4 +40,6 @@ def job_status(job: Job) -> str:
         return f"{name} (queued)"
     if job.state == JobState.FAILED:
         return f"{name} failed: {job.error}"
+    if job.state == JobState.DONE and job.step == JobStep.CARDS:
+        return job.message or "Cards made"  # the reason when none came out ("No speech was heard…")
     return ""

@@ -12,15 +12,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from studycompanion.core.db.tables import Job
 from studycompanion.core.errors import NotFound
-from studycompanion.core.types import JobState, JobStep
+from studycompanion.core.types import JobState
 from studycompanion.services import Services
+from studycompanion.ui.common.steps import STEP_LABELS
 from studycompanion.ui.common.theme import JOB_STATE_COLORS, fmt_eta
 from studycompanion.ui.common.worker import Failure, Worker
 from studycompanion.ui.library.model import display_title
 
 Index = QModelIndex | QPersistentModelIndex
 
-STEP_NAMES = {JobStep.CAPTURE: "Download", JobStep.TRANSCRIBE: "Transcribe", JobStep.CARDS: "Make cards"}
 STATE_NAMES = {JobState.QUEUED: "Waiting", JobState.RUNNING: "Running", JobState.DONE: "Done",
                JobState.FAILED: "Failed", JobState.CANCELLED: "Cancelled"}
 ACTIVE = (JobState.QUEUED, JobState.RUNNING)
@@ -220,7 +220,7 @@ class JobsModel(QAbstractTableModel):
             if col == self.CLIP:
                 return row.clip or (f"Clip {job.video_id}" if job.video_id else "—")
             if col == self.STEP:
-                return STEP_NAMES.get(job.step, job.step.value)
+                return STEP_LABELS[job.step].task
             if col == self.STATE:
                 return STATE_NAMES[job.state]
             if col == self.PROGRESS:

@@ -26,8 +26,9 @@ from studycompanion.core.db.tables import Job
 from studycompanion.core.types import JobState
 from studycompanion.services import Services
 from studycompanion.ui.common.icons import icon
+from studycompanion.ui.common.steps import STEP_LABELS
 from studycompanion.ui.common.worker import Failure, Worker
-from studycompanion.ui.jobs.model import STATE_NAMES, STEP_NAMES, JobFilter, JobsModel, describe
+from studycompanion.ui.jobs.model import STATE_NAMES, JobFilter, JobsModel, describe
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -185,7 +186,7 @@ class JobsView(QWidget):
         job = jobs[0]
         row = self.model.row_of(job.id or -1)
         clip = self.model.rows[row].clip if row is not None else ""
-        head = f"<b>{STEP_NAMES.get(job.step, job.step.value)}</b> · {STATE_NAMES[job.state]}"
+        head = f"<b>{STEP_LABELS[job.step].task}</b> · {STATE_NAMES[job.state]}"
         if clip:
             head += f" · {clip}"
         text = describe(job)

@@ -13,6 +13,7 @@ from studycompanion.core.db.tables import Video
 from studycompanion.core.errors import NotFound
 from studycompanion.core.library.clips import Library
 from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.ui.common.steps import STEP_LABELS
 
 CLIP_IDS_MIME = "application/x-studycompanion-clip-ids"
 PLATFORM_NAMES = {"tiktok": "TikTok", "youtube": "YouTube", "instagram": "Instagram", "local": "Local file",
@@ -138,12 +139,11 @@ class JobBadge:
 
     @property
     def label(self) -> str:
-        verb = {JobStep.CAPTURE: "Downloading", JobStep.TRANSCRIBE: "Transcribing", JobStep.CARDS: "Making cards"}
-        waiting = {JobStep.CAPTURE: "to download", JobStep.TRANSCRIBE: "to transcribe", JobStep.CARDS: "for cards"}
+        label = STEP_LABELS[self.step]
         if self.state == JobState.QUEUED:
-            return f"Waiting {waiting.get(self.step, self.step.value)}"
+            return f"Waiting {label.waiting}"
         pct = f" {round(self.progress * 100)}%" if self.progress > 0 else ""
-        return f"{verb.get(self.step, self.step.value)}{pct}"
+        return f"{label.running}{pct}"
 
 
 @dataclass
