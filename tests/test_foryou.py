@@ -160,7 +160,6 @@ def test_library_for_you_learns_from_favourites_reviews_and_watching(services: S
     by_id = {i.video_id: i for i in interests.for_you()}
     assert by_id[ids["asthma"]].reason.startswith("due for review")
     assert "never reviewed" not in by_id[ids["vlog"]].reasons  # watched to the end counts as studied
-    assert services.interests.for_you(2) == Interests(services.library).for_you(2)
 
 
 def test_profile_signals_and_adjustments(services: Services) -> None:
