@@ -210,3 +210,54 @@ def test_import_downloads_at_most_n_at_once(home: AppPaths, clip_server: ClipSer
     assert rc == 0, err
     assert out["downloaded"] == 4
     assert clip_server.max_active_media == concurrency
+
+
+# ---- issue 17: --inspect / --both, standard input, own clips only -------------------------------------------
+
+
+def test_import_inspect_both_and_stdin(home: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    favs = [f"https://www.tiktokv.com/share/video/730000000000000000{i}/" for i in range(2)]
+    likes = [f"https://www.tiktokv.com/share/video/740000000000000000{i}/" for i in range(3)]
+    export = write_export(tmp_path / "user_data_tiktok.json", favs, likes=[*likes, favs[0]])
+    rc, out, _ = run_json(capsys, "import", str(export), "--inspect", "--json")
+    assert rc == 0 and (out["favourites"], out["likes"], out["in_both"], out["both"]) == (2, 4, 1, 5)
+    assert library_rows(home) == []  # inspecting imports nothing
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(export.read_bytes())))
+    rc, out, err = run_json(capsys, "import", "-", "--both", "--queue-only", "--json")
+    assert rc == 0, err
+    assert (out["new"], out["in_both"], out["skipped_likes"], out["choice"]) == (5, 1, 0, "both")
+    assert sum(1 for row in library_rows(home) if row[3] == "queued") == 5
+
+
+def test_import_says_posts_are_skipped(home: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    posts = tmp_path / "export.txt"
+    posts.write_text("".join(f"Date: 2023-01-0{i + 1} 00:00:00\nLink: https://www.tiktokv.com/share/video/"
+                             f"710000000000000000{i}/\nLike(s): 4\n\n" for i in range(3)), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(posts), "--queue-only"]) == 0
+    out = capsys.readouterr().out
+    assert "new: 0" in out and "3 of your own posts were skipped" in out
+    assert library_rows(home) == []
+
+
+def test_add_and_import_run_only_their_own_clips(home: AppPaths, clip_site: ClipServer, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    links = tmp_path / "later.txt"
+    links.write_text(f"{clip_site.url('/slow.mp4')}\n", encoding="utf-8")
+    rc, queued, _ = run_json(capsys, "import", str(links), "--queue-only", "--no-transcribe", "--json")
+    assert rc == 0 and queued["new"] == 1
+    rc, out, err = run_json(capsys, "add", clip_site.url("/clip.mp4"), "--no-transcribe", "--json")
+    assert rc == 0, err
+    mine = tmp_path / "mine.txt"
+    mine.write_text(f"{clip_site.url('/page.html')}\n", encoding="utf-8")
+    rc, out, err = run_json(capsys, "import", str(mine), "--no-transcribe", "--json")
+    assert rc == 0 and out["downloaded"] == 1, err
+    status = {row[0]: row[3] for row in library_rows(home)}
+    assert status[queued["new_ids"][0]] == "queued"  # the earlier import's clip was left for `jobs run`
+    assert not clip_site.requests_for("/slow.mp4")
+    capsys.readouterr()
+    assert main(["jobs", "run"]) == 0
+    assert {row[0]: row[3] for row in library_rows(home)}[queued["new_ids"][0]] == "ready"

@@ -316,3 +316,95 @@ def test_deeply_nested_json_is_refused_not_crashed(tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(ImportFormatError):
         read_import(path)
+
+
+# ---- issue 17: lists told by their content, posts skipped, likes offered with counts ----------------------
+
+from studycompanion.core.capture.importers import ImportChoice, inspect_export  # noqa: E402
+from studycompanion.core.capture.links import normalise  # noqa: E402
+
+POSTS = ["7100000000000000001", "7100000000000000002", "7100000000000000003"]
+
+
+def txt_records(ids: list[str], extra: str = "") -> str:
+    return "".join(f"Date: 2024-02-1{i} 09:00:00\nLink: {share(v)}\n{extra}\n" for i, v in enumerate(ids))
+
+
+def test_renamed_like_list_with_its_heading_is_likes_whatever_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "Favorite Videos.txt"  # renamed to look like favourites; the heading says otherwise
+    path.write_text("Like List:\n\n" + txt_records(LIKE), encoding="utf-8")
+    favourites = read_import(path)
+    assert favourites.entries == [] and favourites.skipped_likes == len(LIKE) and favourites.skipped_favourites == 0
+    likes = read_import(path, likes=True)
+    assert [e.link.platform_id for e in likes.entries] == LIKE and all(e.kind == EntryKind.LIKE for e in likes.entries)
+
+
+def test_renamed_file_without_heading_is_never_taken_for_favourites(tmp_path: Path) -> None:
+    path = tmp_path / "my tiktok stuff.txt"
+    path.write_text(txt_records(LIKE), encoding="utf-8")
+    for choice in ImportChoice:
+        batch = read_import(path, choice=choice)
+        assert [e.link.platform_id for e in batch.entries] == LIKE
+        assert all(e.kind == EntryKind.LINK for e in batch.entries)  # plain links: never marked favourites
+        assert batch.unlabelled == len(LIKE) and batch.skipped_favourites == 0
+
+
+def test_renamed_file_in_a_zip_is_the_list_its_siblings_lack(tmp_path: Path) -> None:
+    path = tmp_path / "TikTok_Data.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("TikTok/Activity/Favorite Videos.txt", txt_records(FAV))
+        zf.writestr("TikTok/Activity/liked (copy).txt", txt_records(LIKE))  # the Like List, renamed
+        zf.writestr("TikTok/Activity/Watch History.txt", txt_records(["7999999999999999999"]))
+        zf.writestr("TikTok/Profile/User Info.txt", "Username: medstudent\n")
+    counts = inspect_export(path)
+    assert (counts.favourites, counts.likes, counts.links) == (len(FAV), len(LIKE), 0)  # history never counted
+    likes = read_import(path, likes=True)
+    assert [e.link.platform_id for e in likes.entries] == LIKE
+
+
+def test_own_posts_are_skipped_and_counted_txt_and_json(tmp_path: Path) -> None:
+    txt = tmp_path / "whatever.txt"
+    txt.write_text(txt_records(POSTS, extra="Like(s): 12\n"), encoding="utf-8")  # posts carry their like count
+    batch = read_import(txt, choice=ImportChoice.BOTH)
+    assert batch.entries == [] and batch.skipped_posts == len(POSTS)
+    only_posts = {"Video": {"Videos": {"VideoList": [{"Date": "2023-12-01 00:00:00", "Link": share(p), "Likes": "3"}
+                                                     for p in POSTS]}}}
+    batch = parse_tiktok_json(only_posts, choice=ImportChoice.BOTH)
+    assert batch.entries == [] and batch.skipped_posts == len(POSTS)
+    # by structure alone: an unnamed list whose items carry like counts
+    unnamed = {"Stuff": {"Things": [{"Link": share(p), "Likes": "3"} for p in POSTS]}}
+    assert parse_tiktok_json(unnamed).skipped_posts == len(POSTS)
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_inspect_counts_and_both(layout: str, tmp_path: Path) -> None:
+    path = tmp_path / "user_data_tiktok.json"
+    data = json.loads(json.dumps(LAYOUTS[layout]))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    counts = inspect_export(path)
+    assert (counts.favourites, counts.likes, counts.in_both) == (len(FAV), len(LIKE), 0)
+    assert counts.has_choice and counts.total(ImportChoice.BOTH) == len(FAV) + len(LIKE)
+    both = read_import(path, choice=ImportChoice.BOTH)
+    assert [e.link.platform_id for e in both.entries] == FAV + LIKE
+    assert both.skipped_likes == both.skipped_favourites == 0
+
+
+def test_both_imports_a_clip_liked_and_favourited_once_as_a_favourite() -> None:
+    data = {"Activity": {"Favorite Videos": {"FavoriteVideoList": fav_list()},
+                         "Like List": {"ItemFavoriteList": [*like_list(), {"Date": "2024-01-01 00:00:00",
+                                                                           "Link": share(FAV[1])}]}}}
+    batch = parse_tiktok_json(data, choice=ImportChoice.BOTH)
+    ids = [e.link.platform_id for e in batch.entries]
+    assert sorted(ids) == sorted(FAV + LIKE) and len(ids) == len(set(ids))
+    assert batch.in_both == 1
+    kept = next(e for e in batch.entries if e.link.platform_id == FAV[1])
+    assert kept.kind == EntryKind.FAVOURITE and kept.favourited_at == datetime(2024, 3, 2, 18, 22, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("raw", [share(FAV[0]), f"https://www.tiktok.com/share/video/{FAV[0]}/",
+                                 f"https://www.tiktok.com/@dr.heart/video/{FAV[0]}",
+                                 f"https://www.tiktok.com/@dr.heart/video/{FAV[0]}/"])
+def test_fast_export_links_are_what_normalise_gives(raw: str) -> None:
+    from studycompanion.core.capture.import_model import normalise_export_link
+
+    assert normalise_export_link(raw) == normalise(raw)
