@@ -89,3 +89,49 @@ class ProgressPrinter:
                     sys.stderr.write("\n")
                 sys.stderr.flush()
             self._last[job.id] = job.state
+
+
+class CountProgress:
+    """A counter on stderr for bulk work ("queued 1500 / 6000"): one updating line on a terminal, else one line
+    at the end; silent with `quiet` (the `--json` output stays clean)."""
+
+    def __init__(self, label: str, quiet: bool = False) -> None:
+        self.label = label
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.last: tuple[int, int] = (0, 0)
+
+    def __call__(self, done: int, total: int) -> None:
+        self.last = (done, total)
+        if self.quiet or not self.tty or total == 0:
+            return
+        sys.stderr.write(f"\r{self.label} {done:,} / {total:,}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        done, total = self.last
+        if self.quiet or total == 0:
+            return
+        sys.stderr.write(("\r" if self.tty else "") + f"{self.label} {done:,} / {total:,}\n")
+        sys.stderr.flush()
+
+
+def clean(text: str) -> str:
+    """Text for the terminal: no control characters or bidi overrides (a page's title cannot drive the terminal)."""
+    from studycompanion.core.library.safe_text import terminal_safe
+
+    return terminal_safe(text)
+
+
+class SafeStream:
+    """Wraps stdout / stderr: whatever a command prints passes `clean` first (every printer, one place)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(clean(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

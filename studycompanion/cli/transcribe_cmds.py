@@ -22,19 +22,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     target.add_argument("--all", action="store_true", help="every clip that has media but no transcript yet")
     p.add_argument("--model", choices=list(MODELS), help="model for this run (default: the settings' model)")
     p.add_argument("--language", metavar="L", help="language code such as en or de, or auto (default: settings)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_transcribe)
 
     p = sub.add_parser("transcript", help="print a clip's transcript as txt, srt or vtt")
-    p.add_argument("id", type=int)
-    p.add_argument("--format", choices=[f.value for f in TranscriptFormat], default="txt")
+    p.add_argument("id", type=int, help="the clip's id (see `list`)")
+    p.add_argument("--format", choices=[f.value for f in TranscriptFormat], default="txt",
+                   help="txt (default), or srt / vtt subtitles (cues within 42 characters x 2 lines, 7 s)")
     p.add_argument("--output", "-o", type=Path, help="write to this file instead of the terminal")
     p.set_defaults(handler=cmd_transcript)
 
     p = sub.add_parser("models", help="transcription models: list them, or download one (needs internet once)")
-    p.add_argument("action", nargs="?", choices=["list", "download"], default="list")
-    p.add_argument("name", nargs="?", choices=list(MODELS))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("action", nargs="?", choices=["list", "download"], default="list",
+                   help="list the models (default) or download one")
+    p.add_argument("name", nargs="?", choices=list(MODELS), help="the model to download")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_models)
 
 
