@@ -36,7 +36,7 @@ if [ ! -x "$HERE/studycompanion" ]; then
 fi
 mkdir -p "$APPS" "$ICONS" "$BIN"
 cp "$HERE/share/studycompanion.png" "$ICONS/studycompanion.png"
-sed -e "s|^Exec=.*|Exec=\"$HERE/studycompanion\"|" -e "s|^TryExec=.*|TryExec=$HERE/studycompanion|" \
+sed -e "s|^Exec=studycompanion|Exec=\"$HERE/studycompanion\"|" -e "s|^TryExec=.*|TryExec=$HERE/studycompanion|" \
   "$HERE/share/studycompanion.desktop" > "$APPS/studycompanion.desktop"
 ln -sf "$HERE/studycompanion" "$BIN/studycompanion"
 refresh_menu
