@@ -364,11 +364,21 @@ def cmd_doctor(args: argparse.Namespace, services: Services) -> int:
             info[key] = read()
         except Exception as exc:  # noqa: BLE001 - doctor reports, never fails
             info[key] = {"error": str(exc)}
+    from studycompanion.core.transcribe.integrity import verify_installed
+
+    # every installed model file against its sha256 (the pinned wheels'); a changed file is named
+    checks = verify_installed(services.paths.models)
+    info["model_files"] = [{"source": c.source.value, "ok": c.ok, "problems": c.problems()} for c in checks]
+    models_ok = all(c.ok for c in checks)
+    code = 0 if integrity.ok is not False and models_ok else 1  # damage found: say so in the exit status too
     if args.json:
         print_json(info)
-        return 0
+        return code
     _print_nested(info)
-    return 0
+    if code:
+        print("error: the database is damaged: `studycompanion doctor --restore` puts the latest backup back, "
+              "`studycompanion doctor --rebuild` keeps every readable row", file=sys.stderr)
+    return code
 
 
 def _print_nested(data: dict[str, Any], indent: int = 0) -> None:
