@@ -37,8 +37,8 @@ def overlay_items(lines: Sequence[ScreenLine]) -> list[Segment]:
         if not text:
             continue
         prev = items[-1] if items else None
-        if (prev is not None and abs(line.start - prev.start) <= SAME_BLOCK and not prev.text.endswith((".", "!", "?", ":"))
-                and text[:1].islower()):
+        continues = prev is not None and not prev.text.endswith((".", "!", "?", ":")) and text[:1].islower()
+        if prev is not None and continues and abs(line.start - prev.start) <= SAME_BLOCK:
             items[-1] = Segment(prev.start, max(prev.end, line.end), f"{prev.text} {text}")
             continue
         items.append(Segment(line.start, line.end, text))
