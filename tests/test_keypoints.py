@@ -115,10 +115,10 @@ def test_keys_are_stable_and_independent_of_segmentation() -> None:
 
 def test_pronoun_led_sentence_merges_with_what_it_continues() -> None:
     text = (
-        "Metformin is the first-line drug for type 2 diabetes. "
+        "The usual first drug for type 2 diabetes is metformin. "
         "It's contraindicated when the eGFR is below 30, because of the risk of lactic acidosis."
     )
-    (point,) = extract_keypoints([seg(text)])
+    (point,) = extract_keypoints([seg(text)])  # "the usual first drug" is no term to name the second sentence by
     assert point.text == text
 
 
@@ -321,3 +321,124 @@ def test_extra_is_an_explanation_or_the_topic_never_a_neighbouring_fact_or_fille
         assert all(other.text not in p.context for other in points)
     last = points[-1]
     assert last.context in {"", "Topic: Warfarin"}
+
+
+# --- clauses, pronouns, case stems, titles, rapid-fire pairs, the clip's own words (fresh sentences) --------
+
+
+def test_a_sentence_with_two_facts_gives_two_key_points() -> None:
+    text = "Rifampin turns body fluids orange, and isoniazid causes a peripheral neuropathy."
+    points = extract_keypoints([seg(text)], max_points=10)
+    assert [p.text for p in points] == [
+        "Rifampin turns body fluids orange.",
+        "Isoniazid causes a peripheral neuropathy.",
+    ]
+    words = seg(text).words
+    assert points[0].start == words[0].start and points[0].end == words[4].end
+    assert points[1].start == words[6].start and points[1].end == words[-1].end
+
+
+def test_semicolons_and_also_cut_clauses_but_a_contrast_a_list_or_a_pronoun_stays_whole() -> None:
+    cut = "Amiodarone causes pulmonary fibrosis; lithium causes nephrogenic diabetes insipidus."
+    assert len(extract_keypoints([seg(cut)], max_points=10)) == 2
+    also = "Ceftriaxone covers the meningococcus and also vancomycin is added for resistant pneumococcus."
+    assert [p.text for p in extract_keypoints([seg(also)], max_points=10)] == [
+        "Ceftriaxone covers the meningococcus.",
+        "Vancomycin is added for resistant pneumococcus.",
+    ]
+    for whole in (
+        "Ramipril lowers proteinuria, but it can raise the potassium in renal artery stenosis.",
+        "Heparin acts in minutes, whereas warfarin takes several days to reach its effect.",
+        "The causes are hypoxia, hypovolemia, and hyperkalemia or hypokalemia from renal failure.",
+        "Doxycycline stains developing teeth, and it should be avoided in children under eight.",
+    ):
+        (point,) = extract_keypoints([seg(whole)], max_points=10)
+        assert point.text == whole
+
+
+def test_chatter_after_a_clause_boundary_is_dropped_from_the_fact() -> None:
+    text = "Tetanus toxin blocks the release of glycine and GABA, and then I went to get a coffee with my friends."
+    (point,) = extract_keypoints([seg(text)], max_points=10)
+    assert point.text == "Tetanus toxin blocks the release of glycine and GABA."
+
+
+def test_a_pronoun_led_fact_is_named_after_what_the_sentence_before_is_about() -> None:
+    text = (
+        "Sarcoidosis causes bilateral hilar lymphadenopathy and noncaseating granulomas. "
+        "It's associated with a raised serum ACE and hypercalcemia."
+    )
+    points = extract_keypoints([seg(text)], max_points=10)
+    assert [p.text for p in points] == [
+        "Sarcoidosis causes bilateral hilar lymphadenopathy and noncaseating granulomas.",
+        "Sarcoidosis is associated with a raised serum ACE and hypercalcemia.",
+    ]
+    plural = "Fluoroquinolones can rupture the Achilles tendon. They also prolong the QT interval."
+    assert [p.text for p in extract_keypoints([seg(plural)], max_points=10)][1] == (
+        "Fluoroquinolones also prolong the QT interval."
+    )
+    # "they" after a singular subject, or a subject that is not a term: joined with the sentence before instead
+    mismatch = "Sarcoidosis causes bilateral hilar lymphadenopathy. They also get erythema nodosum."
+    (point,) = extract_keypoints([seg(mismatch)], max_points=10)
+    assert point.text == mismatch
+
+
+def test_one_patients_findings_are_case_context_not_key_points() -> None:
+    vocab = default_vocabulary()
+    for sentence in (
+        "A 58-year-old smoker has haemoptysis and a raised calcium.",
+        "Her sodium is 124 and her urine osmolality is high.",
+        "Three days ago he started vomiting after every meal.",
+        "The patient is pale, tachycardic and has melena.",
+    ):
+        assert extract_keypoints([seg(sentence)]) == [], sentence
+    rule = score_text("Squamous cell lung cancer secretes PTHrP and causes hypercalcemia.", vocab)
+    finding = score_text("His calcium is 3.1 and his PTH is suppressed.", vocab)
+    assert rule.score > finding.score
+
+
+def test_a_title_said_aloud_is_not_a_key_point_but_a_rapid_fire_pair_is() -> None:
+    for title in ("Crohn versus ulcerative colitis.", "Quick renal mnemonic.", "The causes of pancreatitis."):
+        assert extract_keypoints([seg(title)]) == [], title
+    (point,) = extract_keypoints([seg("Warfarin overdose, vitamin K.")])
+    assert point.text == "Warfarin overdose, vitamin K."
+    assert extract_keypoints([seg("Warfarin versus heparin.")]) == []
+
+
+def test_words_the_clip_keeps_coming_back_to_count_as_terms() -> None:
+    text = (
+        "Incidence is the number of new cases in a population over a period of time. "
+        "Prevalence is the number of existing cases at one point in time. "
+        "For a chronic disease with a long duration, prevalence is much higher than incidence."
+    )
+    points = extract_keypoints([seg(text)], max_points=10)
+    assert len(points) == 3
+    alone = score_text("Attrition is the loss of participants over the follow-up.", default_vocabulary())
+    again = score_text(
+        "Attrition is the loss of participants over the follow-up.",
+        default_vocabulary(),
+        salient=frozenset({"attrition", "participant"}),
+    )
+    assert again.score > alone.score and "Attrition" in again.terms
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pause the video and make your diagnosis.",
+        "What's your diagnosis? Comment your answer.",
+        "Grab my free cardiology cheat sheet, it covers every murmur.",
+        "DM me for the full pharmacology notes.",
+    ],
+)
+def test_new_calls_to_action_are_never_key_points(sentence: str) -> None:
+    assert extract_keypoints([seg(sentence)]) == []
+
+
+def test_talk_about_how_hard_a_topic_is_is_not_a_fact_about_it() -> None:
+    vocab = default_vocabulary()
+    for sentence in (
+        "Everyone dreads acid-base questions, but vasculitis is actually easy.",
+        "Nephritic syndromes trip everyone up every single year.",
+    ):
+        assert score_text(sentence, vocab).intro, sentence
+    assert not score_text("Goodpasture syndrome causes haemoptysis and a nephritic picture.", vocab).intro

@@ -6,6 +6,7 @@ Local and deterministic: the same transcript always gives the same key points wi
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from studycompanion.paths import resources_dir
 
 MIN_SCORE = 1.2  # below this a sentence is not worth a card (set on the tuning part: K vs C sentence scores)
 COMMON_RANK = 4000  # a lexicon word this frequent in everyday English ("water", "wife") is not a medical term
+SALIENT_RANK = 2500  # a word repeated in a clip and rarer than this in everyday English is the clip's subject
 RARE_RANK = 30000  # a word rarer than this (or unknown) in everyday English is technical: a term or a mishearing
 PAUSE_SPLIT = 1.2  # seconds of silence that end a sentence even without punctuation
 MAX_WORDS = 60  # a longer run of words is cut at its next comma
@@ -104,6 +106,14 @@ def default_lexicon() -> Lexicon:
 
 def vocabulary_set(terms: Iterable[str]) -> frozenset[str]:
     return frozenset(t.strip().lower() for t in terms if t.strip())
+
+
+def _listed(term: str, vocab: frozenset[str], lexicon: Lexicon) -> bool:
+    """A term the vocabulary or the drug / disease lexicon lists (not only a medical-looking shape)."""
+    low = term.lower()
+    if low in vocab or _singular(low) in vocab or low in lexicon.phrases:
+        return True
+    return " " not in low and lexicon.medical_word(low)
 
 
 def _singular(word: str) -> str:
@@ -292,8 +302,27 @@ _NOT_A_POINT = frozenset(
 )
 
 
-def score_text(text: str, vocab: frozenset[str], lexicon: Lexicon | None = None) -> rules.Features:
-    """The rule-based score of one sentence (or merged sentences) and why."""
+def salient_words(sentences: Sequence[Sentence], lexicon: Lexicon) -> frozenset[str]:
+    """The clip's own subject words: uncommon in everyday English and said in two or more sentences of substance
+    ("sensitivity", "prevalence", "capacity" in a biostatistics or ethics clip that names no drug)."""
+    seen: dict[str, int] = {}
+    for s in sentences:
+        if s.features.filler:
+            continue
+        for low in {_singular(w.text.strip(".,;:!?()\"'").lower()) for w in s.words}:
+            if len(low) < 5 or not low.isalpha() or low in rules.STOPWORDS or rules.is_number_word(low):
+                continue
+            if low in rules.NOT_MEDICAL or lexicon.rank.get(low, 10**9) < SALIENT_RANK:
+                continue
+            seen[low] = seen.get(low, 0) + 1
+    return frozenset(w for w, n in seen.items() if n >= 2)
+
+
+def score_text(
+    text: str, vocab: frozenset[str], lexicon: Lexicon | None = None, salient: frozenset[str] = frozenset()
+) -> rules.Features:
+    """The rule-based score of one sentence (or merged sentences) and why; `salient` are the clip's own subject
+    words (see salient_words), counted as terms."""
     lexicon = default_lexicon() if lexicon is None else lexicon
     f = rules.Features()
     lower = text.lower()
@@ -306,10 +335,14 @@ def score_text(text: str, vocab: frozenset[str], lexicon: Lexicon | None = None)
     f.terms = find_terms(tokens, vocab)
     known = {w.lower() for t in f.terms for w in t.split()}
     bare_tokens = [t.strip(".,;:!?()\"'") for t in tokens]
-    extra = rules.unique(b for b in bare_tokens if b.lower() not in known and lexicon.technical(b))
-    listed = [t for t in extra if lexicon.medical_word(t)]  # in the drug / disease lexicon
+    extra = rules.unique(
+        b
+        for b in bare_tokens
+        if b.lower() not in known and (lexicon.technical(b) or _singular(b.lower()) in salient)
+    )
+    listed = [t for t in extra if lexicon.medical_word(t) or _singular(t.lower()) in salient]  # lexicon / clip
     rare = [t for t in extra if t not in listed]  # rare in English: a term the lists lack, or a mishearing
-    in_vocab = [t for t in f.terms if t.lower() in vocab or _singular(t.lower()) in vocab]
+    in_vocab = [t for t in f.terms if _listed(t, vocab, lexicon) or _singular(t.lower()) in salient]
     shaped = [t for t in f.terms if t not in in_vocab]
     f.terms = f.terms + extra
     f.unlisted = rare
@@ -356,18 +389,35 @@ def score_text(text: str, vocab: frozenset[str], lexicon: Lexicon | None = None)
         f.filler = True  # "I failed pharmacology twice": a story about the speaker, not a fact
     if rules.HEDGE.search(lower):
         f.add(-0.8, "")
-    if rules.is_intro(lower) or (rules.META_TALK.search(lower) and not relations and not doses):
+    meta = rules.META_TALK.search(lower) or rules.EVALUATIVE.search(lower)
+    if rules.is_intro(lower) or (meta and not relations and not doses):
         f.intro = True  # on topic, about the topic ("comes up on every exam"), never a fact itself
         f.add(-1.5, "")
+    if not _pairing(tokens, f.terms) and rules.topic_announcement(re.sub(r"[^\w' -]+", " ", lower).strip()):
+        f.intro = True  # "Nephrotic versus nephritic.": a title said aloud
+        f.add(-1.0, "")
     if f.form is rules.Form.QUESTION:
         f.add(-1.0, "")
     if rules.CASE_STEM.match(numeric):
-        f.add(-1.5, "")  # "a 19 year old comes in wheezing": the stem of a case, not its fact
-    if len(tokens) < 5:
+        f.case = True  # "a 19 year old comes in wheezing": the stem of a case, not its fact
+        f.add(-1.5, "")
+    elif rules.CASE_DETAIL.match(lower):
+        f.add(-1.5, "")  # "her labs show iron deficiency anemia": this patient's finding, not a rule
+        f.case = not rules.CASE_ACTION.search(lower)  # "she needs IV thiamine" still teaches what to do
+    if len(tokens) < 5 and not _pairing(tokens, f.terms):
         f.add(-1.0, "")
-    if not f.terms:
-        f.add(-1.0, "")
+    if not f.terms:  # a number said with a timing or a threshold is a fact even with no term ("smiles at 6 weeks")
+        valued = rules.TIMING.search(numeric) or rules.THRESHOLD.search(numeric) or rules.VALUE.search(numeric)
+        f.add(-0.5 if doses and valued else -1.0, "")
     return f
+
+
+def _pairing(tokens: Sequence[str], terms: Sequence[str]) -> bool:
+    """A rapid-fire pair ("Opioids, naloxone.", "Iron overdose, deferoxamine."): short, but made of terms."""
+    named = [t for t in terms if t.lower() not in rules.META_TERMS and t.lower() not in rules.GENERIC_TERMS]
+    covered = sum(len(t.split()) for t in named)
+    paired = any(t.endswith((",", ":", ";")) for t in tokens[:-1])  # "X, Y": a cue and its answer
+    return paired and len(named) >= 2 and covered * 2 >= len(tokens)
 
 
 # --- merging ---------------------------------------------------------------------------------------
@@ -377,7 +427,9 @@ def _first_word(s: Sentence) -> str:
     return s.words[0].text.strip(",.").lower()
 
 
-def merge_fragments(sentences: list[Sentence], vocab: frozenset[str]) -> list[Sentence]:
+def merge_fragments(
+    sentences: list[Sentence], vocab: frozenset[str], salient: frozenset[str] = frozenset()
+) -> list[Sentence]:
     """Join a teaching question with its answer, a pronoun-led or lower-case continuation with what it continues.
 
     A question joins only when it names a medical term and is asked of the audience (not of a patient), and
@@ -397,16 +449,185 @@ def merge_fragments(sentences: list[Sentence], vocab: frozenset[str]) -> list[Se
             continuation = _first_word(s) in _PRONOUN_START or s.words[0].text[:1].islower()
             continuation = continuation and bool(s.features.terms or rules.BARE_NUMBER.search(s.text))
             continuation = continuation and prev.features.form is rules.Form.STATEMENT
+            if continuation and not question and _is_point(prev, MIN_SCORE):
+                resolved = resolve_pronoun(s, prev, vocab, salient)
+                if resolved is not None:  # "It's caused by thiamine deficiency." -> its own fact, named
+                    out.append(resolved)
+                    continue
             if fits and (question or (continuation and not prev.features.intro)):
                 merged = Sentence(prev.words + s.words)
-                merged.features = score_text(merged.text, vocab)
+                merged.features = score_text(merged.text, vocab, salient=salient)
                 if question:
-                    merged.features = score_text(s.text, vocab)  # the answer carries the fact
+                    merged.features = score_text(s.text, vocab, salient=salient)  # the answer carries the fact
                     merged.features.add(1.0, "question and answer")
                 out[-1] = merged
                 continue
         out.append(s)
     return out
+
+
+_SUBJECT_PRONOUNS = {"it": ("", False), "it's": (" is", False), "they": ("", True), "they're": (" are", True)}
+
+
+def _subject(sentence: Sentence) -> str:
+    """The term a sentence is about when it opens with it, up to its verb ("Clozapine is ...", "Serotonin
+    syndrome comes on fast ..."), else ""."""
+    tokens = [w.text for w in sentence.words]
+    if tokens and tokens[0].lower() in {"the", "a", "an"}:
+        tokens = tokens[1:]
+    subject: list[str] = []
+    for tok in tokens[:5]:
+        bare = tok.strip(".,;:!?()\"'")
+        if rules.has_verb(bare.lower()) or bare.lower() in rules.STOPWORDS:
+            break
+        subject.append(bare)
+        if tok != bare:  # punctuation ends the noun phrase
+            subject = []
+            break
+    phrase = " ".join(subject)
+    low = phrase.lower()
+    if not 1 <= len(subject) <= 4 or low in rules.GENERIC_TERMS or low in rules.META_TERMS:
+        return ""
+    named = [t.lower() for t in sentence.features.terms if t not in sentence.features.unlisted]
+    return phrase if any(low.endswith(t) for t in named) else ""
+
+
+def _looks_plural(phrase: str) -> bool:
+    """"SSRIs", "loop diuretics" are plural; "sarcoidosis", "herpes", "Graves' disease" are not."""
+    last = phrase.lower().split()[-1]
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "es'", "s'", "pes", "ies'"))
+
+
+def resolve_pronoun(
+    s: Sentence, prev: Sentence, vocab: frozenset[str], salient: frozenset[str] = frozenset()
+) -> Sentence | None:
+    """A sentence led by "it" / "they" that makes a fact of its own, with the pronoun replaced by what the sentence
+    before is about ("It's caused by thiamine deficiency." after "Wernicke encephalopathy is ..." becomes
+    "Wernicke encephalopathy is caused by thiamine deficiency."); None when that is not safe."""
+    lead = s.words[0].text.lower().strip(",")
+    if lead not in _SUBJECT_PRONOUNS or len(s.words) < 4:
+        return None
+    subject = _subject(prev)
+    tail, plural = _SUBJECT_PRONOUNS[lead]
+    rest = " ".join(w.text.lower() for w in s.words[1:5])
+    if tail and re.search(r"\b(is|are)\b", rest):
+        return None  # "It's classic side effect is ...": whisper's "it's" for "its"
+    if not subject or _looks_plural(subject) != plural:  # "they" needs a plural subject, "it" a singular
+        return None
+    first = s.words[0]
+    words = [Word(first.start, first.end, subject[:1].upper() + subject[1:] + tail, first.probability), *s.words[1:]]
+    resolved = Sentence(words)
+    resolved.features = score_text(resolved.text, vocab, salient=salient)
+    return resolved if _is_point(resolved, MIN_SCORE) else None
+
+
+# --- clauses ---------------------------------------------------------------------------------------
+
+# Words that open a second main clause after a comma or semicolon ("..., and case-control studies give ...").
+# A contrast ("..., but ...", "..., whereas ...") stays whole: its two halves make one fact.
+_CLAUSE_JOINERS = frozenset({"and", "plus", "also", "then"})
+
+
+def _clause_cuts(words: Sequence[Word]) -> list[int]:
+    """Where a second main clause may start: after ";", before ", and / plus / then ...", before "and also".
+
+    A run-on's other commas are no cut: measured on the tuning and dev parts, whisper's comma pieces split facts
+    apart more often than they shed chatter."""
+    cuts = []
+    for k in range(1, len(words)):
+        prev = words[k - 1].text
+        low = words[k].text.strip(",;:").lower()
+        nxt = words[k + 1].text.strip(",;:").lower() if k + 1 < len(words) else ""
+        comma_cut = prev.endswith(",") and low in _CLAUSE_JOINERS
+        if prev.endswith(";") or comma_cut or (low == "and" and nxt == "also"):
+            cuts.append(k)
+    return cuts
+
+
+def _clause_words(words: list[Word]) -> list[Word]:
+    """A clause as a sentence of its own: its joining word dropped, a capital in front, a full stop behind."""
+    while len(words) > 1 and (
+        words[0].text.strip(",;:").lower() in _CLAUSE_JOINERS or words[0].text.lower() in {"so", "so,"}
+    ):
+        words = words[1:]
+    first, last = words[0], words[-1]
+    out = list(words)
+    out[0] = Word(first.start, first.end, first.text[:1].upper() + first.text[1:], first.probability)
+    if not re.search(r"[.!?]$", out[-1].text):
+        out[-1] = Word(last.start, last.end, last.text.rstrip(",;:") + ".", last.probability)
+    return out
+
+
+def split_clauses(
+    sentence: Sentence,
+    vocab: frozenset[str],
+    lexicon: Lexicon | None = None,
+    salient: frozenset[str] = frozenset(),
+    min_score: float = MIN_SCORE,
+) -> list[Sentence]:
+    """One sentence holding two facts as two key points: cut at "; ", ", and / plus / then" and "and also"
+    when every piece stands alone (a statement of four words or more with a verb, not led by a pronoun, that
+    scores as a point by itself) or is chatter that can be dropped. Otherwise the sentence stays whole."""
+    cuts = _clause_cuts(sentence.words)
+    if not cuts or sentence.features.filler:
+        return [sentence]
+    bounds = [0, *cuts, len(sentence.words)]
+    pieces = [sentence.words[a:b] for a, b in itertools.pairwise(bounds)]
+    out: list[Sentence] = []
+    pending: list[Word] = []  # a fragment before any clause stood alone: it opens the next one
+    for piece in pieces:
+        raw = pending + piece
+        words = _clause_words(raw)
+        clause = Sentence(words)
+        clause.features = score_text(clause.text, vocab, lexicon, salient)
+        lead = words[0].text.strip(",;:").lower()
+        alone = (
+            len(words) >= 4
+            and lead not in _PRONOUN_START
+            and clause.features.form is rules.Form.STATEMENT
+            and rules.has_verb(re.sub(r"[^\w' -]+", " ", clause.text.lower()))
+        )
+        pending = []
+        if alone and (_is_point(clause, min_score) or clause.features.filler):
+            out.append(clause)
+        elif out and not out[-1].features.filler:  # not a clause of its own: it belongs to the one before
+            out[-1] = _joined(out[-1], raw, sentence, vocab, lexicon, salient)
+        else:
+            pending = raw
+    if pending:
+        if not out:
+            return [sentence]
+        if out[-1].features.filler:
+            tail = Sentence(_clause_words(pending))
+            tail.features = score_text(tail.text, vocab, lexicon, salient)
+            out.append(tail)
+        else:
+            out[-1] = _joined(out[-1], pending, sentence, vocab, lexicon, salient)
+    if len(out) < 2 or not any(_is_point(c, min_score) for c in out):
+        return [sentence]
+    return out
+
+
+def _joined(
+    clause: Sentence,
+    more: list[Word],
+    sentence: Sentence,
+    vocab: frozenset[str],
+    lexicon: Lexicon | None,
+    salient: frozenset[str],
+) -> Sentence:
+    """A clause with the words after it (as the sentence spelled them) joined on, scored again."""
+    joined = Sentence([*clause.words[:-1], _restore(clause.words[-1], sentence), *more])
+    joined.features = score_text(joined.text, vocab, lexicon, salient)
+    return joined
+
+
+def _restore(word: Word, sentence: Sentence) -> Word:
+    """The word as the original sentence spelled it (before a clause's full stop was added)."""
+    for w in sentence.words:
+        if w.start == word.start and w.end == word.end:
+            return w
+    return word
 
 
 # --- the extractor ---------------------------------------------------------------------------------
@@ -419,13 +640,58 @@ def keypoint_key(text: str, start: float) -> str:
 
 
 def target_count(duration: float) -> int:
-    """How many key points a clip of this length may give: ~1 per 5 s, 2..12 (fact-dense lists need more)."""
-    return max(2, min(12, math.ceil(duration / 5.0)))
+    """How many key points a clip of this length may give: ~1 per 4 s, 2..12 (fact-dense lists need more)."""
+    return max(2, min(12, math.ceil(duration / 4.0)))
 
 
 def _is_point(s: Sentence, min_score: float) -> bool:
     f = s.features
-    return f.score >= min_score and not f.filler and not f.intro and f.form is not rules.Form.QUESTION
+    return (
+        f.score >= min_score and not f.filler and not f.intro and not f.case and f.form is not rules.Form.QUESTION
+    )
+
+
+@dataclass
+class Analysis:
+    """What the extractor saw: the scored sentences (clauses once split), which are key points, and the cap."""
+
+    sentences: list[Sentence]
+    candidates: list[int]  # indexes of sentences good enough to be a key point, best first
+    limit: int
+    salient: frozenset[str] = frozenset()
+
+    @property
+    def chosen(self) -> list[int]:
+        return sorted(self.candidates[: self.limit])
+
+
+def analyse(
+    segments: Sequence[Segment],
+    vocab: frozenset[str] | None = None,
+    max_points: int | None = None,
+    min_score: float = MIN_SCORE,
+) -> Analysis:
+    """Sentences on word timestamps, trimmed, scored, merged and split into clauses; the candidates ranked."""
+    vocab = default_vocabulary() if vocab is None else vocab
+    sentences = [trim(s, vocab) for s in split_sentences(segments)]
+    if not sentences:
+        return Analysis([], [], 0)
+    lexicon = default_lexicon()
+    for s in sentences:
+        s.features = score_text(s.text, vocab, lexicon)
+    salient = salient_words(sentences, lexicon)
+    if salient:
+        for s in sentences:
+            s.features = score_text(s.text, vocab, lexicon, salient)
+    sentences = merge_fragments(sentences, vocab, salient)
+    sentences = [c for s in sentences for c in split_clauses(s, vocab, lexicon, salient, min_score)]
+    duration = sentences[-1].end - sentences[0].start
+    limit = max_points if max_points is not None else target_count(duration)
+    ranked = sorted(
+        (i for i, s in enumerate(sentences) if _is_point(s, min_score)),
+        key=lambda i: (-sentences[i].features.score, sentences[i].start),
+    )
+    return Analysis(sentences, ranked, limit, salient)
 
 
 def extract_keypoints(
@@ -435,22 +701,11 @@ def extract_keypoints(
     min_score: float = MIN_SCORE,
 ) -> list[KeyPoint]:
     """Key points of a transcript in spoken order, each with its [start, end] span and context."""
-    vocab = default_vocabulary() if vocab is None else vocab
-    sentences = [trim(s, vocab) for s in split_sentences(segments)]
-    if not sentences:
-        return []
-    for s in sentences:
-        s.features = score_text(s.text, vocab)
-    sentences = merge_fragments(sentences, vocab)
-    duration = sentences[-1].end - sentences[0].start
-    limit = max_points if max_points is not None else target_count(duration)
-    ranked = sorted(
-        (i for i, s in enumerate(sentences) if _is_point(s, min_score)),
-        key=lambda i: (-sentences[i].features.score, sentences[i].start),
-    )[:limit]
+    a = analyse(segments, vocab, max_points, min_score)
+    sentences, chosen = a.sentences, a.chosen
     topic = clip_topic(sentences)
     points = []
-    for i in sorted(ranked):
+    for i in chosen:
         s = sentences[i]
         points.append(
             KeyPoint(
@@ -460,7 +715,7 @@ def extract_keypoints(
                 score=round(s.features.score, 3),
                 key=keypoint_key(s.text, s.start),
                 reasons=[r for r in s.features.reasons if r],
-                context=_context(sentences, i, topic, {j for j in ranked}),
+                context=_context(sentences, i, topic, set(chosen)),
             )
         )
     return points

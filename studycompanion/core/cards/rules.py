@@ -84,13 +84,17 @@ PATIENT_TALK = re.compile(
 CTA_VERB = re.compile(
     r"^(please |make sure (to|you) |don'?t forget to |be sure to |go |come |and )*(follow|like|subscribe|share|"
     r"save|send|tag|comment|stitch|duet|drop|check out|click|tap|hit|smash|grab|download|sign up|join|turn on|"
-    r"watch|rewatch|screenshot|bookmark|repost)\b"
+    r"watch|rewatch|screenshot|bookmark|repost|pause|rewind|replay)\b"
 )
 CTA_PLACE = re.compile(
     r"\b(in|down|below) (the |my )?(comments?|bio|description|below)\b|\blink (below|in)\b|"
     r"\bcomment (below|down)\b|\bfor (more|part|the next)\b.*\b(follow|videos?|tips?|content)\b|"
     r"\bfollow (for|me|us|along)\b|\b(like|follow),? (and|&) (save|share|subscribe|follow|comment)\b|"
-    r"\bpart (two|2|three|3)\b|\blet me know\b|\bnever miss\b|\bhit (the )?(bell|follow|like)\b"
+    r"\bpart (two|2|three|3)\b|\blet me know\b|\bnever miss\b|\bhit (the )?(bell|follow|like)\b|"
+    r"\bdrop (it|them|yours?|your \w+|a \w+) (below|down|here|in)\b|\bpause (the|this) video\b|"
+    r"\b(dm|message) me\b|\bnewsletter\b|\b(my|our) (course|app|notes|pdf|cheat ?sheet|study guide|flashcards|"
+    r"deck|discord|podcast|channel|page)\b|\bcomment (your|the) (answer|guess)|\b(quiz|test) yourself\b|"
+    r"\b(make|what'?s|what is|drop|comment) your (diagnosis|guess|answer|call)\b"
 )
 SPONSOR = re.compile(
     r"\bsponsor(ed|s)?\b|\bbrought to you by\b|\b(use|with) (my |the )?code\b|\bpromo\b|\bdiscount\b|"
@@ -102,16 +106,26 @@ GREETING = re.compile(
     r"\bwelcome (back|to)\b|\bthanks? (you )?(so much |all |guys )?(for (watching|coming|listening)|everyone)\b|"
     r"^(thanks|thank you|great|perfect|lovely|brilliant|okay|ok|alright)\b[^a-z]*(,? (so much|very much|all|guys|"
     r"everyone|doctor|that is (really )?helpful))*[^a-z]*$|\bsee you (in|next|tomorrow|soon|guys|later)\b|\bbye\b|"
-    r"\bthat'?s (a wrap|all for|it from me|all)\b|^that is (really )?helpful\b|^(okay |ok |so |alright )?"
+    r"\bthat'?s (a wrap|all for|it from me|all)\b|^that is (really )?helpful\b|"
+    r"\bthis (one|video|tip|clip)('s| is) for (you|all)\b|^(okay |ok |so |alright )?"
     r"(that'?s|that is|this is) (it|all)\b"
 )
 FIRST_PERSON_SUBJECT = re.compile(  # "I packed ...", "today we scrubbed in ...", "my roommate is making ..."
-    r"\b(i|we|my \w+|our \w+|me and \w+)( just| really| honestly| literally| also| then| finally| actually|"
-    r" always| never| usually| mostly)?( 'm|'m| 've|'ve|'ll|'d| am| was| were| had| have| got| went| made| did| wore|"
+    r"\b(i|we|my( \w+){1,2}|our( \w+){1,2}|me and \w+)( just| really| honestly| literally| also| then| finally|"
+    r" actually| always| never| usually| mostly)?( 'm|'m| 've|'ve|'ll|'d| am| was| were| had| have| got| went| made|"
+    r" did| wore|"
     r" packed| drove| studied| started| learned| learnt| spent| tried| sat| took| grabbed| scrubbed| watched|"
-    r" slept| used to| love| hate| feel| want| can'?t| will| is making| \w+ed)\b"
+    r" slept| used to| love| hate| feel| want| can'?t| will| is making| saw| met| found| heard| told| asked| went| "
+    r"got| \w+ed)\b"
 )
 FIRST_PERSON_SINGULAR = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|me|myself)\b")
+# Talk about the topic rather than of it: how hard, scary or confusing it is ("everyone fears clozapine").
+EVALUATIVE = re.compile(
+    r"\b(is|are|seems?|sounds?|looks?) (so |really |super |actually |not )?(easy|simple|hard|tricky|confusing|scary|"
+    r"fun|useful|interesting|boring|annoying|terrifying|intimidating)\b|\b(everyone|everybody|people|students) "
+    r"(fears?|dreads?|hates?|loves?|forgets?|confuses?|mix(es)? (these|them|it) up)\b|"
+    r"\btrips? (everyone|people|students|you) up\b"
+)
 META_TALK = re.compile(r"\b(exams?|boards?|rotations?|shelf|osces?|step ?[123]|usmle|plab|nclex|finals?)\b")
 HEDGE = re.compile(
     r"\b(i think|i guess|i believe|maybe|probably|perhaps|not sure|kind of|sort of|i feel like|might be|"
@@ -189,6 +203,41 @@ INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# A title said aloud ("Nephrotic versus nephritic.", "Quick OB mnemonic.", "The causes of acute pancreatitis."):
+# a short run of words with no verb in it announces a topic; it states nothing.
+_VERB_WORD = re.compile(
+    r"\b(is|are|was|were|be|been|being|isn'?t|aren'?t|has|have|had|do|does|did|don'?t|doesn'?t|can'?t|cannot|"
+    r"can|could|will|won'?t|would|should|may|might|must|it'?s|that'?s|there'?s|they'?re|you'?re|"
+    r"comes?|gets?|becomes?|follows?|means?|mean|lose|loses|combine|goes|takes?|makes?|keeps?|turns?|"
+    r"works?|kills?|spreads?|starts?|stops?|lasts?|[a-z]{3,}ed)\b"
+)
+_DETERMINER = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those"})
+TOPIC_MAX_WORDS = 8
+SUPERLATIVE = re.compile(
+    r"\b(most (common|often|likely)|first[- ]line|drug of choice|gold standard|best (test|drug))\b"
+)
+
+
+def has_verb(lower: str) -> bool:
+    """A verb a clause can stand on: an auxiliary, a common verb, an -ed form, an imperative, or a relation verb
+    not used as a noun ("the causes of" is a noun; "causes gout" a verb). Approximate, without a tagger."""
+    if _VERB_WORD.search(lower) or IMPERATIVE.match(lower):
+        return True
+    for m in RELATION.finditer(lower):
+        before = lower[: m.start()].split()[-1:]
+        if not before or before[0] not in _DETERMINER:
+            return True
+    return False
+
+
+def topic_announcement(lower: str) -> bool:
+    """A short verbless sentence: the name of what comes next, not a fact about it."""
+    if len(lower.split()) > TOPIC_MAX_WORDS or has_verb(lower):
+        return False
+    # "the most common cause ...", "5 mg ...": a claim even without its verb
+    return not (SUPERLATIVE.search(lower) or BARE_NUMBER.search(numerals(lower)))
+
+
 # --- relations that carry a fact ---------------------------------------------------------------------
 RELATION = re.compile(
     r"\b(causes?|caused by|causing|leads? to|results? in|presents? with|presenting with|present with|"
@@ -204,7 +253,11 @@ RELATION = re.compile(
     r"compression of|deficiency of|gives? you|linked to|related to|known as|we call (it|this)|is called|"
     r"most (often|commonly)|typically|you (see|get|'ll see|will see)|(can|should|must) (use|give|start)|"
     r"should be given|is given|are given|shows?|showing|includes?|including|(should|must) be (considered|excluded|"
-    r"ruled out|checked)|needs?|requires?|(is|are) expected|happens|occurs?|develops?|appears?|peaks?)\b"
+    r"ruled out|checked)|needs?|requires?|(is|are) expected|happens|occurs?|develops?|appears?|peaks?|"
+    r"progress(es)? to|complains? of|rules? (it |the \w+ |them )?(in|out)|screened|screening|recovers?|"
+    r"(is|are) (rare|common|typical|unusual)|(goes|go|rise|rises|fall|falls) (up|down)|equals|divided by|"
+    r"one over|minus|(can|may) refuse|consent|prolongs?|shortens?|worsens?|improves?|reduces?|triggers?|"
+    r"damages?|destroys?|depletes?|induces?)\b"
 )
 DEFINITION = re.compile(
     r"^(?P<term>[\w\- ,'/]{3,60}?) (is|are|means|refers to|is defined as|is called) (?P<what>.{8,})$",
@@ -242,10 +295,20 @@ THRESHOLD_NUMBER = re.compile(  # the number of a threshold, as a cloze answer (
     rf"\b(?P<m>{NUMBER} or (?:more|less|older|higher|lower))\b"
 )
 BARE_NUMBER = re.compile(rf"\b{NUMBER}\b")
+VALUE = re.compile(rf"\b(is|are|was|of|equals|gets?|scores?) (about |around |roughly |only |just )?{NUMBER}\b")
 CASE_STEM = re.compile(rf"^(so |okay |ok )?((a|an|this|your|our|the) )?{NUMBER}[- ](year|month|week|day)s?[- ]old\b")
+# One patient's findings in a case ("Her labs show ...", "His blood pressure is 170 over 100", "Two weeks ago he
+# had a sore throat"): the case's context, not a rule a student cards. Facts are said of diseases and drugs.
+CASE_DETAIL = re.compile(
+    r"^((so|and|now|then|yes|no|yeah|well|okay|ok|today|yesterday|tonight|on exam(ination)?|on arrival|"
+    r"[\w ]{1,20} ago)[, ]+)*"
+    r"(he|she|he'?s|she'?s|his|her|(the|this|our|my|your|a) (patient|baby|child|boy|girl|man|woman|nurse)('s)? "
+    r"(is|was|has|had|says|said|reports|denies|looks|appears|comes|came|presents|noticed|tells|calls|pages|asks))\b"
+)
+CASE_ACTION = re.compile(r"\b(needs?|should|must|gets?|give|given|treat(ed)?|start(ed)?|requires?)\b")
 TIMING = re.compile(  # an age or a time a fact happens at: "by 18 months", "at 6 weeks", "from 12 weeks"
     rf"\b(at|by|from|around|until|before|after|within|over|under|for) (about |around |at least )?{NUMBER}"
-    rf"(-| )?(weeks?|months?|years?|days?|hours?|minutes?)\b"
+    rf"(?:(?: to |-){NUMBER})?(-| )?(weeks?|months?|years?|days?|hours?|minutes?)\b"
 )
 
 
@@ -269,6 +332,8 @@ CORE_LEXICON = _words(
     binder binders crystalloid fluids infusion bolus nebulizer nebulizers dialysis transfusion intubation
     surgery biopsy thrombolysis thrombectomy cardioversion defibrillation
     ecg ekg mri ct ultrasound x-ray biopsy culture sputum urine serum
+    sensitivity specificity prevalence incidence mortality morbidity cohort placebo randomised randomized
+    capacity competent consent confidentiality autonomy beneficence milestones newborn neonatal
     hospital admission icu ward outpatient
     systolic diastolic murmur apex axilla carotids carotid thigh wrist"""
 )
@@ -276,7 +341,12 @@ CORE_LEXICON = _words(
 CORE_PHRASES = frozenset(
     {"blood pressure", "heart rate", "respiratory rate", "chest pain", "abdominal pain", "weight loss",
      "weight gain", "mental status", "neck stiffness", "red cell casts", "peak flow", "tidal volume",
-     "side effect", "loading dose", "half life"}
+     "side effect", "loading dose", "half life",
+     # biostatistics, epidemiology and ethics: whole exam subjects the drug / disease lexicon does not cover
+     "number needed to treat", "number needed to harm", "absolute risk", "relative risk", "odds ratio",
+     "risk reduction", "predictive value", "false positive", "false negative", "confidence interval",
+     "type 1 error", "type 2 error", "null hypothesis", "sample size", "case control", "informed consent",
+     "best interests", "social smile"}
 )  # fmt: skip
 # Everyday words that are medical but make a poor answer on their own ("into the {{c1::cells}}").
 GENERIC_TERMS = frozenset(
@@ -324,7 +394,7 @@ MEDICAL_SUFFIX = re.compile(
     r"glycemia|kalemia|natremia|calcemia|thyroidism|uria|ismus|ectasis|megaly|genic|otic|itic|edema|ema|"
     r"thalmos|thalmia|coccus|cocci|bacter|ella|eria|iae|xia|ysis|esis|emic|amide|mide|zolamide)$"
 )
-ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9\-+/]{2,8}s?$")
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9\-+/]{2,8}s?$|^[A-Z][0-9]{1,2}$")  # NKCC2, ECG; C3, T4, S1
 LAB_FINDING = re.compile(
     r"\b(low|high|raised|elevated|reduced|decreased|increased|rising|falling|normal)\s+(\w+)"
 )
@@ -368,6 +438,7 @@ class Features:
     intro: bool = False
     form: Form = Form.STATEMENT
     definition: bool = False
+    case: bool = False  # the stem of a case ("a 62-year-old man has ..."): context, never a key point alone
 
     def add(self, points: float, reason: str) -> None:
         self.score += points
