@@ -2,15 +2,17 @@
 
 Usage: python bench/cards.py [--cards 5000] [--per-clip 5] [--runs 3] [--import-check] [--json out.json]
 
-Usage: python bench/cards.py --eval-only [--no-test-split] [--clip-rows]   (key points only)
+Usage: python bench/cards.py --eval-only [--no-test-split] [--clip-rows] [--held-out]   (key points only)
 
-Part 1 runs the built-in extractor on both parts of tests/data/keypoints_eval and prints one table:
-the tuning part (the clips the rules were developed on) and the held-out test part (tests/data/keypoints_eval/
-test, written by someone else; only its aggregate figures are ever printed, never a clip of it).
+Part 1 runs the built-in extractor on the parts of tests/data/keypoints_eval and prints one table:
+the tuning part (the clips the rules were developed on), the dev part (tests/data/keypoints_eval/test: the
+first test part, which steered the rules through its totals and is development data now) and, with
+--held-out when the folder exists, the held-out test2 part (tests/data/keypoints_eval/test2, written by someone
+else; only its aggregate figures are ever printed, never a clip of it). The held-out figures are test2's.
 recall = annotated key facts found in some key point; recall(heard) = the same over facts whose terms whisper
 heard right (their accepted spelling is in the transcript); precision = key points that carry a key fact;
 key points from filler are counted separately (the target there is zero). Per-clip rows (--clip-rows) are
-for the tuning part only.
+for the tuning and dev parts only, never test2.
 
 Part 2 builds a library of N cards (N / per-clip clips) directly in the database, each card with its own
 480x853 JPEG frame (~57 KB, like a phone video frame) and an 8 s mono mp3 at 64 kbit/s (~64 KB), then
@@ -61,16 +63,18 @@ def _run_split(folder: Path) -> tuple[list[evalset.EvalClip], list[evalset.ClipS
     return clips, scores, time.perf_counter() - t0
 
 
-def eval_table(test_split: bool = True, per_clip: bool = False) -> dict[str, Any]:
-    """Recall / precision / filler for the tuning part and (aggregate only) the held-out test part."""
+def eval_table(test_split: bool = True, per_clip: bool = False, held_out: bool = False) -> dict[str, Any]:
+    """Recall / precision / filler for the tuning and dev parts and (aggregate only) the held-out test2 part."""
     splits = [("tuning", evalset.HERE)]
-    if test_split and evalset.TEST_DIR.is_dir():
-        splits.append(("test", evalset.TEST_DIR))
+    if test_split and evalset.DEV_DIR.is_dir():
+        splits.append(("dev", evalset.DEV_DIR))
+    if held_out and evalset.TEST2_DIR.is_dir() and any(evalset.TEST2_DIR.glob("*.txt")):
+        splits.append(("test2", evalset.TEST2_DIR))
     figures: dict[str, Any] = {}
     results = []
     for label, folder in splits:
         clips, scores, elapsed = _run_split(folder)
-        if per_clip and label == "tuning":  # never per clip for the test part: it stays unseen
+        if per_clip and label != "test2":  # never per clip for the held-out part: it stays unseen
             print(f"{'clip':32} {'sec':>5} {'facts':>7} {'key pts':>8} {'filler':>6}")
             for clip, s in zip(clips, scores, strict=True):
                 print(
@@ -93,7 +97,7 @@ def eval_table(test_split: bool = True, per_clip: bool = False) -> dict[str, Any
     print(
         "recall = annotated facts found in a key point; recall(heard) = the same over facts whose accepted "
         "spelling is in the transcript (whisper did not mishear them); precision = key points carrying an "
-        "annotated fact; prec(on K) = key points on a fact sentence. Targets (test): recall >= 0.85, "
+        "annotated fact; prec(on K) = key points on a fact sentence. Targets (held-out test2): recall >= 0.85, "
         "precision >= 0.90."
     )
     return figures
@@ -271,11 +275,16 @@ def main() -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--eval-only", action="store_true", help="only the key-point figures, no export timing")
-    parser.add_argument("--no-test-split", action="store_true", help="leave the held-out test part out")
-    parser.add_argument("--clip-rows", dest="per_clip_rows", action="store_true", help="tuning part, per clip")
+    parser.add_argument("--no-test-split", action="store_true", help="leave the dev part out")
+    parser.add_argument(
+        "--held-out", action="store_true", help="add the held-out test2 part (aggregate only; run it rarely)"
+    )
+    parser.add_argument(
+        "--clip-rows", dest="per_clip_rows", action="store_true", help="tuning and dev parts, per clip"
+    )
     args = parser.parse_args()
-    print("-- key points on the evaluation set (tuning part and held-out test part) --")
-    figures: dict[str, Any] = {"eval": eval_table(not args.no_test_split, args.per_clip_rows)}
+    print("-- key points on the evaluation set (tuning, dev, and the held-out test2 part when present) --")
+    figures: dict[str, Any] = {"eval": eval_table(not args.no_test_split, args.per_clip_rows, args.held_out)}
     if not args.eval_only:
         print(f"\n-- export of {args.cards} cards with media --")
         figures["export"] = export_bench(args.cards, args.per_clip, args.runs, args.import_check)

@@ -1,5 +1,6 @@
-"""The tuning part of the key-point evaluation set (tests/data/keypoints_eval): figures stay above floors,
-dialogue-only clips give nothing, nothing comes from filler. The held-out test part is never read here."""
+"""The tuning and dev parts of the key-point evaluation set (tests/data/keypoints_eval and its test/ folder, the
+first test part, development data since the rules were steered on its totals): figures stay above floors,
+clips without facts give nothing, nothing comes from filler. The held-out test2 part is never read here."""
 
 from __future__ import annotations
 
@@ -12,14 +13,20 @@ from tests.data.keypoints_eval import evalset
 CLIPS = evalset.load()
 SCORES = [evalset.score(clip, extract_keypoints(clip.segments)) for clip in CLIPS]
 TOTALS = evalset.totals(CLIPS, SCORES)
+DEV = evalset.load(evalset.DEV_DIR)
+DEV_SCORES = [evalset.score(clip, extract_keypoints(clip.segments)) for clip in DEV]
+DEV_TOTALS = evalset.totals(DEV, DEV_SCORES)
 
 # Floors a little below what the rules reach on the tuning part (48 clips, 165 facts, 129 heard right):
-# recall 0.764, recall over heard facts 0.977, precision 0.832, key points on a fact sentence 0.987.
+# recall 0.776, recall over heard facts 0.992, precision 0.826, key points on a fact sentence 0.994.
 # Most facts missed, and most imprecise key points, are sentences whisper misheard (see `misheard:` lines).
-RECALL_FLOOR = 0.72
-HEARD_RECALL_FLOOR = 0.93
+RECALL_FLOOR = 0.74
+HEARD_RECALL_FLOOR = 0.96
 PRECISION_FLOOR = 0.79
-ON_FACT_FLOOR = 0.95
+ON_FACT_FLOOR = 0.96
+# ... and on the dev part (54 clips, 259 facts, 200 heard right): recall 0.745, over heard facts 0.965,
+# precision 0.863, on a fact sentence 0.975.
+DEV_FLOORS = {"recall": 0.71, "heard_recall": 0.93, "precision": 0.82, "precision_on_k": 0.94}
 
 
 def test_the_tuning_part_is_big_varied_and_annotated() -> None:
@@ -45,6 +52,14 @@ def test_figures_stay_above_their_floors() -> None:
     assert TOTALS.from_filler == 0, TOTALS
 
 
+def test_dev_figures_stay_above_their_floors() -> None:
+    assert DEV_TOTALS.clips >= 50 and DEV_TOTALS.facts >= 250
+    for name, floor in DEV_FLOORS.items():
+        assert getattr(DEV_TOTALS, name) >= floor, (name, DEV_TOTALS)
+    assert DEV_TOTALS.from_filler == 0, DEV_TOTALS
+    assert DEV_TOTALS.empty_clips >= 5 and DEV_TOTALS.empty_clips_with_points == 0, DEV_TOTALS
+
+
 def test_dialogue_clips_without_facts_give_no_key_points() -> None:
     empty = [(c, s) for c, s in zip(CLIPS, SCORES, strict=True) if not c.facts]
     assert len(empty) >= 5
@@ -53,7 +68,7 @@ def test_dialogue_clips_without_facts_give_no_key_points() -> None:
         assert score.keypoints == 0, clip.name
 
 
-@pytest.mark.parametrize("clip", CLIPS, ids=[c.name for c in CLIPS])
+@pytest.mark.parametrize("clip", CLIPS + DEV, ids=[c.name for c in CLIPS + DEV])
 def test_no_key_point_from_filler_and_a_sane_count(clip: evalset.EvalClip) -> None:
     points = extract_keypoints(clip.segments)
     score = evalset.score(clip, points)
@@ -64,10 +79,10 @@ def test_no_key_point_from_filler_and_a_sane_count(clip: evalset.EvalClip) -> No
 
 
 def test_filler_sentences_alone_give_nothing() -> None:
-    for clip in CLIPS:
+    for clip in CLIPS + DEV:
         filler = [s for s in clip.sentences if s.label == "F"]
         words = [
-            w for seg in clip.segments for w in seg.words if any(f.start <= w.start < f.end for f in filler)
+            w for seg in clip.segments for w in seg.words if any(f.start - 0.01 <= w.start < f.end for f in filler)
         ]
         if not words:
             continue

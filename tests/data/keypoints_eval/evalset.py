@@ -1,7 +1,9 @@
 """Key-point evaluation set: loads the annotated mini-transcripts and scores key points against them.
 
 Shared by tests/test_keypoints_eval.py and bench/cards.py. `load()` reads the tuning part (this folder);
-`load(TEST_DIR)` reads the held-out test part, which the rules are never tuned on (see README.md).
+`load(TEST_DIR)` the first test part, which has since steered the rules through its totals and is now
+development data (DEV_DIR, read clip by clip); `load(TEST2_DIR)` the fresh held-out part: only its aggregate
+figures are ever printed (bench/cards.py), never a clip of it, and no test reads it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from studycompanion.core.types import KeyPoint, Segment, Word
 
 HERE = Path(__file__).resolve().parent
 TEST_DIR = HERE / "test"
+DEV_DIR = TEST_DIR  # the first test part, development data since the rules were steered on its totals
+TEST2_DIR = HERE / "test2"  # the held-out part: aggregate figures only
 LABELS = frozenset({"F", "C", "K"})
 _SENTENCE_END = re.compile(r"[.!?]$")
 
