@@ -1,0 +1,377 @@
+"""The dev corpus's text: lecture passages and dialogues, each with the clip context a TikTok would carry.
+
+Written by hand for this corpus (StudyCompanion developers, same licence as the project) before any
+correction rule or threshold was tuned. The test split is never used for tuning.
+Each entry: id, split, kind, specialty, title, caption, hashtags, and the text (lectures) or turns (dialogues).
+"""
+
+from __future__ import annotations
+
+LECTURES: list[dict[str, object]] = [
+    # ---------------------------------------------------------------- test split
+    {
+        "id": "test_cardio_hf", "split": "test", "specialty": "cardiology",
+        "title": "Heart failure drugs that save lives", "caption": "GDMT in one minute",
+        "hashtags": ["cardiology", "heartfailure", "medstudent"],
+        "text": (
+            "In heart failure with reduced ejection fraction, four drug classes lower mortality. Start a beta "
+            "blocker such as metoprolol succinate, carvedilol or bisoprolol at a low dose and titrate slowly. "
+            "Replace the ACE inhibitor with sacubitril valsartan when the patient can tolerate it. Add "
+            "spironolactone or eplerenone, and check potassium and creatinine within one week. Finally, "
+            "dapagliflozin ten milligrams once daily or empagliflozin reduces hospital admissions even without "
+            "diabetes. Furosemide relieves congestion but does not change survival. Digoxin can help with "
+            "symptoms, but watch for toxicity in renal impairment. Ivabradine is an option when the heart rate "
+            "stays above seventy in sinus rhythm."
+        ),
+    },
+    {
+        "id": "test_endo_dka", "split": "test", "specialty": "endocrinology",
+        "title": "DKA protocol", "caption": "Fluids, insulin, potassium", "hashtags": ["endocrine", "diabetes"],
+        "text": (
+            "Diabetic ketoacidosis presents with polyuria, vomiting, abdominal pain and Kussmaul breathing. "
+            "Give one litre of sodium chloride over the first hour, then start a fixed rate insulin infusion at "
+            "zero point one units per kilogram per hour. Do not give insulin if potassium is below three point "
+            "five; replace it first. When glucose falls below fourteen, add ten percent dextrose. Continue the "
+            "patient's long acting insulin glargine or detemir. Look for the trigger: infection, missed doses, "
+            "or a new SGLT2 inhibitor such as canagliflozin, which can cause euglycemic ketoacidosis. "
+            "Hyperosmolar hyperglycemic state, by contrast, develops over days in older patients with type two "
+            "diabetes."
+        ),
+    },
+    {
+        "id": "test_id_meningitis", "split": "test", "specialty": "infectious disease",
+        "title": "Bacterial meningitis", "caption": "Empirical treatment", "hashtags": ["infectiousdisease"],
+        "text": (
+            "Suspected bacterial meningitis is an emergency. Take blood cultures, then give ceftriaxone two "
+            "grams intravenously every twelve hours without waiting for the lumbar puncture. Add ampicillin for "
+            "patients over fifty or immunocompromised patients to cover Listeria monocytogenes. Add vancomycin "
+            "where pneumococcal resistance is common. Dexamethasone ten milligrams every six hours, started "
+            "with the first antibiotic dose, reduces hearing loss in pneumococcal disease. Kernig and Brudzinski "
+            "signs are specific but not sensitive. A petechial rash suggests Neisseria meningitidis, and close "
+            "contacts receive ciprofloxacin or rifampicin prophylaxis."
+        ),
+    },
+    {
+        "id": "test_neuro_parkinson", "split": "test", "specialty": "neurology",
+        "title": "Parkinson disease treatment", "caption": "", "hashtags": ["neurology", "parkinsons"],
+        "text": (
+            "Parkinson disease causes bradykinesia with rest tremor, rigidity and postural instability. "
+            "Levodopa combined with carbidopa remains the most effective treatment; carbidopa blocks peripheral "
+            "decarboxylation and reduces nausea. Dopamine agonists such as pramipexole and ropinirole can cause "
+            "impulse control disorders, so ask about gambling. Rasagiline and selegiline inhibit monoamine "
+            "oxidase B. Entacapone prolongs the effect of each levodopa dose. Avoid haloperidol and "
+            "metoclopramide, which block dopamine receptors and worsen the symptoms. Lewy body dementia "
+            "shares the same pathology, with visual hallucinations and fluctuating attention."
+        ),
+    },
+    {
+        "id": "test_renal_aki", "split": "test", "specialty": "nephrology",
+        "title": "Acute kidney injury", "caption": "Which drugs to stop", "hashtags": ["nephrology", "AKI"],
+        "text": (
+            "In acute kidney injury, stop nephrotoxic drugs and review every dose. Hold metformin, lisinopril, "
+            "losartan and non steroidal anti inflammatory drugs like ibuprofen and naproxen. Gentamicin levels "
+            "must be monitored, because aminoglycosides are nephrotoxic and ototoxic. Hyperkalemia above six "
+            "point five with ECG changes needs ten millilitres of ten percent calcium gluconate, followed by "
+            "insulin with dextrose and nebulised salbutamol. Sodium zirconium cyclosilicate or patiromer bind "
+            "potassium in the gut. Rhabdomyolysis, tumour lysis syndrome and contrast nephropathy are causes to "
+            "remember."
+        ),
+    },
+    {
+        "id": "test_gi_bleed", "split": "test", "specialty": "gastroenterology",
+        "title": "Upper GI bleeding", "caption": "Scores and drugs", "hashtags": ["gastroenterology"],
+        "text": (
+            "Upper gastrointestinal bleeding is scored with the Glasgow Blatchford score before endoscopy and "
+            "the Rockall score afterwards. Give an intravenous proton pump inhibitor such as pantoprazole or "
+            "omeprazole after endoscopic treatment of a peptic ulcer. In suspected variceal bleeding, start "
+            "terlipressin and a prophylactic antibiotic, usually ceftriaxone, before the endoscopy. Band "
+            "ligation is preferred for oesophageal varices. A Mallory Weiss tear follows repeated vomiting and "
+            "usually stops by itself. Helicobacter pylori is eradicated with amoxicillin, clarithromycin and a "
+            "proton pump inhibitor for fourteen days. Reverse warfarin with vitamin K and prothrombin complex "
+            "concentrate."
+        ),
+    },
+    {
+        "id": "test_pulm_asthma", "split": "test", "specialty": "pulmonology",
+        "title": "Acute severe asthma", "caption": "", "hashtags": ["pulmonology", "asthma", "emergency"],
+        "text": (
+            "Acute severe asthma means a peak flow between thirty three and fifty percent of best, a respiratory "
+            "rate above twenty five, or a heart rate above one hundred and ten. Give oxygen to keep saturations "
+            "between ninety four and ninety eight percent, nebulised salbutamol five milligrams, and ipratropium "
+            "bromide five hundred micrograms. Prednisolone forty milligrams by mouth or hydrocortisone one "
+            "hundred milligrams intravenously follows. If there is no response, give magnesium sulphate two "
+            "grams over twenty minutes. Aminophylline is rarely needed now. A normal or rising carbon dioxide is "
+            "a sign of exhaustion and needs intensive care. Montelukast and tiotropium are added for chronic "
+            "control."
+        ),
+    },
+    {
+        "id": "test_heme_anticoag", "split": "test", "specialty": "hematology",
+        "title": "Anticoagulants compared", "caption": "DOACs and warfarin", "hashtags": ["hematology"],
+        "text": (
+            "Virchow's triad of stasis, endothelial injury and hypercoagulability explains venous thrombosis. "
+            "Apixaban five milligrams twice daily and rivaroxaban twenty milligrams once daily inhibit factor "
+            "ten a directly. Dabigatran inhibits thrombin, and idarucizumab reverses it. Andexanet alfa reverses "
+            "the factor ten a inhibitors. Warfarin antagonises vitamin K, so the INR is checked regularly, with "
+            "a target between two and three for most indications. Enoxaparin, a low molecular weight heparin, "
+            "is dosed by weight. Heparin induced thrombocytopenia needs argatroban or fondaparinux instead. "
+            "Protamine sulphate reverses unfractionated heparin."
+        ),
+    },
+    {
+        "id": "test_psych_lithium", "split": "test", "specialty": "psychiatry",
+        "title": "Lithium and friends", "caption": "Mood stabilisers", "hashtags": ["psychiatry", "pharmacology"],
+        "text": (
+            "Lithium is the mood stabiliser with the best evidence against suicide in bipolar disorder. Keep the "
+            "level between zero point four and one millimoles per litre, twelve hours after the dose. Toxicity "
+            "causes coarse tremor, ataxia and confusion, and is precipitated by thiazides, ACE inhibitors and "
+            "dehydration. Long term use causes hypothyroidism and nephrogenic diabetes insipidus. Sodium "
+            "valproate is teratogenic and should be avoided in women who could become pregnant. Lamotrigine "
+            "helps bipolar depression but can cause Stevens Johnson syndrome. Quetiapine and olanzapine are "
+            "atypical antipsychotics that cause weight gain. Clozapine needs regular blood counts because of "
+            "agranulocytosis."
+        ),
+    },
+    {
+        "id": "test_obgyn_preeclampsia", "split": "test", "specialty": "obstetrics",
+        "title": "Pre-eclampsia in 60 seconds", "caption": "", "hashtags": ["obstetrics", "OBGYN"],
+        "text": (
+            "Pre eclampsia is new hypertension after twenty weeks of pregnancy with proteinuria or organ "
+            "dysfunction. Labetalol is the first line antihypertensive, with nifedipine or methyldopa as "
+            "alternatives. Magnesium sulphate prevents eclamptic seizures: a loading dose of four grams, then "
+            "one gram an hour. Check reflexes and respiratory rate, because magnesium toxicity abolishes the "
+            "patellar reflex first, and calcium gluconate is the antidote. HELLP syndrome combines haemolysis, "
+            "elevated liver enzymes and low platelets. Low dose aspirin from twelve weeks lowers the risk in high "
+            "risk women. Delivery is the only cure."
+        ),
+    },
+    # ---------------------------------------------------------------- tuning split
+    {
+        "id": "tune_cardio_af", "split": "tuning", "specialty": "cardiology",
+        "title": "Atrial fibrillation rate control", "caption": "", "hashtags": ["cardiology", "ECG"],
+        "text": (
+            "Atrial fibrillation is an irregularly irregular rhythm without P waves. For rate control, use a "
+            "beta blocker such as bisoprolol or atenolol, or a rate limiting calcium channel blocker like "
+            "diltiazem or verapamil. Never combine verapamil with a beta blocker, because the combination can "
+            "cause profound bradycardia and heart block. Digoxin is useful in sedentary patients. For rhythm "
+            "control, flecainide works when the heart is structurally normal, and amiodarone when it is not. "
+            "Calculate the CHA2DS2 VASc score and offer apixaban or edoxaban when it is two or more. "
+            "Wolff Parkinson White syndrome with atrial fibrillation must not be treated with adenosine."
+        ),
+    },
+    {
+        "id": "tune_endo_thyroid", "split": "tuning", "specialty": "endocrinology",
+        "title": "Thyroid disease basics", "caption": "Graves and Hashimoto", "hashtags": ["endocrinology"],
+        "text": (
+            "Graves disease causes hyperthyroidism with exophthalmos, pretibial myxoedema and a diffuse goitre. "
+            "Carbimazole or methimazole block thyroid peroxidase; propylthiouracil is preferred in the first "
+            "trimester of pregnancy. Both can cause agranulocytosis, so a sore throat needs an urgent blood "
+            "count. Propranolol forty milligrams controls the tremor and palpitations. Hashimoto thyroiditis "
+            "is the commonest cause of hypothyroidism in iodine sufficient areas, treated with levothyroxine "
+            "fifty to one hundred micrograms daily, adjusted by the thyroid stimulating hormone level. De "
+            "Quervain thyroiditis follows a viral infection and is painful. Amiodarone can cause both over and "
+            "under activity."
+        ),
+    },
+    {
+        "id": "tune_id_pneumonia", "split": "tuning", "specialty": "infectious disease",
+        "title": "Community acquired pneumonia", "caption": "CURB-65", "hashtags": ["infectiousdisease"],
+        "text": (
+            "Community acquired pneumonia is scored with CURB sixty five: confusion, urea above seven, "
+            "respiratory rate of thirty or more, low blood pressure, and age sixty five or older. A low score is "
+            "treated with amoxicillin five hundred milligrams three times daily. Add clarithromycin or "
+            "doxycycline to cover atypical organisms such as Mycoplasma pneumoniae and Legionella. Severe "
+            "pneumonia needs intravenous co amoxiclav with clarithromycin. Legionella causes hyponatraemia and "
+            "diarrhoea. Staphylococcus aureus pneumonia may follow influenza. Klebsiella affects people with "
+            "alcohol dependence and produces red currant jelly sputum. Pneumocystis jirovecii pneumonia in HIV "
+            "is treated with co trimoxazole."
+        ),
+    },
+    {
+        "id": "tune_neuro_stroke", "split": "tuning", "specialty": "neurology",
+        "title": "Stroke thrombolysis", "caption": "Time is brain", "hashtags": ["neurology", "stroke"],
+        "text": (
+            "Ischaemic stroke within four and a half hours of onset can be thrombolysed with alteplase zero "
+            "point nine milligrams per kilogram or tenecteplase, once a CT scan has excluded haemorrhage. "
+            "Thrombectomy helps large vessel occlusions up to twenty four hours in selected patients. Give "
+            "aspirin three hundred milligrams for two weeks, then clopidogrel seventy five milligrams daily "
+            "long term, with atorvastatin eighty milligrams. Horner syndrome with ipsilateral facial numbness "
+            "suggests a lateral medullary infarct, also called Wallenberg syndrome. Bell's palsy spares the "
+            "forehead only when the lesion is central. Nimodipine prevents vasospasm after subarachnoid "
+            "haemorrhage."
+        ),
+    },
+    {
+        "id": "tune_renal_electrolytes", "split": "tuning", "specialty": "nephrology",
+        "title": "Sodium disorders", "caption": "Hyponatraemia", "hashtags": ["nephrology", "electrolytes"],
+        "text": (
+            "Hyponatraemia below one hundred and twenty five causes confusion, seizures and coma. The syndrome "
+            "of inappropriate antidiuretic hormone secretion follows small cell lung cancer, pneumonia, and "
+            "drugs such as carbamazepine, sertraline and other selective serotonin reuptake inhibitors. Treat "
+            "it with fluid restriction, then demeclocycline or tolvaptan. Correct chronic hyponatraemia by no "
+            "more than ten millimoles in twenty four hours, because osmotic demyelination can follow. Addison "
+            "disease causes hyponatraemia with hyperkalaemia and is treated with hydrocortisone and "
+            "fludrocortisone. Bendroflumethiazide and indapamide are common causes in older patients."
+        ),
+    },
+    {
+        "id": "tune_gi_ibd", "split": "tuning", "specialty": "gastroenterology",
+        "title": "Crohn's versus ulcerative colitis", "caption": "", "hashtags": ["gastroenterology", "IBD"],
+        "text": (
+            "Crohn disease affects any part of the gut from mouth to anus, with skip lesions, transmural "
+            "inflammation, fistulas and granulomas. Ulcerative colitis starts in the rectum and spreads "
+            "continuously, with crypt abscesses and bloody diarrhoea. Mesalazine induces and maintains "
+            "remission in mild colitis. Flares are treated with prednisolone or intravenous hydrocortisone. "
+            "Azathioprine and mercaptopurine maintain remission, but check thiopurine methyltransferase "
+            "activity first. Infliximab and adalimumab block tumour necrosis factor; vedolizumab targets gut "
+            "lymphocytes. Primary sclerosing cholangitis is associated with ulcerative colitis. Barrett "
+            "oesophagus, by contrast, follows chronic reflux."
+        ),
+    },
+    {
+        "id": "tune_pulm_copd", "split": "tuning", "specialty": "pulmonology",
+        "title": "COPD inhalers", "caption": "Step by step", "hashtags": ["pulmonology", "COPD"],
+        "text": (
+            "Chronic obstructive pulmonary disease is confirmed by spirometry with an FEV1 to FVC ratio below "
+            "zero point seven. Start a short acting bronchodilator such as salbutamol or ipratropium. Then add "
+            "a long acting muscarinic antagonist like tiotropium with a long acting beta agonist such as "
+            "salmeterol or formoterol. Inhaled corticosteroids like budesonide or fluticasone help when "
+            "eosinophils are raised, but increase the risk of pneumonia. Roflumilast and azithromycin reduce "
+            "exacerbations. An exacerbation is treated with prednisolone thirty milligrams for five days and "
+            "antibiotics if the sputum is purulent. Long term oxygen improves survival when the arterial "
+            "oxygen is below seven point three."
+        ),
+    },
+    {
+        "id": "tune_heme_anaemia", "split": "tuning", "specialty": "hematology",
+        "title": "Anaemia by MCV", "caption": "", "hashtags": ["hematology", "medstudent"],
+        "text": (
+            "Microcytic anaemia is usually iron deficiency, but think of thalassaemia and sideroblastic "
+            "anaemia. Ferrous sulphate two hundred milligrams once daily is the usual replacement; intravenous "
+            "ferric carboxymaltose works faster. Macrocytic anaemia follows vitamin B12 or folate deficiency, "
+            "alcohol, or methotrexate. Pernicious anaemia is treated with hydroxocobalamin one milligram "
+            "injections. Always replace B12 before folic acid, or subacute combined degeneration of the cord may "
+            "worsen. Sickle cell disease is managed with hydroxycarbamide. Haemolysis raises bilirubin and "
+            "lactate dehydrogenase, with a low haptoglobin. Glucose six phosphate dehydrogenase deficiency "
+            "causes haemolysis after primaquine or fava beans."
+        ),
+    },
+    {
+        "id": "tune_psych_depression", "split": "tuning", "specialty": "psychiatry",
+        "title": "Antidepressants", "caption": "SSRIs and beyond", "hashtags": ["psychiatry"],
+        "text": (
+            "Selective serotonin reuptake inhibitors such as sertraline fifty milligrams or citalopram are first "
+            "line for depression. Citalopram prolongs the QT interval. Fluoxetine has the longest half life, and "
+            "paroxetine the worst discontinuation symptoms. Venlafaxine and duloxetine inhibit both serotonin "
+            "and noradrenaline reuptake. Mirtazapine helps sleep and appetite. Amitriptyline is dangerous in "
+            "overdose because of sodium channel blockade. Serotonin syndrome causes hyperthermia, clonus and "
+            "agitation, especially with tramadol, linezolid or monoamine oxidase inhibitors such as "
+            "phenelzine. Neuroleptic malignant syndrome, by contrast, follows haloperidol and causes rigidity."
+        ),
+    },
+    {
+        "id": "tune_obgyn_labour", "split": "tuning", "specialty": "obstetrics",
+        "title": "Labour and postpartum haemorrhage", "caption": "", "hashtags": ["obstetrics"],
+        "text": (
+            "The Bishop score assesses the cervix before induction of labour, which uses dinoprostone or a "
+            "balloon catheter, then amniotomy and oxytocin. Postpartum haemorrhage is a blood loss above five "
+            "hundred millilitres. Remember the four Ts: tone, trauma, tissue and thrombin. Uterine atony is "
+            "treated with oxytocin, ergometrine, carboprost and misoprostol, and tranexamic acid one gram "
+            "intravenously. Anti D immunoglobulin is given to rhesus negative mothers. Group B streptococcus "
+            "carriers receive benzylpenicillin in labour. The Apgar score is recorded at one and five minutes "
+            "after birth."
+        ),
+    },
+]
+
+DIALOGUES: list[dict[str, object]] = [
+    {
+        "id": "test_dlg_chestpain", "split": "test", "specialty": "cardiology",
+        "title": "Chest pain history", "caption": "OSCE practice", "hashtags": ["OSCE", "cardiology"],
+        "turns": [
+            ("doctor", "Good morning. What brings you in today?"),
+            ("patient", "I have had this pain in my chest since last night. It feels heavy, like a weight."),
+            ("doctor", "Does the pain go anywhere else, like your arm or your jaw?"),
+            ("patient", "Yes, down my left arm. And I feel a bit sick and sweaty."),
+            ("doctor", "Do you take any medicines at the moment?"),
+            ("patient", "I take ramipril for my blood pressure and atorvastatin for cholesterol."),
+            ("doctor", "Thank you. We will do an ECG now and check your troponin. I will give you aspirin three "
+                       "hundred milligrams to chew."),
+            ("patient", "Is it a heart attack?"),
+            ("doctor", "It might be. We will know more from the tracing and the blood test."),
+        ],
+    },
+    {
+        "id": "test_dlg_asthma", "split": "test", "specialty": "pulmonology",
+        "title": "Inhaler review", "caption": "", "hashtags": ["asthma", "primarycare"],
+        "turns": [
+            ("doctor", "How has your asthma been since we last met?"),
+            ("patient", "Not great. I use the blue inhaler almost every day now, sometimes at night too."),
+            ("doctor", "Are you still taking the brown inhaler, the beclometasone, twice a day?"),
+            ("patient", "Honestly, I forget it most mornings."),
+            ("doctor", "That explains a lot. Let me show you how to use the spacer, and we can switch you to a "
+                       "combined inhaler with budesonide and formoterol."),
+            ("patient", "Will that mean fewer inhalers?"),
+            ("doctor", "Yes, just one, and you can use it for relief as well. Come back in four weeks."),
+        ],
+    },
+    {
+        "id": "test_dlg_diabetes", "split": "test", "specialty": "endocrinology",
+        "title": "Starting a new diabetes drug", "caption": "", "hashtags": ["diabetes"],
+        "turns": [
+            ("doctor", "Your blood sugar results are still high, so I would like to add a second medicine."),
+            ("patient", "I already take metformin. What else is there?"),
+            ("doctor", "There is a tablet called empagliflozin. It also protects your heart and kidneys."),
+            ("patient", "Are there side effects I should know about?"),
+            ("doctor", "You may pass more urine, and there is a small risk of thrush. If you are ever unwell "
+                       "and not eating, stop it for a day or two."),
+            ("patient", "Okay. And do I keep taking the gliclazide?"),
+            ("doctor", "For now, yes, but we may lower the dose if your sugars drop too low."),
+        ],
+    },
+    {
+        "id": "tune_dlg_headache", "split": "tuning", "specialty": "neurology",
+        "title": "Headache consultation", "caption": "", "hashtags": ["neurology", "OSCE"],
+        "turns": [
+            ("doctor", "Tell me about the headaches."),
+            ("patient", "They come about twice a week. One side of my head throbs and light hurts my eyes."),
+            ("doctor", "Do you see anything before they start, like zigzag lines?"),
+            ("patient", "Sometimes, yes, for about twenty minutes."),
+            ("doctor", "That sounds like migraine with aura. Sumatriptan fifty milligrams at the start of an "
+                       "attack usually helps."),
+            ("patient", "I have been taking paracetamol and ibuprofen almost every day."),
+            ("doctor", "Taking painkillers that often can cause medication overuse headache. We could try "
+                       "propranolol or topiramate to prevent the attacks."),
+        ],
+    },
+    {
+        "id": "tune_dlg_uti", "split": "tuning", "specialty": "infectious disease",
+        "title": "Urinary symptoms", "caption": "", "hashtags": ["primarycare"],
+        "turns": [
+            ("doctor", "What seems to be the problem?"),
+            ("patient", "It burns when I pass water, and I need to go all the time."),
+            ("doctor", "Any fever, or pain in your back?"),
+            ("patient", "No, nothing like that."),
+            ("doctor", "Are you pregnant, or could you be?"),
+            ("patient", "No."),
+            ("doctor", "Then this is likely a simple urine infection. I will prescribe nitrofurantoin one "
+                       "hundred milligrams twice a day for three days."),
+            ("patient", "Should I drink more water?"),
+            ("doctor", "Yes, and come back if you get a temperature or the symptoms do not settle."),
+        ],
+    },
+    {
+        "id": "tune_dlg_warfarin", "split": "tuning", "specialty": "hematology",
+        "title": "Warfarin clinic", "caption": "", "hashtags": ["anticoagulation"],
+        "turns": [
+            ("doctor", "Your INR today is four point two, which is higher than we want."),
+            ("patient", "Is that dangerous?"),
+            ("doctor", "It means your blood is thinner than it should be. Have you started any new medicines?"),
+            ("patient", "The dentist gave me an antibiotic last week, metronidazole I think."),
+            ("doctor", "That is the reason. Metronidazole makes warfarin stronger. Skip tonight's dose, and "
+                       "we will check again on Thursday."),
+            ("patient", "What if I notice bleeding?"),
+            ("doctor", "Call us straight away, and we can give vitamin K."),
+        ],
+    },
+]
