@@ -17,7 +17,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,19 @@ class TranscribeResult:
     language: str
     seconds: float  # time the engine spent (decode + inference)
     batched: bool = False
+    redone: list[RedoneWindow] = field(default_factory=list)  # windows the careful decoder decoded again
+    prompt: str = ""  # the initial prompt the clip was decoded with
+    corrections: int = 0  # words the medical lexicon corrected
+
+
+@dataclass(frozen=True)
+class RedoneWindow:
+    """A window of the clip that looped or lost speech on the first pass and was decoded again."""
+
+    start: float
+    end: float
+    reason: str
+    kept: str  # "careful" (the new decode replaced the first pass) or "first" (the first pass was kept)
 
 
 def default_batch_size(threads: int) -> int:
@@ -310,7 +323,11 @@ class TranscriptionEngine:
         cancelled: Callable[[], bool] | None = None,
         on_segment: Callable[[Segment], None] | None = None,
     ) -> TranscribeResult:
-        """Transcribe one clip in the child; raises JobCancelled, BadInput, EngineStopped or EngineFailed."""
+        """Transcribe one clip in the child; raises JobCancelled, BadInput, EngineStopped or EngineFailed.
+
+        `on_segment` sees the first pass as it is decoded; when windows were decoded again, it then sees the
+        final segments from the start (after the engine's "reset"), and the result holds only those.
+        """
         is_cancelled = cancelled or (lambda: False)
         report = progress or (lambda fraction, message, eta: None)
         with self._lock:
@@ -347,14 +364,16 @@ class TranscriptionEngine:
                         elapsed = time.monotonic() - started
                         eta = elapsed / fraction * (1 - fraction) if fraction > 0.05 else None
                         report(fraction, f"Transcribed {segment.end:.0f} of {duration:.0f} s", eta)
-                    elif tag == "reset":  # the engine starts the clip over (a decoding loop was caught)
+                    elif tag == "reset":  # the final segments follow: loops or dropped speech were decoded again
                         segments.clear()
-                        report(0.02, "Transcribing again with the careful decoder", None)
+                        report(0.97, "Checked the windows where the decoder repeated itself or skipped speech", None)
                     elif tag == "done":
                         report(1.0, f"Transcribed {len(segments)} segments", 0.0)
                         return TranscribeResult(
                             segments, float(body["duration"]), str(body.get("language") or ""), float(body["seconds"]),
                             bool(body.get("batched", batched)),
+                            [RedoneWindow(float(w["start"]), float(w["end"]), str(w["reason"]), str(w["kept"]))
+                             for w in body.get("redone") or []],
                         )
                     elif tag == "error":
                         message = str(body.get("message") or "The transcription engine failed.")

@@ -6,7 +6,9 @@ Started as `python -m studycompanion.core.transcribe.worker` so that a crash of 
 
     parent -> child   ("transcribe", request)  ("load", request)  ("ping", {})  ("stop", {})
     child -> parent   ("loading", {model})  ("started", {duration, language})  ("segment", segment)
-                      ("done", {duration, language, seconds})  ("error", {kind, message, detail})  ("pong", {...})
+                      ("reset", {reason, windows}) then the final segments again, when windows were re-decoded
+                      ("done", {duration, language, seconds, redone})  ("error", {kind, message, detail})
+                      ("pong", {...})
                       ("loaded", {model, device, compute_type})
 
 Requests carry a model *folder*, never a bare model name (a bare name makes faster-whisper reach the network).
@@ -27,11 +29,7 @@ from typing import Any
 SAMPLE_RATE = 16_000
 BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferencePipeline
 
-REPETITION_WINDOW = 500  # characters of recent text checked for a decoding loop
-REPETITION_MIN_CHARS = 200
-REPETITION_RATIO = 2.4  # whisper's own compression-ratio threshold for "this is a loop"
-
-MAX_WORDS_PER_SECOND = 7.5
+MAX_WORDS_PER_SECOND = 7.5  # a segment said faster than this after the careful pass is dropped as a loop
 MIN_IMPLAUSIBLE_WORDS = 8
 
 Send = Callable[[tuple[str, dict[str, Any]]], None]
@@ -126,13 +124,79 @@ def _implausible(segment: Any) -> bool:
 
 def _segment_dict(segment: Any) -> dict[str, Any]:
     words = [
-        {"start": float(w.start), "end": float(w.end), "text": str(w.word), "probability": float(w.probability)}
+        {"start": float(w.start), "end": float(w.end), "text": str(w.text if hasattr(w, "text") else w.word),
+         "probability": float(w.probability)}
         for w in (segment.words or [])
     ]
     return {"start": float(segment.start), "end": float(segment.end), "text": str(segment.text), "words": words}
 
 
+def _as_segment(segment: Any, offset: float = 0.0) -> Any:
+    """A faster-whisper segment as a core Segment, its times moved by `offset` seconds."""
+    from studycompanion.core.types import Segment, Word
+
+    words = [Word(float(w.start) + offset, float(w.end) + offset, str(w.word), float(w.probability))
+             for w in (segment.words or [])]
+    return Segment(float(segment.start) + offset, float(segment.end) + offset, str(segment.text), words)
+
+
+def _speech_regions(audio: Any) -> list[tuple[float, float]]:
+    """Voiced regions (seconds) by faster-whisper's Silero VAD, with its default settings."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    chunks = get_speech_timestamps(audio, VadOptions())
+    return [(c["start"] / SAMPLE_RATE, c["end"] / SAMPLE_RATE) for c in chunks]
+
+
+def _careful(loaded: _Loaded, audio: Any, start: float, end: float, options: dict[str, Any],
+             speech: list[tuple[float, float]]) -> list[Any]:
+    """The window [start, end] decoded again by the sequential decoder: temperature 0 only (deterministic), not
+    conditioned on earlier text; with the prompt first, and without it when that decode still loops or skips
+    speech (a prompt can be echoed instead of the audio)."""
+    from studycompanion.core.transcribe.loops import windows_to_redo
+
+    piece = audio[int(start * SAMPLE_RATE): int(end * SAMPLE_RATE)]
+    careful = {**options, "temperature": 0.0, "condition_on_previous_text": False, "vad_filter": True}
+    inside = [(max(a, start), min(b, end)) for a, b in speech if b > start and a < end]
+    attempt: list[Any] = []
+    for prompt in dict.fromkeys((options.get("initial_prompt"), None)):
+        segments, _info = loaded.model.transcribe(piece, **{**careful, "initial_prompt": prompt})
+        attempt = [_as_segment(s, start) for s in segments]
+        if not windows_to_redo(attempt, inside):
+            break
+    return attempt
+
+
+def _repair(loaded: _Loaded, audio: Any, duration: float, first: list[Any], options: dict[str, Any]
+            ) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The first pass with its loops and skipped speech decoded again window by window; what was redone."""
+    from studycompanion.core.transcribe.loops import loop_free, replace_window, windows_to_redo
+
+    segments = list(first)
+    speech = _speech_regions(audio)
+    windows = windows_to_redo(segments, speech, duration)
+    redone: list[dict[str, Any]] = []
+    for window in windows:
+        fresh = _careful(loaded, audio, window.start, window.end, options, speech)
+        inside = [(max(a, window.start), min(b, window.end)) for a, b in speech
+                  if b > window.start and a < window.end]
+        old = [s for s in segments if window.start <= (s.start + s.end) / 2 <= window.end]
+        old_words = sum(len(s.words) for s in old)
+        new_words = sum(len(s.words) for s in fresh)
+        # the careful decode wins when it is clean, or when it is loop-free and lost no words; otherwise the
+        # first pass stays (it is never replaced by something that loops, or by less speech that did not loop)
+        better = bool(fresh) and (not windows_to_redo(fresh, inside) or (loop_free(fresh) and new_words >= old_words))
+        if not better:
+            redone.append({"start": window.start, "end": window.end, "reason": window.reason, "kept": "first"})
+            continue
+        segments = replace_window(segments, window, fresh)
+        redone.append({"start": window.start, "end": window.end, "reason": window.reason, "kept": "careful"})
+    return [s for s in segments if not _implausible(s)], redone
+
+
 def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
+    """Decode the clip (batched when long, else sequential), then decode again only the windows that loop or
+    lost speech. Temperature 0 throughout: the same file and settings give the same transcript every time."""
     started = time.monotonic()
     audio = _decode(str(request["media"]))
     duration = len(audio) / SAMPLE_RATE
@@ -146,33 +210,26 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
     batched = duration >= float(request.get("batched_min_seconds", BATCHED_MIN_SECONDS))
     if batched:
         # The batched pipeline needs VAD to cut the clip into chunks; it is what makes long clips fast.
-        # It has no temperature fallback, so a decoding loop ("low low low ...") would stay in the text:
-        # when the recent text turns repetitive, start over with the sequential decoder, which has one.
         segments, info = loaded.batched.transcribe(
-            audio, batch_size=int(request.get("batch_size") or 4), **{**options, "vad_filter": True}
+            audio, batch_size=int(request.get("batch_size") or 4), **{**options, "vad_filter": True,
+                                                                       "temperature": 0.0}
         )
-        send(("started", {"duration": duration, "language": info.language, "batched": True}))
-        recent = ""
-        for segment in segments:
-            if _implausible(segment):
-                continue
-            recent = (recent + segment.text)[-REPETITION_WINDOW:]
-            if len(recent) >= REPETITION_MIN_CHARS and _compression_ratio(recent) > REPETITION_RATIO:
-                send(("reset", {"reason": "repetitive output from the batched decoder"}))
-                break
-            send(("segment", _segment_dict(segment)))
-        else:
-            send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
-                           "batched": True}))
-            return
-    segments, info = loaded.model.transcribe(audio, **options)
-    if not batched:
-        send(("started", {"duration": duration, "language": info.language, "batched": False}))
+    else:
+        segments, info = loaded.model.transcribe(audio, **{**options, "temperature": 0.0})
+    send(("started", {"duration": duration, "language": info.language, "batched": batched}))
+    first: list[Any] = []
     for segment in segments:
-        if not _implausible(segment):
+        core = _as_segment(segment)
+        first.append(core)
+        send(("segment", _segment_dict(core)))  # progress; the final list follows a "reset" when it changed
+    final, redone = _repair(loaded, audio, duration, first, options)
+    if final != first:
+        send(("reset", {"reason": "; ".join(r["reason"] for r in redone) or "implausible segments dropped",
+                        "windows": redone}))
+        for segment in final:
             send(("segment", _segment_dict(segment)))
     send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
-                   "batched": False}))
+                   "batched": batched, "redone": redone}))
 
 
 def serve(receive: Receive, send: Send) -> None:
