@@ -48,12 +48,13 @@ def test_prompt_never_exceeds_the_budget_with_the_real_tokenizer(count) -> None:
         assert prompt.startswith("Beta blockers.")
 
 
-def test_related_terms_come_first(count) -> None:  # type: ignore[no-untyped-def]
+def test_only_terms_the_clip_names_are_added(count) -> None:  # type: ignore[no-untyped-def]
     prompt = build_prompt(title="Two murmurs you must know", caption="Aortic stenosis versus mitral regurgitation",
-                          hashtags=["cardiology"], vocabulary=VOCAB, budget=120, count=count)
+                          hashtags=["cardiology"], vocabulary=VOCAB, budget=160, count=count)
     glossary = prompt.split("#cardiology", 1)[1]
-    assert glossary.index("Aortic stenosis") < glossary.index("Mitral valve")
-    assert "Appendicitis" not in glossary  # an unrelated condition does not win a place over related ones
+    assert "Aortic stenosis" in glossary and "Mitral regurgitation" in glossary
+    # no term of the same section, or of any section, that the clip does not name
+    assert "Mitral valve" not in glossary and "Appendicitis" not in glossary and "Carvedilol" not in glossary
 
 
 def test_hashtags_that_run_words_together_still_match() -> None:
@@ -66,16 +67,28 @@ def test_hashtags_that_run_words_together_still_match() -> None:
     assert first_cardio_drug < first_anatomy
 
 
-def test_no_context_gives_high_yield_terms_in_file_order() -> None:
-    prompt = build_prompt(vocabulary=VOCAB, budget=30, count=approx_tokens)
-    assert prompt.startswith("Metoprolol, Atenolol")
-    assert prompt.endswith(".")
+def test_no_context_gives_no_glossary() -> None:
+    """A general glossary with nothing to go on made whisper echo it, or write drugs nobody said."""
+    assert build_prompt(vocabulary=VOCAB, budget=30, count=approx_tokens) == ""
+    assert build_prompt(title="demo", vocabulary=VOCAB) == "demo."
 
 
 def test_terms_are_capitalised_and_context_is_kept() -> None:
     vocab = [VocabularyTerm("metoprolol", "Drugs", 0), VocabularyTerm("aorta", "Anatomy", 1)]
-    prompt = build_prompt(title="Beta blockers", caption="", hashtags=["#usmle"], vocabulary=vocab, budget=100)
-    assert prompt == "Beta blockers. #usmle Metoprolol, Aorta."
+    prompt = build_prompt(title="Beta blockers", caption="metoprolol dosing", hashtags=["#usmle"], vocabulary=vocab,
+                          budget=100)
+    assert prompt == "Beta blockers. metoprolol dosing. #usmle Metoprolol."
+
+
+def test_on_screen_text_and_personal_dictionary_join_the_prompt(count) -> None:  # type: ignore[no-untyped-def]
+    screen = ["SGLT2 inhibitors", "Dapagliflozin 10 mg", "SGLT2 inhibitors"]
+    prompt = build_prompt(title="Heart failure", on_screen=screen,
+                          dictionary=["empagliflozin", "Entresto"], vocabulary=VOCAB, count=count)
+    assert prompt.startswith("Heart failure. SGLT2 inhibitors. Dapagliflozin 10 mg.")
+    assert prompt.count("SGLT2 inhibitors") == 1  # the same line on many frames is said once
+    terms = prompt.rsplit(".", 2)[-2]
+    assert "Empagliflozin" in terms and "Entresto" in terms
+    assert count(prompt) <= 160
 
 
 def test_missing_vocabulary_file_gives_no_terms(tmp_path: Path) -> None:
@@ -83,14 +96,10 @@ def test_missing_vocabulary_file_gives_no_terms(tmp_path: Path) -> None:
     assert build_prompt(title="Just a title") == "Just a title."
 
 
-def test_no_context_means_only_a_short_general_glossary() -> None:
-    """With nothing to go on (a file called 'demo'), a long unrelated drug list made whisper echo it instead
-    of transcribing the first 30 s; the prompt keeps at most MAX_UNRELATED general terms."""
-    from studycompanion.core.transcribe.prompt import MAX_UNRELATED, read_sectioned_vocabulary
+def test_a_rich_clip_context_names_its_terms() -> None:
     from studycompanion.core.transcribe.vocab import vocabulary_file
 
     vocab = read_sectioned_vocabulary(vocabulary_file())
-    bare = build_prompt(title="demo", vocabulary=vocab)
-    assert bare.startswith("demo.") and bare.count(",") + 1 <= MAX_UNRELATED
     rich = build_prompt(title="Beta blockers", caption="metoprolol and atenolol dosing", vocabulary=vocab)
-    assert "Metoprolol" in rich and rich.count(",") + 1 > MAX_UNRELATED
+    assert rich.endswith("Metoprolol, Atenolol, Beta blocker.")  # vocabulary order, each named by the clip
+    assert "Propranolol" not in rich and "Carvedilol" not in rich

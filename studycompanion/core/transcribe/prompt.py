@@ -1,10 +1,13 @@
-"""The initial prompt for whisper: the clip's title, caption and hashtags plus the medical terms that fit it.
+"""The initial prompt for whisper, from the clip alone: title, caption, hashtags, on-screen text, and the
+student's personal dictionary, with the vocabulary's spelling of the terms the clip itself names.
 
 Whisper reads at most 223 prompt tokens and faster-whisper keeps the *last* ones when there are more, so the
-prompt is built to a token budget: the clip's own words first (a bounded share), then vocabulary terms, the ones
-related to the clip first (same words, or the same section of the vocabulary file as a related term), then the
-general high-yield ones in file order. Terms are written capitalised, comma-separated: on espeak-ng fixtures this
-spelling made tiny.en write "Metoprolol" where it wrote "Metaprolla" with no prompt.
+prompt is built to a token budget: the clip's own text first (a bounded share), then the terms. A term is in
+the prompt only when the clip names it (its title, caption, hashtags or on-screen text) or the student put it in
+the personal dictionary: general glossary terms unrelated to the clip made whisper write drugs nobody said
+("cardioselective" came out as "Carvedilol Selective"; "Labetalol" appeared in a passage that never said it).
+Terms are written capitalised, comma-separated: on espeak-ng fixtures this spelling made tiny.en write
+"Metoprolol" where it wrote "Metaprolla" with no prompt.
 """
 
 from __future__ import annotations
@@ -20,8 +23,7 @@ TokenCounter = Callable[[str], int]
 
 MAX_PROMPT_TOKENS = 223  # whisper: n_text_ctx // 2 - 1
 DEFAULT_BUDGET = 160  # leave headroom below the hard limit; longer glossaries add little and risk echoes
-MAX_UNRELATED = 8  # general terms added after the ones related to the clip
-CONTEXT_SHARE = 0.4  # at most this share of the budget goes to title / caption / hashtags
+CONTEXT_SHARE = 0.7  # at most this share of the budget goes to title, caption, on-screen text, hashtags
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -134,42 +136,52 @@ def _capitalised(term: str) -> str:
     return term[:1].upper() + term[1:]
 
 
+def _said_terms(vocabulary: Sequence[VocabularyTerm], context: str) -> list[str]:
+    """Vocabulary terms the context names (a hashtag may run the words together: #betablockers)."""
+    scores = relevance(vocabulary, context)
+    return [t.term for t in sorted(vocabulary, key=lambda t: t.order) if scores.get(t.order) == 3]
+
+
 def build_prompt(
     *,
     title: str = "",
     caption: str = "",
     hashtags: Sequence[str] = (),
+    on_screen: Sequence[str] = (),
+    dictionary: Sequence[str] = (),
     vocabulary: Sequence[VocabularyTerm] = (),
     budget: int = DEFAULT_BUDGET,
     count: TokenCounter = approx_tokens,
 ) -> str:
-    """The prompt text, never more than `budget` tokens by `count` (and never more than whisper reads)."""
+    """The prompt text, never more than `budget` tokens by `count` (and never more than whisper reads).
+
+    `on_screen`: the clip's on-screen text lines (OCR); `dictionary`: the student's personal dictionary terms.
+    """
     budget = max(0, min(budget, MAX_PROMPT_TOKENS))
     parts: list[str] = []
-    for piece in (title, caption):
+    seen_lines: set[str] = set()
+    for piece in (title, caption, *on_screen):
         piece = " ".join(piece.split()).strip()
-        if piece:
+        if piece and piece.lower() not in seen_lines:
+            seen_lines.add(piece.lower())
             parts.append(piece if piece[-1] in ".!?" else piece + ".")
     tags = [t.lstrip("#").strip() for t in hashtags if t.strip("# ")]
     if tags:
         parts.append(" ".join("#" + t for t in tags))
     context = _clip_text(" ".join(parts), int(budget * CONTEXT_SHARE), count)
 
-    scores = relevance(vocabulary, " ".join([title, caption, *tags]))
-    # A long glossary unrelated to the clip gets echoed: with no context ("lecture.mp4") whisper wrote the
-    # drug list instead of the first 30 s of speech. Unrelated terms are only a short tail.
-    ranked = sorted(vocabulary, key=lambda t: (-scores.get(t.order, 0), t.order))
-    ranked = [t for t in ranked if t.order in scores] + [t for t in ranked if t.order not in scores][:MAX_UNRELATED]
+    named = _said_terms(vocabulary, " ".join([title, caption, *on_screen, *tags]))
+    ranked: list[str] = []
+    seen: set[str] = set()
+    for term in (*dictionary, *named):
+        term = " ".join(term.split())
+        if term and term.lower() not in seen:
+            seen.add(term.lower())
+            ranked.append(term)
     lead = context + " " if context else ""
     chosen: list[str] = []
-    misses = 0
-    for term in ranked:  # exact counting: a few hundred short tokenizations, well under 50 ms
-        candidate = [*chosen, _capitalised(term.term)]
+    for term in ranked:  # exact counting: a few short tokenizations
+        candidate = [*chosen, _capitalised(term)]
         if count(lead + ", ".join(candidate) + ".") <= budget:
             chosen = candidate
-            misses = 0
-        else:
-            misses += 1
-            if misses >= 8:
-                break
     return (lead + (", ".join(chosen) + "." if chosen else "")).strip()

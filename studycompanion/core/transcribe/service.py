@@ -1,8 +1,9 @@
 """The transcribe step: a clip in the library -> segments with word timestamps, offline, on faster-whisper.
 
-Pieces: models_registry (which model, where), transcribe_prompt (title + caption + hashtags + medical terms),
-transcribe_engine (the isolated child process that keeps the model loaded). This module ties them to the
-library and the settings, and is what the pipeline, the CLI and the benchmark call.
+Pieces: models (which model, where), prompt (the clip's own title, caption, hashtags, on-screen text and the
+personal dictionary), engine + worker (the isolated child process that keeps the model loaded and decodes
+loops again; loops.py finds them), lexicon (medical correction of low-confidence words). This module ties them
+to the library and the settings, and is what the pipeline, the CLI and the benchmark call.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ from studycompanion.core.transcribe.engine import (
     TranscriptionEngine,
     physical_cores,
 )
+from studycompanion.core.transcribe.lexicon import (
+    CorrectionSettings,
+    Lexicon,
+    context_terms,
+    correct_words,
+    default_lexicon,
+)
 from studycompanion.core.transcribe.models import (
     DEFAULT_MODEL,
     ModelUnavailable,
@@ -31,7 +39,12 @@ from studycompanion.core.transcribe.models import (
     model_statuses,
     resolve_model,
 )
-from studycompanion.core.transcribe.prompt import build_prompt, read_sectioned_vocabulary, tokenizer_counter
+from studycompanion.core.transcribe.prompt import (
+    approx_tokens,
+    build_prompt,
+    read_sectioned_vocabulary,
+    tokenizer_counter,
+)
 from studycompanion.core.transcribe.vocab import vocabulary_file
 from studycompanion.core.types import Segment
 from studycompanion.paths import AppPaths
@@ -42,6 +55,7 @@ __all__ = [
     "TranscribeRequest",
     "TranscribeResult",
     "TranscriptionEngine",
+    "correct_segments",
     "doctor_info",
     "make_step",
     "prompt_for",
@@ -122,13 +136,37 @@ def choose_model(options: TranscribeOptions, models_dir: Path, *, strict: bool) 
     return model, ""
 
 
-def prompt_for(title: str, caption: str, hashtags: Sequence[str], model_dir: Path | None) -> str:
-    """The initial prompt for a clip (see transcribe_prompt)."""
+def prompt_for(title: str, caption: str, hashtags: Sequence[str], model_dir: Path | None, *,
+               on_screen: Sequence[str] = (), dictionary: Sequence[str] = ()) -> str:
+    """The initial prompt for a clip, from the clip alone (see prompt.py)."""
     vocabulary = read_sectioned_vocabulary(vocabulary_file())
-    if model_dir is None:
-        return build_prompt(title=title, caption=caption, hashtags=hashtags, vocabulary=vocabulary)
-    count = tokenizer_counter(model_dir)
-    return build_prompt(title=title, caption=caption, hashtags=hashtags, vocabulary=vocabulary, count=count)
+    count = tokenizer_counter(model_dir) if model_dir is not None else approx_tokens
+    return build_prompt(title=title, caption=caption, hashtags=hashtags, on_screen=on_screen, dictionary=dictionary,
+                        vocabulary=vocabulary, count=count)
+
+
+def correct_segments(segments: Sequence[Segment], *, title: str = "", caption: str = "",
+                     hashtags: Sequence[str] = (), on_screen: Sequence[str] = (), dictionary: Sequence[str] = (),
+                     lexicon: Lexicon | None = None, settings: CorrectionSettings | None = None,
+                     ) -> tuple[list[Segment], int]:
+    """Segments with low-confidence words matched to the medical lexicon (see lexicon.py), and how many changed.
+
+    The clip's own terms (title, caption, hashtags, on-screen text) and the personal dictionary join the lexicon
+    as context terms, which win ties. A corrected word keeps what was heard in `corrected_from`.
+    """
+    lexicon = lexicon or default_lexicon()
+    settings = settings or CorrectionSettings()
+    context = [*dictionary, *context_terms(title, caption, *hashtags, *on_screen, lexicon=lexicon,
+                                           common_rank=settings.common_rank)]
+    out: list[Segment] = []
+    changed = 0
+    for segment in segments:
+        words, corrections = correct_words(segment.words, lexicon, context, settings)
+        if corrections:
+            changed += len(corrections)
+            segment = Segment(segment.start, segment.end, "".join(w.text for w in words).strip(), words)
+        out.append(segment)
+    return out, changed
 
 
 def transcribe_media(
@@ -140,16 +178,27 @@ def transcribe_media(
     title: str = "",
     caption: str = "",
     hashtags: Sequence[str] = (),
+    on_screen: Sequence[str] = (),
+    dictionary: Sequence[str] = (),
     use_prompt: bool = True,
+    correct: bool = True,
     strict_model: bool = True,
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> TranscribeResult:
-    """Transcribe a media file outside the library (CLI on a path, the benchmark, tests)."""
+    """Transcribe a media file (CLI on a path, the benchmark, the pipeline step): the prompt from the clip alone,
+    loop-safe decoding in the engine, then lexicon correction of low-confidence words (unless `correct` is off)."""
     model, _note = choose_model(options, models_dir, strict=strict_model)
-    prompt = prompt_for(title, caption, hashtags, model.path) if use_prompt else None
+    prompt = prompt_for(title, caption, hashtags, model.path, on_screen=on_screen, dictionary=dictionary
+                        ) if use_prompt else None
     request = build_request(model, options, media, prompt)
-    return engine.transcribe(request, progress=progress, cancelled=cancelled)
+    result = engine.transcribe(request, progress=progress, cancelled=cancelled)
+    result.prompt = prompt or ""
+    if correct:
+        result.segments, result.corrections = correct_segments(
+            result.segments, title=title, caption=caption, hashtags=hashtags, on_screen=on_screen,
+            dictionary=dictionary)
+    return result
 
 
 def build_request(model: ResolvedModel, options: TranscribeOptions, media: Path, prompt: str | None
@@ -176,8 +225,12 @@ class TranscribeStep:
         settings: Settings | Callable[[], Settings],
         paths: AppPaths,
         engine: TranscriptionEngine,
+        dictionary: Callable[[], Sequence[str]] | None = None,
+        screen_text: Callable[[int], Sequence[str]] | None = None,
     ) -> None:
         self.library = library
+        self.dictionary = dictionary  # the personal dictionary's terms (prompt and corrections)
+        self.screen_text = screen_text  # a clip's on-screen text lines (OCR), by clip id
         self._settings = settings
         self.paths = paths
         self.engine = engine  # built once in services.py, closed by its owner
@@ -211,7 +264,10 @@ class TranscribeStep:
             self.settings(), model=payload_model or None, language=ctx.payload.get("language") or None
         )
         model, note = choose_model(options, self.paths.models, strict=bool(payload_model))
-        prompt = prompt_for(video.title or "", video.caption or "", list(video.hashtags or []), model.path)
+        title, caption, hashtags = video.title or "", video.caption or "", list(video.hashtags or [])
+        on_screen = list(self.screen_text(ctx.video_id)) if self.screen_text else []
+        dictionary = list(self.dictionary()) if self.dictionary else []
+        prompt = prompt_for(title, caption, hashtags, model.path, on_screen=on_screen, dictionary=dictionary)
         request = self._request(model, options, media, prompt)
 
         def progress(fraction: float, message: str, eta: float | None) -> None:
@@ -219,18 +275,23 @@ class TranscribeStep:
 
         result = self.engine.transcribe(request, progress=progress, cancelled=ctx.cancelled)
         ctx.check_cancelled()  # a cancel that arrived with the last segment still wins: nothing is stored
-        self.library.set_transcript(ctx.video_id, result.segments)
+        segments, corrected = correct_segments(result.segments, title=title, caption=caption, hashtags=hashtags,
+                                               on_screen=on_screen, dictionary=dictionary)
+        self.library.set_transcript(ctx.video_id, segments)
         log.info(
-            "transcribed clip %s: %.1f s of audio in %.1f s (%s, %d segments)",
-            ctx.video_id, result.duration, result.seconds, model.name, len(result.segments),
+            "transcribed clip %s: %.1f s of audio in %.1f s (%s, %d segments, %d windows decoded again, "
+            "%d words corrected)", ctx.video_id, result.duration, result.seconds, model.name, len(segments),
+            len(result.redone), corrected,
         )
 
 
 def make_step(
-    library: _Library, settings: Settings | Callable[[], Settings], paths: AppPaths, engine: TranscriptionEngine
+    library: _Library, settings: Settings | Callable[[], Settings], paths: AppPaths, engine: TranscriptionEngine,
+    *, dictionary: Callable[[], Sequence[str]] | None = None, screen_text: Callable[[int], Sequence[str]] | None = None,
 ) -> TranscribeStep:
-    """The handler services.py wires for JobStep.TRANSCRIBE, over the one engine services.py owns."""
-    return TranscribeStep(library, settings, paths, engine)
+    """The handler services.py wires for JobStep.TRANSCRIBE, over the one engine services.py owns; `dictionary`
+    and `screen_text` feed the personal dictionary and a clip's on-screen text into its prompt and corrections."""
+    return TranscribeStep(library, settings, paths, engine, dictionary, screen_text)
 
 
 def _device_info() -> dict[str, Any]:
