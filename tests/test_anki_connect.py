@@ -17,7 +17,7 @@ from studycompanion.core.anki import notes as anki
 from studycompanion.core.anki.connect import AnkiConnect, AnkiConnectError, AnkiNotRunning, push_cards
 from studycompanion.core.cards.store import CardStore
 from studycompanion.core.jobs.cards_step import generate_cards
-from studycompanion.core.types import CardKind, CardState
+from studycompanion.core.types import CardKind, CardState, ExportTarget
 from studycompanion.services import Services
 from tests.cards_fixtures import add_clip
 
@@ -78,6 +78,9 @@ class FakeAnki:
         }
         return {"name": modelName}
 
+    def a_modelFieldNames(self, modelName: str) -> list[str]:
+        return list(self.models[modelName]["fields"])
+
     def a_deckNames(self) -> list[str]:
         return sorted(self.decks)
 
@@ -100,8 +103,11 @@ class FakeAnki:
         return [nid for nid, n in self.notes.items() if n["fields"].get(field) == value]
 
     def a_notesInfo(self, notes: list[int]) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for nid in notes:
+            if nid not in self.notes:  # what AnkiConnect answers for a note deleted in Anki
+                out.append({})
+                continue
             n = self.notes[nid]
             fields = {name: {"value": v, "order": i} for i, (name, v) in enumerate(n["fields"].items())}
             out.append({"noteId": nid, "modelName": n["model"], "tags": list(n["tags"]), "fields": fields})
@@ -180,6 +186,7 @@ def clip_cards(services: Services, tmp_path: Path) -> CardStore:
     store = CardStore(services.db)
     vid = add_clip(services, tmp_path, "10_thyroid", tags=["Endo::Thyroid"])
     generate_cards(services.library, store, services.settings, vid)
+    store.accept([c.id for c in store.list_cards() if c.id is not None])  # only accepted cards leave
     return store
 
 
@@ -190,12 +197,12 @@ def test_push_creates_types_decks_media_and_notes_then_updates_only_changes(
     fake, url = fake_anki
     store = clip_cards
     cards = store.for_export()
-    result = push_cards(store, services.library, AnkiConnect(url))
+    result = push_cards(store, services.library, AnkiConnect(url), creators=services.creators)
     assert (result.added, result.updated, result.unchanged, result.duplicates) == (len(cards), 0, 0, [])
     cloze = fake.models[anki.CLOZE_MODEL_NAME]
     assert cloze["isCloze"] and cloze["fields"] == list(anki.CLOZE_FIELDS)
     assert fake.models[anki.BASIC_MODEL_NAME]["fields"] == list(anki.BASIC_FIELDS)
-    assert "StudyCompanion::Endo::Thyroid" in fake.decks
+    assert fake.decks == {"Default", "StudyCompanion"}  # one deck; the topic is in the tags
     assert len(fake.notes) == len(cards) and result.media == len(fake.media) == 2 * len(cards)
     for note in fake.notes.values():
         img = re.fullmatch(r'<img src="([^"]+)">', note["fields"]["Frame"])
@@ -203,10 +210,13 @@ def test_push_creates_types_decks_media_and_notes_then_updates_only_changes(
         assert img and snd and fake.media[img.group(1)][:2] == b"\xff\xd8"  # a JPEG
         assert fake.media[snd.group(1)][:3] == b"ID3" or fake.media[snd.group(1)][0] == 0xFF
         assert "StudyCompanion::Endo::Thyroid" in note["tags"]
-    assert all(c.state == CardState.EXPORTED for c in store.list_cards())
+        assert note["fields"][anki.ID_FIELD] == ""  # no internal id in Anki's editor
+    pushed = store.list_cards()
+    assert all(c.state == CardState.EXPORTED and c.exported_to == ExportTarget.ANKI for c in pushed)
+    assert sorted(c.anki_note_id for c in pushed) == sorted(fake.notes)  # found again by Anki's own id
 
     fake.calls.clear()
-    again = push_cards(store, services.library, AnkiConnect(url))
+    again = push_cards(store, services.library, AnkiConnect(url), creators=services.creators)
     assert (again.added, again.updated, again.unchanged, again.media) == (0, 0, len(cards), 0)
     assert "storeMediaFile" not in fake.calls and "updateNoteFields" not in fake.calls
     assert "createModel" not in fake.calls and "createDeck" not in fake.calls
@@ -214,9 +224,9 @@ def test_push_creates_types_decks_media_and_notes_then_updates_only_changes(
     target = next(c for c in store.list_cards() if c.kind == CardKind.CLOZE)
     assert target.id is not None
     store.edit(target.id, front="{{c1::Methimazole}} first; {{c2::PTU}} in the first trimester <3 & more")
-    third = push_cards(store, services.library, AnkiConnect(url))
+    third = push_cards(store, services.library, AnkiConnect(url), creators=services.creators)
     assert (third.added, third.updated, third.unchanged) == (0, 1, len(cards) - 1)
-    (updated,) = [n for n in fake.notes.values() if n["fields"][anki.ID_FIELD] == target.guid]
+    updated = fake.notes[store.get(target.id).anki_note_id]
     assert updated["fields"]["Text"] == (
         "{{c1::Methimazole}} first; {{c2::PTU}} in the first trimester &lt;3 &amp; more"
     )
@@ -231,7 +241,7 @@ def test_duplicates_of_notes_already_in_anki_are_skipped(
     store = clip_cards
     client = AnkiConnect(url)
     client.ensure_note_types()
-    notes = anki.collect_notes(store.for_export(), services.library)
+    notes = anki.collect_notes(store.for_export(), services.library, creators=services.creators)
     first = notes[0]
     fake.decks.add(first.deck)
     fake.next_id += 1  # the student already made this note by hand (same first field, same deck)
@@ -241,11 +251,11 @@ def test_duplicates_of_notes_already_in_anki_are_skipped(
         "tags": [],
         "fields": {**first.field_map(), anki.ID_FIELD: "handmade"},
     }
-    result = push_cards(store, services.library, client)
-    assert result.duplicates == [first.fields[0]]
+    result = push_cards(store, services.library, client, creators=services.creators)
+    assert result.duplicates == [first.label()]
     assert result.added == len(notes) - 1 and len(fake.notes) == len(notes)
     dup = next(c for c in store.list_cards() if c.guid == first.guid)
-    assert dup.state == CardState.DRAFT  # not counted as sent
+    assert dup.state == CardState.ACCEPTED and dup.exported_to == ExportTarget.NONE  # not counted as sent
 
 
 def test_anki_not_running_is_a_clear_message() -> None:
@@ -290,3 +300,34 @@ def test_a_server_that_is_not_ankiconnect(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.slow
+def test_push_into_the_students_own_note_type_with_a_field_map(
+    services: Services, clip_cards: CardStore, fake_anki: tuple[FakeAnki, str]
+) -> None:
+    from studycompanion.core.anki.notetypes import note_types
+    from studycompanion.core.errors import BadInput
+
+    fake, url = fake_anki
+    store = clip_cards
+    services.settings.anki_custom_name = "AnKingOverhaul"
+    services.settings.anki_custom_fields = ["Text", "Extra", "Lecture Notes", "Additional Resources"]
+    services.settings.anki_field_map = {"Source": "Additional Resources", "Frame": "Lecture Notes",
+                                        "Audio": "Lecture Notes"}
+    types = note_types("custom", services.settings)
+    with pytest.raises(BadInput, match="Anki has no note type named AnKingOverhaul"):
+        push_cards(store, services.library, AnkiConnect(url), creators=services.creators, types=types)
+    fake.models["AnKingOverhaul"] = {"fields": list(services.settings.anki_custom_fields), "isCloze": True}
+    result = push_cards(store, services.library, AnkiConnect(url), creators=services.creators, types=types)
+    assert result.added == len(store.list_cards()) and not result.failed
+    assert "createModel" not in fake.calls  # theirs is used as it is
+    for note in fake.notes.values():
+        assert note["model"] == "AnKingOverhaul"
+        assert re.search(r"\{\{c1::", note["fields"]["Text"])  # a basic card becomes question + {{c1::answer}}
+        assert "youtube.com" in note["fields"]["Additional Resources"]
+        assert note["fields"]["Lecture Notes"].startswith('<img src="studycompanion-')
+        assert "[sound:" in note["fields"]["Lecture Notes"]
+    services.settings.anki_field_map = {"Source": "Sources"}
+    with pytest.raises(BadInput, match="does not have"):
+        note_types("custom", services.settings)

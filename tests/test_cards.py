@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from studycompanion.core.cards.cloze import numbers as cloze_numbers
 from studycompanion.core.cards.drafts import (
     ClipInfo,
     card_guid,
-    cloze_numbers,
     deep_link,
     draft_cards,
     format_time,
@@ -149,7 +149,8 @@ def test_guid_depends_on_identity_only() -> None:
 def test_no_card_comes_from_filler_on_the_eval_set() -> None:
     for clip in evalset.load():
         drafts = draft_cards(extract_keypoints(clip.segments), ClipInfo(key=f"t:{clip.name}"))
-        assert drafts, clip.name
+        if any(clip.heard(f) for f in clip.facts):  # no fact (dialogue, vlog) or none heard right: maybe no drafts
+            assert drafts, clip.name
         for d in drafts:
             assert not evalset.spans_filler(clip, d.start, d.end), (clip.name, d.front)
 

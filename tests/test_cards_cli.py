@@ -38,15 +38,22 @@ def test_cards_review_export_and_push_from_the_command_line(
     first, second = cards[0]["id"], cards[1]["id"]
     assert run(capsys, "card", "reject", str(first))[0] == 0
     rc, out, _ = run(capsys, "card", "edit", str(second), "--front", "{{c1::DKA}} edited by me")
-    assert rc == 0 and "accepted" in out
+    assert rc == 0 and "card " + str(second) + ": draft" in out  # saving an edit keeps a draft a draft
     rc, out, _ = run(capsys, "cards", "--all")
     assert rc == 0 and "1 kept rejected" in out and "1 edits kept" in out
     rc, _, err = run(capsys, "card", "edit", str(second), "--front", "no deletion")
     assert rc == 1 and "at least one deletion" in err
 
     deck = tmp_path / "out" / "deck.apkg"
+    rc, _, err = run(capsys, "export", "--out", str(deck), "--tag", "Endo")
+    assert rc == 1 and "no accepted cards" in err and not deck.exists()  # drafts never leave on their own
+    # the clip's creator is not verified: every draft is flagged, so a bulk accept leaves them to check
+    rc, out, _ = run(capsys, "card", "accept", "--clip", str(vid))
+    assert rc == 0 and "Accepted 0 drafts." in out and f"Left {len(cards) - 1} flagged drafts" in out
+    rc, out, _ = run(capsys, "card", "accept", "--clip", str(vid), "--flagged")
+    assert rc == 0 and f"Accepted {len(cards) - 1} drafts." in out
     rc, result, _ = run(capsys, "export", "--out", str(deck), "--tag", "Endo", "--json")
-    assert rc == 0 and result["notes"] == len(cards) - 1 and result["decks"] == ["StudyCompanion::Endo"]
+    assert rc == 0 and result["notes"] == len(cards) - 1 and result["decks"] == ["StudyCompanion"]
     col = new_collection(tmp_path / "anki")
     try:
         assert len(import_apkg(col, deck).log.new) == len(cards) - 1
@@ -66,7 +73,7 @@ def test_usage_and_unknown_clip(home: Any, capsys: pytest.CaptureFixture[str]) -
     rc, _, err = run(capsys, "cards", "4242")
     assert rc == 1 and "no clip with id 4242" in err
     rc, _, err = run(capsys, "card", "accept")
-    assert rc == 2 and "needs card ids" in err
+    assert rc == 2 and "needs card ids, --clip ID or --tag TAG" in err
 
 
 @pytest.mark.slow
@@ -86,6 +93,7 @@ def test_add_then_export_gives_a_deck_with_frames_audio_and_sources(tmp_path: Pa
         return proc
 
     cli("add", str(MEDIA / "murmurs.mp4"), "--tag", "Cardio::Murmurs")
+    cli("card", "accept", "--clip", "1", "--flagged")
     deck = tmp_path / "deck.apkg"
     cli("export", "--out", str(deck))
     col = new_collection(tmp_path / "anki")
@@ -115,3 +123,40 @@ def test_add_then_export_gives_a_deck_with_frames_audio_and_sources(tmp_path: Pa
         assert len(log.new) == 0 and len(log.duplicate) == len(notes)
     finally:
         col.close()
+
+
+@pytest.mark.slow
+def test_card_make_show_checks_and_export_with_drafts(
+    services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vid = add_clip(services, tmp_path, "01_loop_diuretics", tags=["Renal"])
+    word = next(w for s in services.library.transcript(vid) for w in s.words if "furosemide" in w.text.lower())
+    at = f"{word.start + 0.05:.2f}"
+    rc, card, _ = run(capsys, "card", "make", str(vid), "--at", at, "--cloze", "furosemide", "--json")
+    assert rc == 0 and card["state"] == "draft" and card["front"].lower().startswith("{{c1::furosemide}}")
+    assert card["frame_file"].endswith(".jpg") and card["audio_file"].endswith(".mp3")
+    assert card["check"] is True  # the creator is not verified
+    assert [r["kind"] for r in card["check_reasons"]] == ["unverified_creator"]
+    rc, out, _ = run(capsys, "card", "make", str(vid), "--at", at, "--cloze", "furosemide", "--basic")
+    assert rc == 0 and "_____" in out and "accept it with: studycompanion card accept" in out
+    rc, _, err = run(capsys, "card", "make", str(vid), "--at", at, "--cloze", "warfarin")
+    assert rc == 1 and "is not said in this line" in err
+
+    rc, shown, _ = run(capsys, "show", str(vid), "--json")
+    assert rc == 0 and len(shown["cards"]) == 2
+    assert all(c["check"] is True and c["check_reasons"] for c in shown["cards"])
+    assert all(c["place"] == "Draft" for c in shown["cards"])
+    rc, _, _ = run(capsys, "creator", "drmike.meded", "--credibility", "physician")
+    assert rc == 0
+    rc, shown, _ = run(capsys, "show", str(vid), "--json")
+    assert [c["check"] for c in shown["cards"]] == [False, False]
+
+    deck = tmp_path / "drafts.apkg"
+    rc, result, _ = run(capsys, "export", "--out", str(deck), "--include-drafts", "--deck-per-tag", "--json")
+    assert rc == 0 and result["notes"] == 2 and result["drafts"] == 2 and result["decks"] == ["StudyCompanion::Renal"]
+    rc, shown, _ = run(capsys, "show", str(vid), "--json")
+    assert {c["place"] for c in shown["cards"]} == {"Draft · exported to file"}
+    rc, out, _ = run(capsys, "card", "accept", "--clip", str(vid))
+    assert rc == 0 and out.strip() == "Accepted 2 drafts."
+    rc, _, err = run(capsys, "export", "--out", str(deck), "--note-type", "custom")
+    assert rc == 1 and "needs its name and its fields" in err

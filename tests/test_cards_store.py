@@ -11,7 +11,7 @@ from studycompanion.core.cards.drafts import CardDraft, card_guid
 from studycompanion.core.cards.store import CardStore, ExportStamp, next_stamp
 from studycompanion.core.db.tables import Card
 from studycompanion.core.errors import BadInput, NotFound
-from studycompanion.core.types import CardKind, CardState
+from studycompanion.core.types import CardKind, CardState, ExportTarget
 from studycompanion.services import Services
 from tests.mediagen import make_mp4
 
@@ -82,9 +82,10 @@ def test_regeneration_keeps_rejected_rejected_and_edits_intact(
     assert cards["b"].state == CardState.REJECTED and cards["b"].front == "{{c1::Thiazides}} retain calcium."
     assert cards["c"].front == "{{c1::Spironolactone}} causes {{c2::gynecomastia}} (my words)."
     assert cards["c"].start == 2.0  # the span follows the new transcript, the words stay the student's
-    assert cards["c"].state == CardState.ACCEPTED and cards["c"].edited
-    assert store.for_export(video_ids=[vid]) == [
-        c for c in store.list_cards(video_ids=[vid]) if c.keypoint_key != "b"
+    assert cards["c"].state == CardState.DRAFT and cards["c"].edited  # saving an edit never accepts
+    assert [c.keypoint_key for c in store.for_export(video_ids=[vid])] == ["d"]  # accepted cards only
+    assert [c.keypoint_key for c in store.for_export(video_ids=[vid], include_drafts=True)] == [
+        c.keypoint_key for c in store.list_cards(video_ids=[vid]) if c.keypoint_key != "b"
     ]
 
     again = store.upsert_drafts(vid, second)  # same drafts again: nothing changes
@@ -115,7 +116,8 @@ def test_list_by_clip_tag_and_state(services: Services, store: CardStore, tmp_pa
     assert m2.id is not None
     store.reject([m2.id])
     assert [c.keypoint_key for c in store.list_cards(states=[CardState.REJECTED])] == ["m2"]
-    assert {c.keypoint_key for c in store.for_export()} == {"m1", "r1"}
+    assert store.for_export() == []  # nothing accepted yet
+    assert {c.keypoint_key for c in store.for_export(include_drafts=True)} == {"m1", "r1"}
     assert store.counts(cardio) == {CardState.DRAFT: 1, CardState.REJECTED: 1}
     store.restore([m2.id])
     assert store.get(m2.id).state == CardState.DRAFT
@@ -155,12 +157,13 @@ def test_export_stamps_only_move_for_changed_content(
     store.upsert_drafts(vid, [draft("a", "{{c1::X}} y.")])
     (row,) = store.list_cards(video_ids=[vid])
     assert row.id is not None
+    store.accept([row.id])
     store.mark_exported([ExportStamp(row.id, 1234, "hash")])
     row = store.get(row.id)
     assert (row.anki_mod, row.anki_hash, row.state) == (1234, "hash", CardState.EXPORTED)
-    assert isinstance(row.exported_at, datetime)
+    assert row.exported_to == ExportTarget.FILE and isinstance(row.exported_at, datetime)
     edited = store.edit(row.id, front="{{c1::X}} y, edited.")
     assert edited.state == CardState.ACCEPTED  # back in the queue for the next export
     store.reject([row.id])
-    store.mark_exported([ExportStamp(row.id, 1300, "hash2")])
-    assert store.get(row.id).state == CardState.REJECTED and store.get(row.id).anki_mod == 1300
+    store.mark_exported([ExportStamp(row.id, 1300, "hash2")])  # rejected meanwhile: it stays as it was
+    assert store.get(row.id).state == CardState.REJECTED and store.get(row.id).anki_mod == 1234

@@ -49,11 +49,12 @@ def test_export_tags_cards_of_unverified_creators(services: Services, tmp_path: 
     local = add_clip(services, tmp_path, "07_stroke", creator="", tags=["Neuro"])
     for vid in (doc, anon, local):
         generate_cards(services.library, store, services.settings, vid)
-    creators = Creators(services.db)
+    store.accept([c.id for c in store.list_cards() if c.id is not None])  # only accepted cards leave
+    creators = services.creators
     creators.mark("drmike.meded", Credibility.PHYSICIAN)
     creators.mark("anon.medfacts", Credibility.STUDENT)
 
-    notes = anki.collect_notes(store.for_export(), services.library)
+    notes = anki.collect_notes(store.for_export(), services.library, creators=creators)
     by_clip: dict[int, list[Any]] = {}
     for card, note in zip(store.for_export(), notes, strict=True):
         by_clip.setdefault(card.video_id, []).append(note)
@@ -63,11 +64,11 @@ def test_export_tags_cards_of_unverified_creators(services: Services, tmp_path: 
 
     col = new_collection(tmp_path / "anki")
     try:
-        import_apkg(col, export_deck(store, services.library, tmp_path / "deck.apkg").path)
+        import_apkg(col, export_deck(store, services.library, tmp_path / "deck.apkg", creators=creators).path)
         flagged = set(col.find_notes(f'"tag:{VERIFY_TAG}"'))
         assert len(flagged) == len(by_clip[anon]) + len(by_clip[local]) and flagged
         creators.mark("anon.medfacts", Credibility.RESIDENT)  # now checked: the next export clears the flag
-        import_apkg(col, export_deck(store, services.library, tmp_path / "deck2.apkg").path)
+        import_apkg(col, export_deck(store, services.library, tmp_path / "deck2.apkg", creators=creators).path)
         assert len(col.find_notes(f'"tag:{VERIFY_TAG}"')) == len(by_clip[local])
     finally:
         col.close()

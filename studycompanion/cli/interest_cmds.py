@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from studycompanion.cli.output import fmt_seconds, print_json, print_table
+from studycompanion.core.cards.source import creator_label
 from studycompanion.core.errors import BadInput
 
 if TYPE_CHECKING:  # the core modules import numpy and fsrs: only load them when a command runs
@@ -18,8 +19,8 @@ if TYPE_CHECKING:  # the core modules import numpy and fsrs: only load them when
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("foryou", help="your clips ranked by your interests, what is due and what is new, with reasons")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, help="at most this many clips")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_foryou)
 
     p = sub.add_parser("review", help="an offline review session of your cards (FSRS), by tag or For You")
@@ -31,47 +32,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--new", type=int, help="at most this many new cards (default from settings: 15)")
     p.add_argument("--plan", action="store_true", help="list the cards the session would show, then stop")
     p.add_argument("--history", action="store_true", help="list past sessions")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_review)
 
     p = sub.add_parser("suggest", help="suggest topic tags for clips; accept, reject or edit the suggestions")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="the clips (default: all transcribed clips)")
     p.add_argument("--all", action="store_true", help="every clip")
     p.add_argument("--accept", nargs="*", metavar="TAG", help="keep these suggestions (all, without names)")
     p.add_argument("--reject", nargs="+", metavar="TAG", help="remove these suggestions for good")
     p.add_argument("--edit", nargs=2, metavar=("OLD", "NEW"), help="replace a suggestion with your own tag")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_suggest)
 
     p = sub.add_parser("interests", help="your interest profile: what For You learned, and why")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int, default=20, help="at most this many tags (default 20)")
     p.add_argument("--reset", metavar="TAG", help="forget 'more / less of this' for a tag")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_interests)
 
     for name, text in (("more", "more of this: a tag, or a clip's topics"),
                        ("less", "less of this: a tag, or a clip's topics")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("tag", nargs="?")
-        p.add_argument("--clip", type=int, metavar="ID")
+        p.add_argument("tag", nargs="?", help="the tag (or give --clip)")
+        p.add_argument("--clip", type=int, metavar="ID", help="use this clip's topics instead of one tag")
         p.set_defaults(handler=cmd_more if name == "more" else cmd_less)
 
     p = sub.add_parser("related", help="clips that share tags and medical terms with a clip")
-    p.add_argument("id", type=int)
-    p.add_argument("--limit", type=int, default=8)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=int, help="the clip's id (see `list`)")
+    p.add_argument("--limit", type=int, default=8, help="at most this many clips (default 8)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_related)
 
     p = sub.add_parser("creator", help="show or mark a creator's credibility (physician / resident / student / "
                        "other / unknown)")
-    p.add_argument("handle")
-    p.add_argument("--credibility", metavar="MARK")
-    p.add_argument("--note")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("handle", help="the creator's handle, as in `creators`")
+    p.add_argument("--credibility", metavar="MARK",
+                   help="mark the creator: physician, resident, student, other or unverified")
+    p.add_argument("--note", help="a note on the creator (where you checked their credentials)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_creator)
 
     p = sub.add_parser("creators", help="list creators with their credibility and clip counts")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_creators)
 
 
@@ -216,7 +218,7 @@ def cmd_creator(args: argparse.Namespace, services: Services) -> int:
         print_json(data)
     else:
         check = " (cards tagged StudyCompanion::verify)" if mark.verify else ""
-        print(f"@{mark.handle}: {mark.label}{check}, {mark.clips} clip{'s' if mark.clips != 1 else ''}")
+        print(f"{creator_label(mark.handle)}: {mark.label}{check}, {mark.clips} clip{'s' if mark.clips != 1 else ''}")
     return 0
 
 
@@ -227,7 +229,7 @@ def cmd_creators(args: argparse.Namespace, services: Services) -> int:
         print_json([{"handle": m.handle, "credibility": m.credibility.value, "clips": m.clips, "verify": m.verify}
                     for m in marks])
         return 0
-    print_table([[f"@{m.handle}", m.label, str(m.clips), "verify" if m.verify else ""] for m in marks],
+    print_table([[creator_label(m.handle), m.label, str(m.clips), "verify" if m.verify else ""] for m in marks],
                 ["CREATOR", "CREDIBILITY", "CLIPS", "CARDS"])
     return 0
 
@@ -288,13 +290,13 @@ def run_terminal_session(session: ReviewSession, ask: Callable[[str], str], say:
     """Question, Enter to reveal, 1-4 to grade; q (or the end of input) stops and keeps what was graded."""
     import time
 
-    from studycompanion.core.review.sessions import Grade
+    from studycompanion.core.review.sessions import Grade, when_words
 
     shown = 0
     while (item := session.current) is not None:
         shown += 1
         mark = f"{item.credibility.value}{', verify' if item.verify else ''}"
-        say(f"\n[{shown}, {session.remaining} left] {item.clip_title} · {item.creator or 'unknown creator'} ({mark})"
+        say(f"\n[{shown}, {session.counter()}] {item.clip_title} · {item.creator or 'unknown creator'} ({mark})"
             f" · key moment {fmt_seconds(item.start)}")
         say(f"  Q: {item.prompt}")
         started = time.monotonic()
@@ -317,7 +319,8 @@ def run_terminal_session(session: ReviewSession, ask: Callable[[str], str], say:
                     say(f"  {exc.message}", file=sys.stderr)
                     continue
                 result = session.grade(grade, int((time.monotonic() - started) * 1000))
-                when = "again in this session" if result.again_in_session else f"next {result.due:%Y-%m-%d}"
+                when = ("again in this session" if result.again_in_session
+                        else f"next {when_words(result.due, session.reviews.clock(), session.reviews.tz)}")
                 say(f"  {grade.label}: {when}")
                 break
         except EOFError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,11 +13,21 @@ from pytestqt.qtbot import QtBot
 from studycompanion.core.interests.creators import Creators
 from studycompanion.core.interests.models import Credibility
 from studycompanion.core.review.sessions import Grade, Reviews
+from studycompanion.core.types import CardState
 from studycompanion.services import Services
 from studycompanion.ui.common.worker import Worker
 from studycompanion.ui.review.view import ReviewView, cloze_html
-from tests.interest_fixtures import ClipSpec, add_clip
+from tests.interest_fixtures import ClipSpec, card_ids, set_card_state
+from tests.interest_fixtures import add_clip as add_draft_clip
 from tests.ui.ui_fixtures import clip_with_cards
+
+
+def add_clip(library: Any, spec: ClipSpec) -> int:
+    """A clip whose cards the student accepted (review quizzes accepted cards only, by default)."""
+    vid = add_draft_clip(library, spec)
+    for cid in card_ids(library, vid):
+        set_card_state(library, cid, CardState.ACCEPTED)
+    return vid
 
 
 @pytest.fixture
@@ -64,6 +75,7 @@ def test_a_session_by_tag_with_the_keyboard(qtbot: QtBot, services: Services, wo
     assert "[...]" in view.prompt_label.text() and view.answer_label.text() == ""
     assert view.verify_label.isVisibleTo(view)  # an unmarked creator: check the fact
     assert not view.grade_buttons[Grade.GOOD].isEnabled()
+    assert view.progress_label.text() == "Card 1 · 2 left"
     qtbot.keyClick(view, Qt.Key.Key_3)  # grading before the reveal does nothing
     assert view.current_item() == item
 
@@ -72,6 +84,7 @@ def test_a_session_by_tag_with_the_keyboard(qtbot: QtBot, services: Services, wo
     qtbot.keyClick(view, Qt.Key.Key_1)  # Again: the card comes back in this session
     qtbot.waitUntil(lambda: view.current_item() is not None and view.current_item() != item
                     and not view.is_revealed(), timeout=5000)
+    assert view.progress_label.text() == "Card 2 · 1 left · 1 coming back"  # right after the grade
     while view.page() == "card" and view.current_item() is not None:
         current = view.current_item()
         view.reveal()
@@ -81,7 +94,9 @@ def test_a_session_by_tag_with_the_keyboard(qtbot: QtBot, services: Services, wo
     qtbot.waitUntil(lambda: view.page() == "summary", timeout=5000)
     summary = view.summary()
     assert summary is not None and summary.cards == 2 and summary.counts[Grade.AGAIN] == 1
-    assert "Session done" in view.summary_label.text() and "Again 1" in view.summary_label.text()
+    shown = view.summary_label.text()
+    assert "Session done" in shown and "Again 1" in shown and "UTC" not in shown
+    assert "to see again today" in shown or "Nothing more to see today" in shown
     assert Reviews(services.library).history()[0].session_id == summary.session_id
 
 
@@ -89,14 +104,24 @@ def test_for_you_session_plays_the_key_moment(qtbot: QtBot, services: Services, 
                                               tmp_path: Path) -> None:
     vid = clip_with_cards(services, tmp_path)
     view = _view(qtbot, services, worker)
+    qtbot.waitUntil(lambda: view.counts_label.text() == "Nothing to review here yet.", timeout=10_000)
+    store = services.card_store  # drafts are not quizzed; accepted cards are
+    store.accept([c.id for c in store.list_cards(video_ids=[vid]) if c.id is not None])
+    view.reload()
     qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=10_000)
     with qtbot.waitSignal(view.open_clip_requested, timeout=5000) as opened:
         view.start()
         qtbot.waitUntil(lambda: view.page() == "card", timeout=10_000)
         item = view.current_item()
         assert item is not None and item.video_id == vid and item.media_path is not None
-        assert view.player is not None and view.player.loop() == (item.start, max(item.end, item.start + 1.0))
+        # before the answer: no frame, no audio (they would give it away)
+        assert view.player is None or not view.player.isVisible()
+        assert view.moment_label.text() == "The clip's key moment plays once you show the answer."
+        view.reveal()
+        assert view.player is not None and view.player.isVisible() and view.moment_shown()
+        assert view.player.loop() == (item.start, max(item.end, item.start + 1.0))
         assert not view.player.player.source().isEmpty()
+        assert view.moment_label.text().startswith("Key moment ")
         view.open_button.click()
     assert opened.args == [vid, item.start]
     view.end_session()

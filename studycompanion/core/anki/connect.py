@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.export import nothing_to_export
+from studycompanion.core.anki.notetypes import DEFAULT, OURS_BASIC, OURS_CLOZE, NoteType, NoteTypes
 from studycompanion.core.cards.store import CardStore
 from studycompanion.core.errors import BadInput, UserError
+from studycompanion.core.interests.creators import Creators
 from studycompanion.core.library.clips import Library
-from studycompanion.core.types import CardKind
+from studycompanion.core.types import ExportTarget
 
 DEFAULT_URL = "http://127.0.0.1:8765"
 API_VERSION = 6
@@ -37,6 +40,7 @@ class PushResult:
     duplicates: list[str] = field(default_factory=list)  # first fields of notes Anki already had
     failed: list[str] = field(default_factory=list)
     media: int = 0
+    skipped_ids: list[int] = field(default_factory=list)  # cards whose note did not get into Anki
 
 
 class AnkiConnect:
@@ -107,27 +111,34 @@ class AnkiConnect:
             )
         return version
 
-    def ensure_note_types(self) -> list[str]:
-        """Create our two note types where Anki does not have them yet; returns the names created."""
+    def ensure_note_types(self, types: Sequence[NoteType] = (OURS_CLOZE, OURS_BASIC)) -> list[str]:
+        """Create our note types where Anki does not have them yet; the student's own must exist, with the
+        fields the export fills. Returns the names created."""
         have = set(self.invoke("modelNames"))
         created = []
-        for kind in CardKind:
-            name = anki.CLOZE_MODEL_NAME if kind == CardKind.CLOZE else anki.BASIC_MODEL_NAME
-            if name in have:
+        for nt in types:
+            if nt.name in have:
+                if not nt.ours:
+                    fields = set(self.invoke("modelFieldNames", modelName=nt.name))
+                    missing = sorted({f for f in nt.field_map.values() if f} - fields)
+                    if missing:
+                        raise BadInput(f"Anki's note type {nt.name} has no field {', '.join(missing)}: "
+                                       "change the field map in the settings.")
                 continue
-            fields = anki.CLOZE_FIELDS if kind == CardKind.CLOZE else anki.BASIC_FIELDS
-            template = anki.CLOZE_TEMPLATE if kind == CardKind.CLOZE else anki.BASIC_TEMPLATE
+            if not nt.ours:
+                raise BadInput(f"Anki has no note type named {nt.name}: check the name in the settings.")
+            template = nt.templates[0]
             self.invoke(
                 "createModel",
-                modelName=name,
-                inOrderFields=list(fields),
-                css=anki.CSS,
-                isCloze=kind == CardKind.CLOZE,
+                modelName=nt.name,
+                inOrderFields=list(nt.fields),
+                css=nt.css,
+                isCloze=nt.cloze,
                 cardTemplates=[
                     {"Name": template["name"], "Front": template["qfmt"], "Back": template["afmt"]}
                 ],
             )
-            created.append(name)
+            created.append(nt.name)
         return created
 
     def ensure_decks(self, names: Sequence[str]) -> list[str]:
@@ -149,10 +160,18 @@ class AnkiConnect:
     # ---- notes ------------------------------------------------------------------------------------
 
     def find_existing(self, notes: Sequence[anki.AnkiNote]) -> dict[str, int]:
-        """Anki note ids of our notes, found by their StudyCompanionID field."""
-        queries = [("findNotes", {"query": f'"{anki.ID_FIELD}:{n.guid}"'}) for n in notes]
+        """Anki note ids of our notes: the id a push remembered (if Anki still has it), else, for notes made
+        before ids were remembered, the legacy StudyCompanionID field."""
         found: dict[str, int] = {}
-        for note, ids in zip(notes, self.multi(queries), strict=True):
+        known = [n for n in notes if n.anki_note_id]
+        if known:
+            infos = self.invoke("notesInfo", notes=[n.anki_note_id for n in known])
+            for note, info in zip(known, infos, strict=True):
+                if isinstance(info, dict) and info.get("noteId"):
+                    found[note.guid] = int(info["noteId"])
+        legacy = [n for n in notes if n.guid not in found and anki.ID_FIELD in n.field_names]
+        queries = [("findNotes", {"query": f'"{anki.ID_FIELD}:{n.guid}"'}) for n in legacy]
+        for note, ids in zip(legacy, self.multi(queries) if queries else [], strict=True):
             if ids:
                 found[note.guid] = int(ids[0])
         return found
@@ -167,12 +186,14 @@ class AnkiConnect:
         result = PushResult()
         self.check_version()
         report(0.05, "Preparing note types and decks")
-        self.ensure_note_types()
+        self.ensure_note_types(list({n.note_type.name: n.note_type for n in notes}.values()))
         self.ensure_decks(sorted({n.deck for n in notes}))
         report(0.15, "Sending media")
         result.media = self.store_media([m for n in notes for m in n.media])
         report(0.5, "Adding and updating notes")
         existing = self.find_existing(notes)
+        for note in notes:
+            note.anki_note_id = existing.get(note.guid, 0)
         self._update(notes, existing, result)
         self._add([n for n in notes if n.guid not in existing], result)
         report(1.0, "Done")
@@ -214,15 +235,18 @@ class AnkiConnect:
         ]
         can = self.invoke("canAddNotes", notes=specs)
         addable = [(n, s) for n, s, ok in zip(notes, specs, can, strict=True) if ok]
-        result.duplicates.extend(n.fields[0] for n, _s, ok in zip(notes, specs, can, strict=True) if not ok)
+        result.duplicates.extend(n.label() for n, _s, ok in zip(notes, specs, can, strict=True) if not ok)
+        result.skipped_ids.extend(n.card_id for n, _s, ok in zip(notes, specs, can, strict=True) if not ok)
         if not addable:
             return
         ids = self.invoke("addNotes", notes=[s for _n, s in addable])
         for (note, _s), nid in zip(addable, ids, strict=True):
             if nid:
                 result.added += 1
+                note.anki_note_id = int(nid)
             else:
-                result.failed.append(note.fields[0])
+                result.failed.append(note.label())
+                result.skipped_ids.append(note.card_id)
 
 
 def push_cards(
@@ -230,19 +254,25 @@ def push_cards(
     library: Library,
     client: AnkiConnect,
     *,
+    creators: Creators,
     tag: str | None = None,
     video_ids: Sequence[int] | None = None,
     deck: str | None = None,
     root: str = anki.TAG_ROOT,
     progress: Callable[[float, str], None] | None = None,
+    include_drafts: bool = False,
+    per_tag: bool = False,
+    types: NoteTypes = DEFAULT,
 ) -> PushResult:
-    """Every non-rejected card of the selection into the running Anki; pushed cards count as exported."""
-    cards = store.for_export(video_ids=video_ids, tag=tag)
+    """The accepted cards of the selection (drafts too with include_drafts) into the running Anki; the cards
+    that got there are "In Anki" and remember their note's id."""
+    cards = store.for_export(video_ids=video_ids, tag=tag, include_drafts=include_drafts)
     if not cards:
-        where = f" tagged {tag}" if tag else ""
-        raise BadInput(f"There are no cards{where} to send: make cards first (studycompanion cards ID).")
-    notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck)
+        raise BadInput(nothing_to_export(store, video_ids=video_ids, tag=tag).replace("to export", "to send"))
+    notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck, per_tag=per_tag, types=types,
+                               creators=creators)
     result = client.push(notes, progress)
-    skipped = set(result.duplicates) | set(result.failed)
-    store.mark_exported(n.stamp() for n in notes if n.fields[0] not in skipped)
+    skipped = set(result.skipped_ids)
+    store.mark_exported((n.stamp() for n in notes if n.card_id not in skipped), ExportTarget.ANKI,
+                        include_drafts=include_drafts)
     return result

@@ -1,4 +1,4 @@
-"""Writes AnkiNotes to an .apkg with genanki: fixed note types, stable GUIDs, per-note stamps, media."""
+"""Writes AnkiNotes to an .apkg with genanki: the chosen note types, stable GUIDs, per-note stamps, media."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ from typing import Any
 import genanki
 
 from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.file_mode import apply_document_mode
+from studycompanion.core.anki.notetypes import DEFAULT, NoteType, NoteTypes
 from studycompanion.core.cards.store import CardStore
 from studycompanion.core.db.tables import Card
 from studycompanion.core.errors import BadInput, StorageError
+from studycompanion.core.interests.creators import Creators
 from studycompanion.core.library.clips import Library
-from studycompanion.core.types import CardKind
+from studycompanion.core.types import CardState, ExportTarget
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class ExportResult:
     new: int = 0  # notes by what they carried at their last export
     updated: int = 0
     unchanged: int = 0
+    drafts: int = 0  # drafts included (export --include-drafts)
 
 
 class _StampedNote(genanki.Note):  # type: ignore[misc]
@@ -49,22 +53,29 @@ class _StampedNote(genanki.Note):  # type: ignore[misc]
         super().write_to_db(cursor, float(self.mod or timestamp), deck_id, id_gen)
 
 
-def _model(kind: CardKind) -> genanki.Model:
-    if kind == CardKind.CLOZE:
-        return genanki.Model(
-            anki.CLOZE_MODEL_ID,
-            anki.CLOZE_MODEL_NAME,
-            fields=[{"name": n} for n in anki.CLOZE_FIELDS],
-            templates=[dict(anki.CLOZE_TEMPLATE)],
-            css=anki.CSS,
-            model_type=genanki.Model.CLOZE,
-        )
-    return genanki.Model(
-        anki.BASIC_MODEL_ID,
-        anki.BASIC_MODEL_NAME,
-        fields=[{"name": n} for n in anki.BASIC_FIELDS],
-        templates=[dict(anki.BASIC_TEMPLATE)],
-        css=anki.CSS,
+class _TheirModel(genanki.Model):  # type: ignore[misc]
+    """A note type that is the student's (Anki's built-in, AnKing ...): written as the oldest copy, so Anki's
+    import keeps their templates and styling and only adds the notes to it."""
+
+    def to_json(self, *args: Any, **kwargs: Any) -> Any:
+        data = super().to_json(*args, **kwargs)
+        data["mod"] = 1
+        return data
+
+
+def _model(note_type: NoteType) -> genanki.Model:
+    cls = genanki.Model if note_type.ours else _TheirModel
+    templates = [dict(t) for t in note_type.templates] or [
+        {"name": "Card 1", "qfmt": f"{{{{{'cloze:' if note_type.cloze else ''}{note_type.fields[0]}}}}}",
+         "afmt": f"{{{{{'cloze:' if note_type.cloze else ''}{note_type.fields[0]}}}}}"}
+    ]
+    return cls(
+        note_type.model_id,
+        note_type.name,
+        fields=note_type.genanki_fields(),
+        templates=templates,
+        css=note_type.css,
+        model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
     )
 
 
@@ -81,7 +92,7 @@ def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None 
     if out.suffix.lower() != ".apkg":
         raise BadInput(f"{out.name}: the export file must end in .apkg.")
     now = time.time() if now is None else now
-    models = {kind: _model(kind) for kind in CardKind}
+    models: dict[str, genanki.Model] = {}
     decks: dict[str, genanki.Deck] = {}
     media: dict[str, Path] = {}
     cards = 0
@@ -89,8 +100,11 @@ def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None 
         deck = decks.get(note.deck)
         if deck is None:
             deck = decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
+        model = models.get(note.note_type.name)
+        if model is None:
+            model = models[note.note_type.name] = _model(note.note_type)
         gnote = _StampedNote(
-            model=models[note.kind],
+            model=model,
             fields=list(note.fields),
             guid=note.guid,
             tags=list(note.tags),
@@ -107,6 +121,7 @@ def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None 
         tmp = Path(tmp_name)
         try:
             _write_package(list(decks.values()), media, tmp, now)
+            apply_document_mode(tmp)  # 0644 under the usual umask, not mkstemp's 0600 (issue 17)
             os.replace(tmp, out)
         finally:
             tmp.unlink(missing_ok=True)
@@ -144,27 +159,64 @@ def export_deck(
     library: Library,
     out: Path,
     *,
+    creators: Creators,
     tag: str | None = None,
     video_ids: Sequence[int] | None = None,
     deck: str | None = None,
     root: str = anki.TAG_ROOT,
     now: float | None = None,
     where: str | None = None,
-    hint: str = "studycompanion cards ID",
+    hint: str = "studycompanion card accept --clip ID",
+    include_drafts: bool = False,
+    per_tag: bool = False,
+    types: NoteTypes = DEFAULT,
 ) -> ExportResult:
-    """Every non-rejected card of the selection into one .apkg; the cards then remember their stamps.
+    """The accepted cards of the selection (drafts too with include_drafts) into one .apkg; the cards then
+    remember their stamps and that they went to a file.
 
-    `where` names the selection and `hint` how to make cards, for the message when there are none."""
-    cards = store.for_export(video_ids=video_ids, tag=tag)
+    `where` names the selection and `hint` how to get cards to export, for the message when there are none."""
+    cards = store.for_export(video_ids=video_ids, tag=tag, include_drafts=include_drafts)
     if not cards:
-        place = f" in {where}" if where else (f" tagged {tag}" if tag else "")
-        raise BadInput(f"There are no cards{place} to export yet: make cards first ({hint}).")
+        raise BadInput(nothing_to_export(store, video_ids=video_ids, tag=tag, where=where, hint=hint))
     now = time.time() if now is None else now
-    notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck, now=now)
+    notes = anki.collect_notes(cards, library, root=root, tag=tag, deck=deck, now=now, per_tag=per_tag,
+                               types=types, creators=creators)
     new, updated, unchanged = classify_notes(cards, notes)
     result = export_apkg(notes, out, now=now)
-    store.mark_exported(n.stamp() for n in notes)
-    return replace(result, new=new, updated=updated, unchanged=unchanged)
+    store.mark_exported((n.stamp() for n in notes), ExportTarget.FILE, include_drafts=include_drafts)
+    drafts = sum(1 for c in cards if c.state == CardState.DRAFT)
+    return replace(result, new=new, updated=updated, unchanged=unchanged, drafts=drafts)
+
+
+@dataclass(frozen=True)
+class ExportCounts:
+    """What a selection holds, for the export dialog: accepted cards go, drafts only when asked, rejected never."""
+
+    accepted: int  # accepted or exported before
+    drafts: int
+    rejected: int
+
+    def to_send(self, include_drafts: bool) -> int:
+        return self.accepted + (self.drafts if include_drafts else 0)
+
+
+def count_for_export(store: CardStore, *, video_ids: Sequence[int] | None = None, tag: str | None = None
+                     ) -> ExportCounts:
+    cards = store.list_cards(video_ids=video_ids, tag=tag)
+    states = [c.state for c in cards]
+    drafts, rejected = states.count(CardState.DRAFT), states.count(CardState.REJECTED)
+    return ExportCounts(len(states) - drafts - rejected, drafts, rejected)
+
+
+def nothing_to_export(store: CardStore, *, video_ids: Sequence[int] | None = None, tag: str | None = None,
+                      where: str | None = None, hint: str = "studycompanion card accept --clip ID") -> str:
+    """Why a selection has nothing to send: no cards at all, or only drafts nobody accepted yet."""
+    place = f" in {where}" if where else (f" tagged {tag}" if tag else "")
+    drafts = len(store.list_cards(video_ids=video_ids, tag=tag, states=[CardState.DRAFT]))
+    if drafts:
+        return (f"There are no accepted cards{place} yet: {drafts} draft{'s' if drafts != 1 else ''} wait for you "
+                f"to accept them ({hint}), or include drafts in the export.")
+    return f"There are no cards{place} to export yet: make cards first (studycompanion cards ID)."
 
 
 def classify_notes(cards: Sequence[Card], notes: Sequence[anki.AnkiNote]) -> tuple[int, int, int]:

@@ -1,7 +1,7 @@
-"""Cards as Anki notes: our two note types, escaped HTML fields, media names, tags, decks and stamps.
+"""Cards as Anki notes: escaped HTML fields in the chosen note type, media names, tags, decks and stamps.
 
-The .apkg writer lives in anki_export.py, the AnkiConnect client in anki_connect.py; both take the
-AnkiNote objects made here.
+The note types live in notetypes.py, the .apkg writer in export.py, the AnkiConnect client in connect.py;
+both writers take the AnkiNote objects made here.
 """
 
 from __future__ import annotations
@@ -14,54 +14,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studycompanion.core.cards.drafts import PLATFORM_NAMES, deep_link, format_time
+from sqlmodel import col, select
+
+from studycompanion.core.anki.notetypes import (  # re-exported: the names tests and the UI know them by
+    BASIC_FIELDS,
+    BASIC_MODEL_ID,
+    BASIC_MODEL_NAME,
+    BASIC_TEMPLATE,
+    CLOZE_FIELDS,
+    CLOZE_MODEL_ID,
+    CLOZE_MODEL_NAME,
+    CLOZE_TEMPLATE,
+    CSS,
+    DEFAULT,
+    ID_FIELD,
+    NoteType,
+    NoteTypes,
+)
+from studycompanion.core.cards import cloze
+from studycompanion.core.cards.source import SourceLine, creator_label
 from studycompanion.core.cards.store import ExportStamp, next_stamp
-from studycompanion.core.db.tables import Card, Video
+from studycompanion.core.db.engine import Database
+from studycompanion.core.db.tables import Card, Tag, Video, VideoTag
 from studycompanion.core.interests.creators import Creators
 from studycompanion.core.library.clips import Library
 from studycompanion.core.media import content_digest
-from studycompanion.core.types import CardKind
+from studycompanion.core.types import CardKind, TagSource
 
-# Fixed forever: Anki recognises our note types by these ids (and AnkiConnect by these names).
-CLOZE_MODEL_ID = 1_734_600_101
-BASIC_MODEL_ID = 1_734_600_102
-CLOZE_MODEL_NAME = "StudyCompanion Cloze"
-BASIC_MODEL_NAME = "StudyCompanion Basic"
-ID_FIELD = "StudyCompanionID"
-CLOZE_FIELDS = ("Text", "Extra", "Source", "Frame", "Audio", ID_FIELD)
-BASIC_FIELDS = ("Front", "Back", "Extra", "Source", "Frame", "Audio", ID_FIELD)
+__all__ = ["BASIC_FIELDS", "BASIC_MODEL_ID", "BASIC_MODEL_NAME", "BASIC_TEMPLATE", "CLOZE_FIELDS", "CLOZE_MODEL_ID",
+           "CLOZE_MODEL_NAME", "CLOZE_TEMPLATE", "CSS", "ID_FIELD", "TAG_ROOT", "AnkiNote", "MediaFile",
+           "build_note", "collect_notes", "confirmed_tags", "deck_for"]
 TAG_ROOT = "StudyCompanion"
-
-_BACK_MEDIA = (
-    "{{#Extra}}<div class=extra>{{Extra}}</div>{{/Extra}}"
-    "{{#Frame}}<div class=frame>{{Frame}}</div>{{/Frame}}"
-    "{{#Audio}}<div class=audio>{{Audio}}</div>{{/Audio}}"
-    "<div class=source>{{Source}}</div>"
-)
-CLOZE_TEMPLATE = {
-    "name": "Cloze",
-    "qfmt": "{{cloze:Text}}",
-    "afmt": "{{cloze:Text}}<hr id=answer>" + _BACK_MEDIA,
-}
-BASIC_TEMPLATE = {
-    "name": "Card 1",
-    "qfmt": "{{Front}}",
-    "afmt": "{{FrontSide}}<hr id=answer><div class=back>{{Back}}</div>" + _BACK_MEDIA,
-}
-CSS = """.card { font-family: -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 20px;
-  text-align: left; color: #1d1d1f; background: #fff; line-height: 1.4; padding: 0 8px; }
-.nightMode.card, .night_mode .card { color: #eee; background: #1e1e1e; }
-.cloze { font-weight: bold; color: #0a66c2; }
-.nightMode .cloze { color: #6cb4ff; }
-.back { font-weight: 600; }
-.extra { margin-top: 12px; font-size: 16px; color: #555; }
-.nightMode .extra { color: #bbb; }
-.frame img { max-width: 100%; max-height: 40vh; margin-top: 12px; border-radius: 6px; }
-.audio { margin-top: 8px; }
-.source { margin-top: 14px; font-size: 13px; color: #888; }
-.source .caption { margin-top: 4px; font-style: italic; }
-.source a { color: inherit; }
-"""
 
 
 @dataclass(frozen=True)
@@ -81,26 +64,29 @@ class AnkiNote:
     media: list[MediaFile] = field(default_factory=list)
     mod: int = 0  # the note's modification stamp (seconds since the epoch)
     content_hash: str = ""
+    note_type: NoteType = DEFAULT.cloze
+    anki_note_id: int = 0  # the note's id in the student's Anki, when a push found or made it
 
     @property
     def model_name(self) -> str:
-        return CLOZE_MODEL_NAME if self.kind == CardKind.CLOZE else BASIC_MODEL_NAME
+        return self.note_type.name
 
     @property
     def field_names(self) -> tuple[str, ...]:
-        return CLOZE_FIELDS if self.kind == CardKind.CLOZE else BASIC_FIELDS
+        return self.note_type.fields
 
     def field_map(self) -> dict[str, str]:
         return dict(zip(self.field_names, self.fields, strict=True))
 
+    def label(self) -> str:
+        """The note's first field as plain words (for messages)."""
+        return cloze.strip(re.sub(r"<[^>]+>", "", self.fields[0]))
+
     def stamp(self) -> ExportStamp:
-        return ExportStamp(self.card_id, self.mod, self.content_hash)
+        return ExportStamp(self.card_id, self.mod, self.content_hash, self.anki_note_id)
 
 
 # --- HTML ------------------------------------------------------------------------------------------
-
-_CLOZE_RE = re.compile(r"\{\{(c\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
-
 
 def escape_text(text: str) -> str:
     """Plain text -> HTML: every <, >, &, quote escaped, line breaks as <br>."""
@@ -109,36 +95,14 @@ def escape_text(text: str) -> str:
 
 def escape_cloze(text: str) -> str:
     """Like escape_text, but the {{c1::answer::hint}} markers stay markers (their contents are escaped)."""
-    out, last = [], 0
-    for m in _CLOZE_RE.finditer(text):
-        out.append(escape_text(text[last : m.start()]))
-        hint = f"::{escape_text(m.group(3))}" if m.group(3) else ""
-        out.append(f"{{{{{m.group(1)}::{escape_text(m.group(2))}{hint}}}}}")
-        last = m.end()
-    out.append(escape_text(text[last:]))
-    return "".join(out)
-
-
-def _strip_hashtags(caption: str) -> str:
-    return " ".join(w for w in caption.split() if not w.startswith("#")).strip()
+    return cloze.substitute(
+        text, lambda d: cloze.marker(d.number, escape_text(d.answer), escape_text(d.hint)), plain=escape_text
+    )
 
 
 def source_html(video: Video, seconds: float) -> str:
     """Creator · title · platform · link@m:ss (a deep link with ?t= where the platform has one)."""
-    creator = video.creator_handle or video.creator_name
-    if creator and video.creator_handle and not creator.startswith("@") and video.platform != "local":
-        creator = "@" + creator
-    platform = PLATFORM_NAMES.get(video.platform, video.platform)
-    link = deep_link(video.platform, video.source_url, seconds)
-    stamp = escape_text(format_time(seconds))
-    when = f'<a href="{html.escape(link, quote=True)}">{stamp}</a>' if link else stamp
-    parts = [escape_text(p) for p in (creator, video.title, platform) if p] + [when]
-    out = " · ".join(parts)
-    caption = _strip_hashtags(video.caption)
-    if caption:
-        short = caption if len(caption) <= 160 else caption[:157].rstrip() + "…"
-        out += f"<div class=caption>{escape_text(short)}</div>"
-    return out
+    return SourceLine.of(video, seconds).html()
 
 
 # --- tags, decks, media names -----------------------------------------------------------------------
@@ -152,19 +116,37 @@ def anki_tag(name: str) -> str:
 
 def note_tags(video: Video, tags: Sequence[str]) -> list[str]:
     out = [anki_tag(t) for t in tags]
-    creator = video.creator_handle or video.creator_name
+    creator = creator_label(video.creator_handle, video.creator_name, video.platform)
     if creator:
         out.append(anki_tag(f"Creator::{creator.lstrip('@')}"))
     return sorted(set(out))
 
 
-def deck_for(video_tags: Sequence[str], *, root: str, tag: str | None = None, deck: str | None = None) -> str:
-    """A chosen deck name wins; else root::TAG for the exported tag; else root::first tag of the clip."""
+def deck_for(video_tags: Sequence[str], *, root: str, tag: str | None = None, deck: str | None = None,
+             per_tag: bool = False) -> str:
+    """A chosen deck name wins; else one deck, `root` (Anki's advice: few decks, many tags); with per_tag,
+    root::TAG for the exported tag, else root::first tag of the clip."""
     if deck:
         return deck.strip()
+    if not per_tag:
+        return root
     chosen = tag or (sorted(video_tags)[0] if video_tags else "")
     parts = [p.strip() for p in chosen.split("::") if p.strip()]
     return "::".join([root, *parts]) if parts else root
+
+
+def confirmed_tags(db: Database, video_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Each clip's tags the student has (a suggestion still marked "?" is not one of them), by name."""
+    out: dict[int, list[str]] = {i: [] for i in video_ids}
+    with db.session() as s:
+        rows = s.exec(
+            select(VideoTag.video_id, Tag.name).join(Tag, col(Tag.id) == col(VideoTag.tag_id))
+            .where(col(VideoTag.video_id).in_(list(video_ids)), VideoTag.source != TagSource.SUGGESTED)
+            .order_by(col(Tag.name))
+        ).all()
+    for vid, name in rows:
+        out.setdefault(vid, []).append(name)
+    return out
 
 
 _DIGEST_IN_NAME = re.compile(r"-([0-9a-f]{20})$")
@@ -191,8 +173,9 @@ def build_note(
     deck: str,
     now: float,
     name_cache: dict[Path, str] | None = None,
+    types: NoteTypes = DEFAULT,
 ) -> AnkiNote:
-    """One card row as an Anki note with escaped fields, its media and its modification stamp."""
+    """One card row as an Anki note of the chosen type, with escaped fields, its media and its stamp."""
     assert card.id is not None
     cache = name_cache if name_cache is not None else {}
     media: list[MediaFile] = []
@@ -207,28 +190,18 @@ def build_note(
             frame_html = f'<img src="{html.escape(name, quote=True)}">'
         else:
             audio_html = f"[sound:{name}]"
-    source = source_html(video, card.start)
+    note_type = types.for_kind(card.kind)
     if card.kind == CardKind.CLOZE:
-        fields = [
-            escape_cloze(card.front),
-            escape_text(card.extra),
-            source,
-            frame_html,
-            audio_html,
-            card.guid,
-        ]
+        text, back = escape_cloze(card.front), ""
+    elif note_type.cloze:  # a basic card in a cloze note type: the question, then its answer hidden
+        text, back = escape_text(card.front) + "<br>" + cloze.marker(1, escape_text(card.back)), ""
     else:
-        fields = [
-            escape_text(card.front),
-            escape_text(card.back),
-            escape_text(card.extra),
-            source,
-            frame_html,
-            audio_html,
-            card.guid,
-        ]
+        text, back = escape_text(card.front), escape_text(card.back)
+    parts = {"Text": text, "Back": back, "Extra": escape_text(card.extra), "Source": source_html(video, card.start),
+             "Frame": frame_html, "Audio": audio_html}
+    fields = note_type.fill(parts)
     tags = note_tags(video, video_tags)
-    content = "\x1f".join([card.kind.value, deck, " ".join(tags), *fields])
+    content = "\x1f".join([card.kind.value, note_type.name, deck, " ".join(tags), *fields])
     content_hash = hashlib.sha1(content.encode()).hexdigest()
     return AnkiNote(
         card_id=card.id,
@@ -240,6 +213,8 @@ def build_note(
         media=media,
         mod=next_stamp(card, content_hash, now),
         content_hash=content_hash,
+        note_type=note_type,
+        anki_note_id=card.anki_note_id,
     )
 
 
@@ -251,14 +226,17 @@ def collect_notes(
     tag: str | None = None,
     deck: str | None = None,
     now: float | None = None,
+    per_tag: bool = False,
+    types: NoteTypes = DEFAULT,
+    creators: Creators,
 ) -> list[AnkiNote]:
-    """Notes for these cards, with their clips' metadata and tags (one lookup per clip)."""
+    """Notes for these cards, with their clips' metadata and confirmed tags (one lookup per clip)."""
     now = time.time() if now is None else now
     video_ids = sorted({c.video_id for c in cards})
     videos = {vid: library.get(vid) for vid in video_ids}
-    tags = library.tags_for_many(video_ids)
-    # creator credibility (core/interests/creators.py, issue 7): cards of unverified creators get StudyCompanion::verify
-    checks = Creators(library.db).export_tags(videos.values())
+    tags = confirmed_tags(library.db, video_ids)
+    # creator credibility (core/interests/creators.py): cards of unverified creators get StudyCompanion::verify
+    checks = creators.export_tags(videos.values())
     cache: dict[Path, str] = {}
     return [
         build_note(
@@ -266,9 +244,10 @@ def collect_notes(
             videos[card.video_id],
             [*tags.get(card.video_id, []), *checks.get(card.video_id, [])],
             library.paths.media,
-            deck=deck_for(tags.get(card.video_id, []), root=root, tag=tag, deck=deck),
+            deck=deck_for(tags.get(card.video_id, []), root=root, tag=tag, deck=deck, per_tag=per_tag),
             now=now,
             name_cache=cache,
+            types=types,
         )
         for card in cards
     ]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from studycompanion.core.cards import cloze
 from studycompanion.core.errors import BadInput
 from studycompanion.core.types import KeyPoint
 
@@ -29,7 +30,6 @@ MAX_NOTES = 30
 GENERIC_SHARE = 0.25  # a term found in more than this share of the scope is too generic to rank on
 MIN_TERM_LETTERS = 3
 _TAG = re.compile(r"<[^>]+>")
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
@@ -173,7 +173,7 @@ def build_queries(terms: Sequence[WeightedTerm], scope: str = ANKING_SCOPE) -> l
 def _preview(fields: dict[str, dict[str, object]]) -> str:
     ordered = sorted(fields.items(), key=lambda kv: int(str(kv[1].get("order", 0))))
     first = str(ordered[0][1].get("value", "")) if ordered else ""
-    text = html.unescape(_TAG.sub(" ", _CLOZE.sub(r"\1", first)))
+    text = html.unescape(_TAG.sub(" ", cloze.strip(first)))  # cloze syntax: core/cards/cloze.py
     text = " ".join(text.split())
     return text if len(text) <= 140 else text[:139] + "…"
 

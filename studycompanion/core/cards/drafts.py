@@ -9,21 +9,14 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from studycompanion.core.cards import rules
-from studycompanion.core.cards.keypoints import default_vocabulary, find_terms
+from studycompanion.core.cards import cloze, rules
+from studycompanion.core.cards.keypoints import COMMON_RANK, default_lexicon, default_vocabulary, find_terms
+from studycompanion.core.cards.source import PLATFORM_NAMES, SourceLine, deep_link, format_time
 from studycompanion.core.types import CardKind, KeyPoint
 
 MAX_DELETIONS = 2
-PLATFORM_NAMES = {
-    "tiktok": "TikTok",
-    "youtube": "YouTube",
-    "instagram": "Instagram",
-    "vimeo": "Vimeo",
-    "web": "Web",
-    "local": "Local file",
-}
+__all__ = ["PLATFORM_NAMES", "deep_link", "format_time"]  # their owner is cards/source.py
 
 
 @dataclass(frozen=True)
@@ -54,44 +47,12 @@ class CardDraft:
     reasons: list[str] = field(default_factory=list)
 
 
-# --- source line, times and deep links -------------------------------------------------------------
-
-
-def format_time(seconds: float) -> str:
-    """83.4 -> '1:23'; an hour or more -> '1:02:03'."""
-    total = max(0, int(seconds))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def deep_link(platform: str, url: str, seconds: float) -> str:
-    """The clip's link, opening at `seconds` where the platform supports it (YouTube, Vimeo)."""
-    if not url or not url.startswith(("http://", "https://")):
-        return ""
-    t = max(0, int(seconds))
-    parts = urlsplit(url)
-    host = parts.netloc.lower()
-    if platform == "youtube" or host.endswith(("youtube.com", "youtu.be")):
-        video_id = ""
-        if host.endswith("youtu.be"):
-            video_id = parts.path.strip("/").split("/")[0]
-        elif parts.path.startswith(("/shorts/", "/live/", "/embed/")):
-            video_id = parts.path.split("/")[2] if len(parts.path.split("/")) > 2 else ""
-        else:
-            video_id = dict(parse_qsl(parts.query)).get("v", "")
-        if video_id:  # Shorts ignore ?t=, the watch page honours it
-            return f"https://www.youtube.com/watch?{urlencode({'v': video_id, 't': f'{t}s'})}"
-        return url
-    if platform == "vimeo" or host.endswith("vimeo.com"):
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"t={t}s"))
-    return url
+# --- source line and ids ---------------------------------------------------------------------------
 
 
 def source_text(clip: ClipInfo, seconds: float) -> str:
     """'@creator · Title · TikTok · 1:23' (plain text; shown in the app and rebuilt as HTML at export)."""
-    parts = [clip.creator, clip.title, PLATFORM_NAMES.get(clip.platform, clip.platform), format_time(seconds)]
-    return " · ".join(p.strip() for p in parts if p and p.strip())
+    return SourceLine(clip.creator, clip.title, clip.platform, clip.url, seconds, clip.caption).text()
 
 
 def card_guid(clip_key: str, keypoint_key: str, kind: CardKind, index: int) -> str:
@@ -103,9 +64,7 @@ def card_guid(clip_key: str, keypoint_key: str, kind: CardKind, index: int) -> s
 # --- cloze deletions -------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    """Transcript text safe for Anki templates: no stray cloze braces, single spaces."""
-    return " ".join(text.replace("{{", "{ {").replace("}}", "} }").split())
+_clean = cloze.defuse
 
 
 @dataclass(frozen=True)
@@ -125,6 +84,11 @@ def _term_weight(term: str, vocab: frozenset[str]) -> float:
         return 0.4
     if low in rules.CORE_LEXICON or low in rules.CORE_PHRASES:
         return 0.8 if low in rules.CORE_LEXICON else 1.6
+    lexicon = default_lexicon()  # the drug / disease lexicon outranks a word of everyday English (key-point rules)
+    if " " not in low and lexicon.medical_word(low):
+        return 2.4
+    if " " not in low and lexicon.rank.get(low, 10**9) < COMMON_RANK:
+        return 0.4  # "problems", "changes": never the answer a card hides
     if " " in low:
         return 2.3  # "Ebstein anomaly", "Streptococcus pneumoniae"
     if rules.ACRONYM.match(term):
@@ -157,6 +121,14 @@ def cloze_targets(text: str, vocab: frozenset[str] | None = None) -> list[_Targe
         elif i == 0:
             weight += 0.3
         targets.append(_Target(at, at + len(term), weight))
+    lexicon = default_lexicon()  # words of the drug / disease lexicon, or rare ones, that the term finder missed
+    for m in re.finditer(r"[A-Za-z][A-Za-z\-]{3,}", text):
+        if any(t.start <= m.start() < t.end for t in targets):
+            continue
+        if lexicon.medical_word(m.group(0)):
+            targets.append(_Target(m.start(), m.end(), 2.4 + (0.7 if 0 <= pivot <= m.start() else 0.0)))
+        elif lexicon.technical(m.group(0)):  # rare in English: a term, or a mishearing (only as the last resort)
+            targets.append(_Target(m.start(), m.end(), 1.0))
     targets.sort(key=lambda t: (-t.weight, t.start))
     chosen: list[_Target] = []
     for t in targets:
@@ -179,13 +151,7 @@ def make_cloze(text: str, vocab: frozenset[str] | None = None, max_deletions: in
         targets = [t for t in candidates if t.weight >= 0.8][:1]
     if not targets:
         return ""
-    out, last = [], 0
-    for n, t in enumerate(sorted(targets, key=lambda t: t.start), start=1):
-        out.append(text[last : t.start])
-        out.append(f"{{{{c{n}::{text[t.start : t.end]}}}}}")
-        last = t.end
-    out.append(text[last:])
-    return "".join(out)
+    return cloze.make(text, [(t.start, t.end) for t in targets])
 
 
 # --- basic cards for definitions -----------------------------------------------------------------
@@ -307,7 +273,3 @@ def draft_cards(
 def clip_key(platform: str, platform_id: str) -> str:
     return f"{platform}:{platform_id}"
 
-
-def cloze_numbers(text: str) -> list[int]:
-    """The cloze numbers used in a text ({{c1::..}} {{c2::..}} -> [1, 2])."""
-    return sorted({int(n) for n in re.findall(r"\{\{c(\d+)::", text)})

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from studycompanion.core.cards import rules
+from studycompanion.core.cards import cloze, rules
 from studycompanion.core.cards.drafts import (
     CardDraft,
     ClipInfo,
     card_guid,
-    cloze_numbers,
     source_text,
 )
 from studycompanion.core.cards.keypoints import keypoint_key, split_sentences
@@ -182,8 +181,8 @@ def validate(
         kind = CardKind.BASIC if str(raw.get("kind", "")).lower() == "basic" else CardKind.CLOZE
         if kind == CardKind.CLOZE:
             front, back = _clean_text(raw.get("text")), ""
-            hidden = re.findall(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", front)
-            if not cloze_numbers(front) or not all(h.strip() and _grounded(h, quote_tokens) for h in hidden):
+            hidden = cloze.answers(front)
+            if not hidden or not all(h.strip() and _grounded(h, quote_tokens) for h in hidden):
                 continue  # hides nothing, or hides words that were never said
         else:
             front, back = _clean_text(raw.get("front")), _clean_text(raw.get("back"))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, case, func, or_
+from sqlalchemy import bindparam, func, or_
 from sqlmodel import Session, col, select
 
-from studycompanion.core.cards.drafts import CardDraft, cloze_numbers
+from studycompanion.core.cards import cloze
+from studycompanion.core.cards.drafts import CardDraft
+from studycompanion.core.cards.lifecycle import CardAction, exportable_states, transition
 from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Card, Tag, VideoTag, utcnow
 from studycompanion.core.errors import BadInput, NotFound
 from studycompanion.core.library.clips import normalise_tag
-from studycompanion.core.types import CardKind, CardState
+from studycompanion.core.types import CardKind, CardState, ExportTarget, TagSource
 
 
 @dataclass
@@ -27,6 +28,14 @@ class UpsertResult:
     removed: list[int] = field(default_factory=list)
 
 
+@dataclass
+class BulkAccept:
+    """What a bulk accept did: the cards accepted and the flagged drafts it left for the student to check."""
+
+    accepted: list[Card] = field(default_factory=list)
+    left_flagged: list[int] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class ExportStamp:
     """What a note carried at its export: its modification stamp and the hash of its content."""
@@ -34,6 +43,7 @@ class ExportStamp:
     card_id: int
     mod: int
     content_hash: str
+    anki_note_id: int = 0  # the note id Anki gave it (AnkiConnect), 0 for a file export
 
 
 def next_stamp(card: Card, content_hash: str, now: float) -> int:
@@ -116,6 +126,20 @@ class CardStore:
                     s.delete(card)
         return result
 
+    def add_card(self, video_id: int, draft: CardDraft, frame: str = "", audio: str = "") -> Card:
+        """A card the student made (from a line they chose): a draft that is theirs, so making cards again
+        leaves it alone; accepting it is still their own step."""
+        validate_text(draft.kind, draft.front, draft.back)
+        with self.db.session() as s:
+            if s.exec(select(Card).where(Card.guid == draft.guid)).first() is not None:
+                raise BadInput("This clip already has that card.")
+            card = Card(video_id=video_id, keypoint_key=draft.keypoint_key, kind=draft.kind, front=draft.front,
+                        back=draft.back, extra=draft.extra, source=draft.source, start=draft.start, end=draft.end,
+                        guid=draft.guid, frame_file=frame, audio_file=audio, edited=True)
+            s.add(card)
+            s.flush()
+            return card
+
     # ---- reading ----------------------------------------------------------------------------------
 
     def get(self, card_id: int) -> Card:
@@ -147,6 +171,7 @@ class CardStore:
                 select(VideoTag.video_id)
                 .join(Tag, col(Tag.id) == col(VideoTag.tag_id))
                 .where(or_(func.lower(Tag.name) == name, func.lower(Tag.name).startswith(name + "::")))
+                .where(VideoTag.source != TagSource.SUGGESTED)  # a suggestion the student has not confirmed
             )
             stmt = stmt.where(col(Card.video_id).in_(tagged))
         if states is not None:
@@ -157,9 +182,11 @@ class CardStore:
         with self.db.session() as s:
             return list(s.exec(stmt).all())
 
-    def for_export(self, *, video_ids: Iterable[int] | None = None, tag: str | None = None) -> list[Card]:
-        """Every card of the selection a student has not rejected."""
-        return self.list_cards(video_ids=video_ids, tag=tag, include_rejected=False)
+    def for_export(
+        self, *, video_ids: Iterable[int] | None = None, tag: str | None = None, include_drafts: bool = False
+    ) -> list[Card]:
+        """The accepted cards of the selection (and its drafts with include_drafts); never rejected ones."""
+        return self.list_cards(video_ids=video_ids, tag=tag, states=exportable_states(include_drafts))
 
     def counts(self, video_id: int) -> dict[CardState, int]:
         with self.db.session() as s:
@@ -173,41 +200,45 @@ class CardStore:
     def edit(
         self, card_id: int, *, front: str | None = None, back: str | None = None, extra: str | None = None
     ) -> Card:
-        """Change a card's text; it is then the student's (regeneration leaves it alone) and accepted."""
+        """Change a card's text; it is then the student's (regeneration leaves it alone). A draft stays a
+        draft: accepting is its own action."""
         with self.db.session() as s:
             card = self._get(s, card_id)
             values = {k: v for k, v in (("front", front), ("back", back), ("extra", extra)) if v is not None}
-            new_front = values.get("front", card.front)
-            if not new_front.strip():
-                raise BadInput("A card needs some text on its front.")
-            if card.kind == CardKind.CLOZE and not cloze_numbers(new_front):
-                raise BadInput("A cloze card needs at least one deletion, like {{c1::furosemide}}.")
-            if card.kind == CardKind.BASIC and not values.get("back", card.back).strip():
-                raise BadInput("A basic card needs an answer on its back.")
-            if re.search(r"\{\{c\d+::\s*\}\}", new_front):
-                raise BadInput("A cloze deletion is empty: put the hidden words between {{c1:: and }}.")
+            validate_text(card.kind, values.get("front", card.front), values.get("back", card.back))
             if _assign(card, values):
+                card.state = transition(card.state, CardAction.EDIT, card_id=card_id)
                 card.edited = True
-                if card.state in (CardState.DRAFT, CardState.EXPORTED):
-                    card.state = CardState.ACCEPTED
             s.add(card)
             return card
 
     def accept(self, card_ids: Iterable[int]) -> list[Card]:
-        return self._set_state(card_ids, CardState.ACCEPTED)
+        return self._apply(card_ids, CardAction.ACCEPT)
 
     def reject(self, card_ids: Iterable[int]) -> list[Card]:
-        return self._set_state(card_ids, CardState.REJECTED)
+        return self._apply(card_ids, CardAction.REJECT)
 
     def restore(self, card_ids: Iterable[int]) -> list[Card]:
-        """Undo a rejection: the card is a draft again."""
-        return self._set_state(card_ids, CardState.DRAFT)
+        """Undo a rejection (or an acceptance): the card is a draft again."""
+        return self._apply(card_ids, CardAction.RESTORE)
 
-    def _set_state(self, card_ids: Iterable[int], state: CardState) -> list[Card]:
+    def accept_drafts(
+        self, drafts: Sequence[Card], flagged: Iterable[int] = (), *, include_flagged: bool = False
+    ) -> BulkAccept:
+        """Accept every draft given, except the `flagged` ones unless include_flagged; says what it left."""
+        marked = set(flagged)
+        ids = [c.id for c in drafts if c.id is not None and c.state == CardState.DRAFT]
+        left = [] if include_flagged else [i for i in ids if i in marked]
+        accepted = self.accept([i for i in ids if i not in left])
+        return BulkAccept(accepted, left)
+
+    def _apply(self, card_ids: Iterable[int], action: CardAction) -> list[Card]:
+        """One lifecycle move for each card, all or none (an illegal move for one refuses the lot)."""
         out = []
         with self.db.session() as s:
             for card_id in card_ids:
                 card = self._get(s, card_id)
+                state = transition(card.state, action, card_id=card_id)
                 if card.state != state:
                     card.state = state
                     card.updated_at = utcnow()
@@ -215,22 +246,51 @@ class CardStore:
                 out.append(card)
         return out
 
-    def mark_exported(self, stamps: Iterable[ExportStamp]) -> None:
-        """Remember what each note carried when it left (its stamp and content hash)."""
-        rows = [{"cid": st.card_id, "mod": st.mod, "hash": st.content_hash} for st in stamps]
+    def mark_exported(self, stamps: Iterable[ExportStamp], target: ExportTarget = ExportTarget.FILE,
+                      *, include_drafts: bool = False) -> None:
+        """Remember what each note carried when it left (stamp, content hash, where it went, its Anki id).
+
+        Accepted cards become exported; a draft sent with include_drafts stays a draft (nobody accepted it)."""
+        by_id = {st.card_id: st for st in stamps}
+        if not by_id:
+            return
+        with self.db.session() as s:
+            states = dict(s.exec(select(Card.id, Card.state).where(col(Card.id).in_(list(by_id)))).all())
+        now = utcnow()
+        rows = []
+        for card_id, st in by_id.items():
+            state = states.get(card_id)
+            if state is None or state == CardState.REJECTED:  # rejected while it was being written
+                continue
+            rows.append({"cid": card_id, "mod": st.mod, "hash": st.content_hash, "at": now, "to": target.value,
+                         "nid": st.anki_note_id,
+                         "state": transition(CardState(state), CardAction.EXPORT, include_drafts=include_drafts,
+                                             card_id=card_id).value})
         if not rows:
             return
         table = Card.__table__  # type: ignore[attr-defined]
-        state = case(
-            (table.c.state == CardState.REJECTED.value, table.c.state), else_=CardState.EXPORTED.value
-        )
+        nid = table.c.anki_note_id
         stmt = (
             table.update()
             .where(table.c.id == bindparam("cid"))
-            .values(anki_mod=bindparam("mod"), anki_hash=bindparam("hash"), exported_at=utcnow(), state=state)
+            .values(anki_mod=bindparam("mod"), anki_hash=bindparam("hash"), exported_at=bindparam("at"),
+                    exported_to=bindparam("to"), state=bindparam("state"),
+                    anki_note_id=func.coalesce(func.nullif(bindparam("nid"), 0), nid))
         )
         with self.db.session() as s:  # one statement for all (5,000 cards in milliseconds)
             s.connection().execute(stmt, rows)
+
+
+def validate_text(kind: CardKind, front: str, back: str) -> None:
+    """A card Anki can show: some front, a deletion in a cloze, an answer on a basic card."""
+    if not front.strip():
+        raise BadInput("A card needs some text on its front.")
+    if kind == CardKind.CLOZE and not cloze.numbers(front):
+        raise BadInput("A cloze card needs at least one deletion, like {{c1::furosemide}}.")
+    if kind == CardKind.BASIC and not back.strip():
+        raise BadInput("A basic card needs an answer on its back.")
+    if cloze.has_empty(front):
+        raise BadInput("A cloze deletion is empty: put the hidden words between {{c1:: and }}.")
 
 
 def _assign(card: Card, values: Mapping[str, object]) -> bool:

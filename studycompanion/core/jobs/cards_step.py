@@ -9,16 +9,27 @@ from functools import partial
 from pathlib import Path
 
 from studycompanion.core import media
-from studycompanion.core.cards.drafts import CardDraft, ClipInfo, clip_key, draft_cards
+from studycompanion.core.cards import cloze
+from studycompanion.core.cards.drafts import (
+    CardDraft,
+    ClipInfo,
+    card_guid,
+    clip_key,
+    draft_cards,
+    make_basic,
+    make_cloze,
+    source_text,
+)
 from studycompanion.core.cards.keypoints import extract_keypoints
+from studycompanion.core.cards.source import video_creator
 from studycompanion.core.cards.store import CardStore, UpsertResult
-from studycompanion.core.db.tables import Video
+from studycompanion.core.db.tables import Card, Video
 from studycompanion.core.errors import BadInput, NotFound, UserError
 from studycompanion.core.jobs.pipeline import StepContext, StepHandler
 from studycompanion.core.library.clips import Library
 from studycompanion.core.media import content_digest
 from studycompanion.core.settings import Settings
-from studycompanion.core.types import KeyPoint, VideoStatus
+from studycompanion.core.types import CardKind, KeyPoint, Segment, VideoStatus, Word
 from studycompanion.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -39,13 +50,10 @@ class GenerateResult:
 
 
 def clip_info(video: Video, tags: Sequence[str]) -> ClipInfo:
-    creator = video.creator_handle or video.creator_name
-    if video.creator_handle and not creator.startswith("@") and video.platform != "local":
-        creator = "@" + creator
     return ClipInfo(
         key=clip_key(video.platform, video.platform_id),
         title=video.title,
-        creator=creator,
+        creator=video_creator(video),
         platform=video.platform,
         url=video.source_url,
         caption=video.caption,
@@ -157,6 +165,116 @@ def generate_cards(
     stored = store.upsert_drafts(video_id, drafts, files)
     report(1.0, f"{len(drafts)} card drafts from {len(points)} key points")
     return GenerateResult(video_id, points, drafts, stored, notes)
+
+
+# --- cards from the student's own choice (asbplayer / subs2srs style) ------------------------------------
+
+
+@dataclass(frozen=True)
+class ChosenLine:
+    """The transcript line at a moment (or the lines a selection spans) and the words chosen in it."""
+
+    text: str
+    start: float
+    end: float
+    chosen: str  # the selected words ("" when only a moment was given)
+
+
+def _sentences(segments: Sequence[Segment]) -> list[list[Word]]:
+    """Every word said, cut into sentences at . ! ? (whisper's segments start and end mid-sentence)."""
+    out: list[list[Word]] = [[]]
+    for seg in segments:
+        for w in seg.words:
+            out[-1].append(w)
+            if w.text.strip().endswith((".", "!", "?")):
+                out.append([])
+    return [s for s in out if s]
+
+
+def line_at(segments: Sequence[Segment], seconds: float, until: float | None = None) -> ChosenLine:
+    """The sentence said at `seconds` (the nearest one when nothing is said then); with `until`, the words
+    said from `seconds` to `until` are the chosen ones and the line is every sentence they touch."""
+    if not segments:
+        raise BadInput("This clip has no transcript yet: transcribe it first.")
+    sentences = _sentences(segments)
+    if not sentences:  # a transcript without word times: its segments are the lines
+        seg = min(segments, key=lambda g: 0.0 if g.start <= seconds <= g.end
+                  else min(abs(g.start - seconds), abs(g.end - seconds)))
+        return ChosenLine(cloze.defuse(seg.text), seg.start, seg.end, "")
+
+    def distance(words: list[Word]) -> float:
+        a, b = words[0].start, words[-1].end
+        return 0.0 if a <= seconds <= b else min(abs(a - seconds), abs(b - seconds))
+
+    if until is None or until <= seconds:
+        words = min(sentences, key=distance)
+        return ChosenLine(_text(words), words[0].start, words[-1].end, "")
+    picked: list[Word] = [w for s in sentences for w in s if seconds <= (w.start + w.end) / 2 <= until]
+    if not picked:
+        raise BadInput(f"No words are said between {seconds:.1f} s and {until:.1f} s.")
+    lines = [s for s in sentences if any(w in picked for w in s)]
+    words = [w for s in lines for w in s]
+    return ChosenLine(_text(words), words[0].start, words[-1].end, _text(picked))
+
+
+def _text(words: Sequence[Word]) -> str:
+    return cloze.defuse(" ".join(w.text.strip() for w in words))
+
+
+def make_card_at(
+    library: Library,
+    store: CardStore,
+    video_id: int,
+    seconds: float,
+    *,
+    until: float | None = None,
+    cloze_word: str | None = None,
+    kind: CardKind = CardKind.CLOZE,
+    with_media: bool = True,
+) -> Card:
+    """A card from the line said at `seconds` (or the words said from `seconds` to `until`): a cloze that hides
+    the chosen words (or `cloze_word`, or the line's key term), or a basic card asking for them; with the
+    frame at that second, the line's audio and its source at that second. It is a draft of the student's."""
+    video = library.get(video_id)
+    line = line_at(library.transcript(video_id), seconds, until)
+    target = cloze_word.strip() if cloze_word else line.chosen
+    span = cloze.find_word(line.text, target) if target else None
+    if target and span is None:
+        raise BadInput(f"'{target}' is not said in this line: \"{line.text}\"")
+    if kind == CardKind.CLOZE:
+        front, back = (cloze.make(line.text, [span]) if span else make_cloze(line.text)), ""
+        if not front:
+            raise BadInput(f"Nothing in \"{line.text}\" stands out to hide: choose the words to hide.")
+    elif span is None:
+        qa = make_basic(line.text)
+        if qa is None:
+            raise BadInput("Choose the words that answer the card: this line is not a definition to ask about.")
+        front, back = qa
+    else:
+        front = line.text[: span[0]] + "_____" + line.text[span[1] :]
+        back = line.text[span[0] : span[1]]
+    tags = library.tags_for(video_id)
+    info = clip_info(video, tags)
+    key = f"user-{round(seconds * 10)}"
+    taken = {c.guid for c in store.list_cards(video_ids=[video_id])}
+    index = next(i for i in range(len(taken) + 1) if card_guid(info.key, key, kind, i) not in taken)
+    draft = CardDraft(keypoint_key=key, kind=kind, index=index, front=front, back=back, extra="",
+                      source=source_text(info, seconds), start=line.start, end=line.end,
+                      guid=card_guid(info.key, key, kind, index), reasons=["chosen"])
+    frame = audio = ""
+    src = library.media_path(video)
+    if with_media and video.media_file and src.is_file():
+        folder = library.clip_folder(video_id) / "cards"
+        try:
+            frame = _rel(library, _made_once(folder, key, ".jpg", partial(_frame, src, seconds)))
+        except BadInput as exc:  # an audio-only clip
+            log.info("no frame for clip %s: %s", video_id, exc.message)
+        try:
+            audio = _rel(library, _made_once(folder, f"{key}-{round(line.start * 10)}-{round(line.end * 10)}",
+                                             ".mp3", partial(_audio, src, line.start, line.end)))
+        except BadInput as exc:
+            log.info("no audio for clip %s: %s", video_id, exc.message)
+    return store.add_card(video_id, draft, frame, audio)
 
 
 def make_step(

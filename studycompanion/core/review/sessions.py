@@ -4,11 +4,10 @@ Easy, with history and a summary. Our schedule lives in our database; the Anki e
 
 from __future__ import annotations
 
-import re
 from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from enum import IntEnum
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import fsrs
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from studycompanion.core.cards import cloze
+from studycompanion.core.cards.source import video_creator
 from studycompanion.core.db.tables import Card, Tag, Video, VideoTag, utcnow
 from studycompanion.core.errors import BadInput, NotFound
 from studycompanion.core.interests.creators import Creators, clip_handle, needs_verification
@@ -30,11 +31,10 @@ from studycompanion.core.interests.models import (
 from studycompanion.core.interests.service import Clock, Interests
 from studycompanion.core.library.clips import Library, normalise_tag
 from studycompanion.core.settings import Settings
-from studycompanion.core.types import CardKind
+from studycompanion.core.types import CardKind, TagSource
 
 LEARN_AHEAD = timedelta(minutes=20)  # a card due again within this is shown again in the same session
 MAX_SHOWS = 4  # ... but not more than this many times
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 
 class Grade(IntEnum):
@@ -54,16 +54,6 @@ class Grade(IntEnum):
             if text in (str(g.value), g.name.lower(), g.name.lower()[0]):
                 return g
         raise BadInput(f"'{value}' is not a grade: use 1 Again, 2 Hard, 3 Good or 4 Easy.")
-
-
-def cloze_prompt(text: str) -> str:
-    """'{{c1::Metoprolol}} is {{c2::cardioselective::kind}}' -> '[...] is [kind]'."""
-    return _CLOZE.sub(lambda m: f"[{m.group(2)}]" if m.group(2) else "[...]", text)
-
-
-def cloze_answer(text: str) -> str:
-    """The sentence with its answers filled in, marked with [ ]."""
-    return _CLOZE.sub(lambda m: f"[{m.group(1)}]", text)
 
 
 @dataclass(frozen=True)
@@ -98,11 +88,11 @@ class ReviewItem:
 
     @property
     def prompt(self) -> str:
-        return cloze_prompt(self.front) if self.kind == CardKind.CLOZE else self.front
+        return cloze.prompt(self.front) if self.kind == CardKind.CLOZE else self.front
 
     @property
     def answer(self) -> str:
-        return cloze_answer(self.front) if self.kind == CardKind.CLOZE else self.back
+        return cloze.answer(self.front) if self.kind == CardKind.CLOZE else self.back
 
     @property
     def verify(self) -> bool:
@@ -131,23 +121,61 @@ class ReviewSummary:
     seconds: float = 0.0
     again_cards: list[int] = field(default_factory=list)
     next_due: datetime | None = None
+    due_times: list[datetime] = field(default_factory=list)  # when each card of the session is due next
 
     @property
     def recall(self) -> float | None:
         """Share of first answers that were not Again."""
         return None if not self.reviewed else 1 - self.counts.get(Grade.AGAIN, 0) / self.reviewed
 
-    def lines(self) -> list[str]:
-        out = [f"Session {self.session_id} ({self.scope}): {self.reviewed} answers on {self.cards} cards"
-               f" in {int(self.seconds // 60)} min {int(self.seconds % 60)} s"]
-        out.append("  " + "  ".join(f"{g.label} {self.counts.get(g, 0)}" for g in Grade))
+    def lines(self, now: datetime | None = None, tz: tzinfo | None = None) -> list[str]:
+        """The session in plain words, times in the student's own time zone (`tz`, default: the computer's)."""
+        now = (now or self.finished_at or datetime.now(UTC)).astimezone(tz)
+        minutes, secs = int(self.seconds // 60), int(self.seconds % 60)
+        took = f"{minutes} min {secs} s" if minutes else f"{secs} s"
+        out = [f"{_n(self.reviewed, 'answer')} on {_n(self.cards, 'card')} in {took} ({self.scope})."]
+        out.append("  ".join(f"{g.label} {self.counts.get(g, 0)}" for g in Grade))
         if self.recall is not None:
-            out.append(f"  recalled {self.recall:.0%}")
-        if self.again_cards:
-            out.append(f"  to look at again: cards {', '.join(map(str, self.again_cards))}")
-        if self.next_due:
-            out.append(f"  next card due {self.next_due:%Y-%m-%d %H:%M} UTC")
+            out.append(f"You recalled {self.recall:.0%} of them.")
+        out.append(due_sentence(self.due_times, now, tz))
         return out
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def when_words(when: datetime, now: datetime, tz: tzinfo | None = None) -> str:
+    """'at 14:05', 'tomorrow at 9:00', 'on Friday 4 December at 9:00', in local time."""
+    local, today = when.astimezone(tz), now.astimezone(tz).date()
+    clock = f"{local.hour}:{local.minute:02d}"
+    days = (local.date() - today).days
+    if days <= 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    if days < 7:
+        return f"on {local:%A} at {clock}"
+    return f"on {local:%A} {local.day} {local:%B} at {clock}"
+
+
+def due_sentence(due_times: Sequence[datetime], now: datetime, tz: tzinfo | None = None) -> str:
+    """'3 cards to see again today, the next one at 14:05; after that, the next tomorrow at 9:00.'"""
+    if not due_times:
+        return "No card of this session is scheduled yet."
+    local_now = now.astimezone(tz)
+    end_of_day = datetime.combine(local_now.date() + timedelta(days=1), datetime.min.time(), local_now.tzinfo)
+    ordered = sorted(due_times)
+    today = [d for d in ordered if d < end_of_day]
+    later = [d for d in ordered if d >= end_of_day]
+    if today:
+        first = today[0]
+        when = "now" if first <= now else when_words(first, now, tz).removeprefix("today ")
+        text = f"{_n(len(today), 'card')} to see again today, the next one {when}"
+        if later:
+            text += f"; after today, the next one {when_words(later[0], now, tz)}"
+        return text + "."
+    return f"Nothing more to see today: the next card {when_words(later[0], now, tz)}."
 
 
 def _to_fsrs(card_id: int, row: ReviewState | None, now: datetime) -> fsrs.Card:
@@ -178,7 +206,26 @@ class ReviewSession:
 
     @property
     def remaining(self) -> int:
+        """Cards still to be shown in this session, each once, repeats included (it drops with every grade
+        that sends a card away, and stays when Again brings it back)."""
         return 0 if self.finished else len(self.queue)
+
+    @property
+    def unseen(self) -> int:
+        """Cards of the session not shown yet."""
+        return 0 if self.finished else sum(1 for i in self.queue if not self.shows[i.card_id])
+
+    @property
+    def coming_back(self) -> int:
+        """Cards already answered that come back in this session (Again, or a learning step within minutes)."""
+        return 0 if self.finished else sum(1 for i in self.queue if self.shows[i.card_id])
+
+    def counter(self) -> str:
+        """'5 new to this session · 2 coming back', right after each grade."""
+        if self.finished or not self.queue:
+            return "No card left"
+        text = f"{self.unseen} left"
+        return text + (f" · {self.coming_back} coming back" if self.coming_back else "")
 
     def grade(self, grade: Grade | int, duration_ms: int | None = None) -> GradeResult:
         item = self.current
@@ -208,8 +255,10 @@ class Reviews:
     """Plans sessions, grades cards with FSRS and keeps the history."""
 
     def __init__(self, library: Library, settings: Settings | None = None, *, clock: Clock = utcnow,
-                 interests: Interests | None = None, creators: Creators | None = None) -> None:
+                 interests: Interests | None = None, creators: Creators | None = None,
+                 tz: tzinfo | None = None) -> None:
         self.library = library
+        self.tz = tz  # the student's time zone for "today" (None: the computer's)
         self.db = library.db
         self.settings = settings or Settings()
         self._clock = clock
@@ -234,7 +283,8 @@ class Reviews:
             if not name:
                 raise BadInput(f"'{raw}' is not a usable tag name.")
             conds += [func.lower(Tag.name) == name, func.lower(Tag.name).startswith(name + "::")]
-        rows = s.exec(select(VideoTag.video_id).join(Tag, col(Tag.id) == col(VideoTag.tag_id)).where(or_(*conds)))
+        rows = s.exec(select(VideoTag.video_id).join(Tag, col(Tag.id) == col(VideoTag.tag_id)).where(or_(*conds))
+                      .where(VideoTag.source != TagSource.SUGGESTED))  # only tags the student confirmed
         return set(rows.all())
 
     def plan(self, scope: ReviewScope, limit: int | None = None, new_limit: int | None = None) -> list[ReviewItem]:
@@ -276,17 +326,39 @@ class Reviews:
         else:
             due.sort(key=lambda cs: (aware(cs[1].due), cs[0].id or 0))
         new.sort(key=lambda c: (rank(c.video_id), c.start, c.id or 0))
-        chosen = [c for c, _ in due][:limit]
-        fresh = new[: max(0, min(new_limit, limit - len(chosen)))]
+        new_left, reviews_left = self.daily_left()
+        learning = [c for c, st in due if st.state != fsrs.State.Review]  # learning steps: never held back
+        reviews = [c for c, st in due if st.state == fsrs.State.Review][:reviews_left]
+        keep = {c.id for c in learning} | {c.id for c in reviews}
+        chosen = [c for c, _ in due if c.id in keep][:limit]
+        fresh = new[: max(0, min(new_limit, new_left, limit - len(chosen)))]
         return [self._item(c, videos[c.video_id], marks[clip_handle(videos[c.video_id])], is_new=i >= len(chosen))
                 for i, c in enumerate(chosen + fresh)]
+
+    def day_start(self) -> datetime:
+        """Midnight of today in the student's time zone (Anki's day, without its 4 a.m. offset)."""
+        local = self.clock().astimezone(self.tz)
+        return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+    def daily_left(self) -> tuple[int, int]:
+        """(new cards, reviews) still allowed today by the daily limits (settings, as Anki has them)."""
+        since = self.day_start()
+        with self.db.session() as s:
+            first = s.exec(select(ReviewLogRow.card_id, func.min(ReviewLogRow.reviewed_at))
+                           .group_by(col(ReviewLogRow.card_id))).all()
+            today = set(s.exec(select(ReviewLogRow.card_id).where(ReviewLogRow.reviewed_at >= since)).all())
+        began = {cid: aware(at) for cid, at in first}
+        new_today = sum(1 for cid in today if began.get(cid, since) >= since)
+        reviewed_today = len(today) - new_today
+        return (max(0, self.settings.review_new_per_day - new_today),
+                max(0, self.settings.review_reviews_per_day - reviewed_today))
 
     def _item(self, card: Card, video: Video, cred: Credibility, *, is_new: bool) -> ReviewItem:
         assert card.id is not None
         media = self.library.media_path(video) if video.media_file else None
         return ReviewItem(
             card.id, card.video_id, card.kind, card.front, card.back, card.extra, card.source, card.start,
-            card.end, video.title, media, video.creator_handle or video.creator_name, cred, is_new,
+            card.end, video.title, media, video_creator(video), cred, is_new,
         )
 
     def counts(self, scope: ReviewScope) -> tuple[int, int]:
@@ -371,6 +443,7 @@ class Reviews:
             counts={g: sum(1 for log in logs if log.rating == g) for g in Grade},
             seconds=srow.seconds, again_cards=sorted(c for c, r in last.items() if r == Grade.AGAIN),
             next_due=min((aware(st.due) for st in states), default=None),
+            due_times=sorted(aware(st.due) for st in states),
         )
 
     def history(self, limit: int = 20) -> list[ReviewSummary]:

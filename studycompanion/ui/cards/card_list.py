@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from studycompanion.core.cards.drafts import format_time
+from studycompanion.core.cards import cloze
+from studycompanion.core.cards.checks import CardCheck
+from studycompanion.core.cards.lifecycle import place_label
+from studycompanion.core.cards.source import format_time
 from studycompanion.core.db.tables import Card
-from studycompanion.core.types import CardKind, CardState
+from studycompanion.core.types import CardKind, CardState, ExportTarget
 from studycompanion.ui.common.blocking import signals_blocked
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,22 +21,24 @@ STATE_BADGES = {
     CardState.DRAFT: "Draft",
     CardState.ACCEPTED: "Accepted",
     CardState.REJECTED: "Rejected",
-    CardState.EXPORTED: "In Anki",
+    CardState.EXPORTED: "Exported",  # the row itself says where: "In Anki" or "Exported to file"
 }
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}", re.DOTALL)
+CHECK_MARK = "⚠ check"
 
 
 def card_summary(card: Card) -> str:
     """One line for the list: cloze deletions shown as [term], a basic card as question → answer."""
     if card.kind == CardKind.CLOZE:
-        return _CLOZE.sub(lambda m: f"[{m.group(1)}]", card.front)
+        return cloze.answer(card.front)
     return f"{card.front} → {card.back}"
 
 
-def card_item(card: Card, palette: QPalette) -> QListWidgetItem:
-    """The card's row: rejected ones struck out and greyed, accepted ones green (lighter on a dark palette)."""
+def card_item(card: Card, palette: QPalette, check: CardCheck | None = None) -> QListWidgetItem:
+    """The card's row: where it is (truthfully), a check mark with its reasons, rejected ones struck out and
+    greyed, accepted ones green (lighter on a dark palette)."""
     kind = "Cloze" if card.kind == CardKind.CLOZE else "Basic"
-    item = QListWidgetItem(f"{STATE_BADGES[card.state]} · {kind} · {format_time(card.start)}\n"
+    flag = f" · {CHECK_MARK}" if check is not None and check.flagged and card.state != CardState.REJECTED else ""
+    item = QListWidgetItem(f"{place_label(card.state, card.exported_to)} · {kind} · {format_time(card.start)}{flag}\n"
                            f"{card_summary(card)}")
     item.setData(CARD_ROLE, card.id)
     font = item.font()
@@ -45,7 +49,10 @@ def card_item(card: Card, palette: QPalette) -> QListWidgetItem:
         item.setForeground(QColor("#2e7d32") if palette.window().color().lightness() > 128
                            else QColor("#81c784"))
     item.setFont(font)
-    item.setToolTip("Edit it below; the preview shows it as Anki will.")
+    tip = "Edit it below; the preview shows it as Anki will."
+    if flag and check is not None:
+        tip = "Check before you accept it:\n• " + "\n• ".join(check.messages())
+    item.setToolTip(tip)
     return item
 
 
@@ -61,6 +68,9 @@ def summary_text(cards: Sequence[Card], counts: dict[CardState, int], *, has_vid
     if not cards:
         return "No cards yet." if has_video else ""
     parts = [f"{n} {STATE_BADGES[s].lower()}" for s, n in counts.items()]
+    in_anki = sum(1 for c in cards if c.exported_to == ExportTarget.ANKI and c.state == CardState.EXPORTED)
+    if in_anki:
+        parts.append(f"{in_anki} in Anki")
     return f"{len(cards)} cards: " + ", ".join(parts)
 
 
@@ -74,20 +84,21 @@ class CardList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
-    def fill(self, cards: Sequence[Card], palette: QPalette) -> None:
+    def fill(self, cards: Sequence[Card], palette: QPalette, checks: Mapping[int, CardCheck] | None = None) -> None:
         """One row per card, without signalling a change of the current row."""
         with signals_blocked(self):
             self.clear()
             for card in cards:
-                self.addItem(card_item(card, palette))
+                self.addItem(card_item(card, palette, (checks or {}).get(card.id or 0)))
 
-    def refresh_row(self, row: int, card: Card, palette: QPalette) -> None:
+    def refresh_row(self, row: int, card: Card, palette: QPalette, check: CardCheck | None = None) -> None:
         """Show a card's new state and text in its row (the row stays, and so does the selection)."""
         item = self.item(row)
-        fresh = card_item(card, palette)
+        fresh = card_item(card, palette, check)
         item.setText(fresh.text())
         item.setFont(fresh.font())
         item.setForeground(fresh.foreground())
+        item.setToolTip(fresh.toolTip())
 
     @staticmethod
     def card_id(item: QListWidgetItem | None) -> int | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit, QWidget
 
+from studycompanion.core.cards import cloze
+from studycompanion.core.cards.checks import CardCheck
 from studycompanion.core.db.tables import Card
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.common.blocking import signals_blocked
@@ -50,6 +52,20 @@ class CardEditor(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
+        self.check_label = QLabel(self)  # why this card should be checked, with the words in question
+        self.check_label.setWordWrap(True)
+        self.check_label.setStyleSheet("color: #b35c00;")
+        self.check_label.setAccessibleName("Check reasons")
+        self.check_label.hide()
+        self.hear_button = QPushButton("Hear these words", self)
+        self.hear_button.setToolTip("Play exactly the words in question")
+        self.hear_button.hide()
+        check_row = QHBoxLayout()
+        check_row.setContentsMargins(0, 0, 0, 0)
+        check_row.addWidget(self.check_label, 1)
+        check_row.addWidget(self.hear_button)
+        self._check: CardCheck | None = None
+        form.addRow(check_row)
         form.addRow(self.front_label, self.front_edit)
         form.addRow(self.back_label, self.back_edit)
         form.addRow(self.extra_label, self.extra_edit)
@@ -62,7 +78,7 @@ class CardEditor(QWidget):
         self.play_button.setToolTip("Play the part of the clip this card comes from")
         self.revert_button = QPushButton("Revert", self)
         self.save_button = QPushButton("Save", self)
-        self.save_button.setToolTip("Save the edit (Ctrl+S); an edited card counts as accepted")
+        self.save_button.setToolTip("Save the edit (Ctrl+S); it stays a draft until you accept it")
         self.reject_button = QPushButton("Reject", self)
         self.accept_button = QPushButton("Accept", self)
         self.accept_button.setDefault(False)
@@ -87,6 +103,8 @@ class CardEditor(QWidget):
                 self.back_edit.setPlainText(card.back)
             with signals_blocked(self.extra_edit):
                 self.extra_edit.setPlainText(card.extra)
+        for edit in self.edits:  # a rejected card is restored before it is edited
+            edit.setReadOnly(card is not None and card.state == CardState.REJECTED)
         cloze = card is None or card.kind == CardKind.CLOZE
         self.front_label.setText("Text" if cloze else "Front")
         self.back_label.setVisible(not cloze)
@@ -98,6 +116,8 @@ class CardEditor(QWidget):
         has = card is not None
         for w in (*self.edits, self.cloze_button, self.play_button, self.reject_button, self.accept_button):
             w.setEnabled(has)
+        if card is None:
+            self.show_check(None)
 
     def set_buttons(self, card: Card | None, dirty: bool) -> None:
         """Save / Revert only with an unsaved edit; Reject reads Restore on a rejected card; Accept says Accepted."""
@@ -126,10 +146,57 @@ class CardEditor(QWidget):
         selected = cursor.selectedText().strip()
         if not selected:
             return False
-        numbers = [int(n) for n in re.findall(r"\{\{c(\d+)::", self.front_edit.toPlainText())]
-        n = max(numbers, default=0) + 1
-        cursor.insertText(f"{{{{c{n}::{selected}}}}}")
+        text = self.front_edit.toPlainText()
+        try:
+            new = cloze.wrap(text, cursor.selectionStart(), cursor.selectionEnd())
+        except ValueError:
+            return False
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(new)
+        cursor.endEditBlock()
         return True
+
+    # ---- check flags ------------------------------------------------------------------------------
+
+    def show_check(self, check: CardCheck | None) -> None:
+        """Show why the card should be checked, highlight its words in the fields, offer to hear them."""
+        self._check = check if check is not None and check.flagged else None
+        if self._check is None:
+            self.check_label.hide()
+            self.hear_button.hide()
+        else:
+            self.check_label.setText("⚠ Check: " + " ".join(self._check.messages()))
+            self.check_label.show()
+            self.hear_button.setVisible(self._check.span() is not None)
+        self.highlight()
+
+    def check(self) -> CardCheck | None:
+        return self._check
+
+    def highlight(self) -> None:
+        """Mark the check's words wherever they appear in the fields (kept as the student types)."""
+        terms = self._check.terms() if self._check is not None else []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(255, 196, 0, 110))
+        fmt.setToolTip("Check this word")
+        for edit in self.edits:
+            selections = []
+            text = edit.toPlainText()
+            for term in terms:
+                for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, re.IGNORECASE):
+                    sel = QTextEdit.ExtraSelection()
+                    cur = edit.textCursor()
+                    cur.setPosition(m.start())
+                    cur.setPosition(m.end(), QTextCursor.MoveMode.KeepAnchor)
+                    sel.cursor = cur
+                    sel.format = fmt
+                    selections.append(sel)
+            edit.setExtraSelections(selections)
+
+    def highlighted(self) -> list[str]:
+        """The highlighted words of the front, as shown (for tests and screen readers)."""
+        return [sel.cursor.selectedText() for sel in self.front_edit.extraSelections()]
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -13,11 +13,24 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studycompanion.core.anki import notes as anki
-from studycompanion.core.cards.store import CardStore
+from studycompanion.core.anki.notetypes import DEFAULT, NoteTypes, from_settings
+from studycompanion.core.cards.checks import CardCheck
+from studycompanion.core.cards.store import BulkAccept, CardStore
 from studycompanion.core.db.tables import Card
+from studycompanion.core.errors import UserError
+from studycompanion.core.jobs.cards_step import make_card_at
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.cards.card_list import (
     CARD_ROLE,
@@ -56,7 +69,9 @@ class CardsPanel(QWidget):
         self.store = card_store_of(services)
         self._video_id: int | None = None
         self._cards: list[Card] = []
+        self._checks: dict[int, CardCheck] = {}
         self._card: Card | None = None
+        self.confirm_box: QMessageBox | None = None  # the open "accept flagged cards too?" question
         self._dirty = False
         self._loading = False
         self._preview_timer = QTimer(self)
@@ -76,7 +91,8 @@ class CardsPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.accept_all_button = QPushButton("Accept all drafts", self)
-        self.accept_all_button.setToolTip("Accept every draft of this clip that is not rejected")
+        self.accept_all_button.setToolTip("Accept every draft of this clip (it asks first about drafts flagged "
+                                          "for checking)")
         self.accept_all_button.clicked.connect(self.accept_all)
         self.generate_button = QPushButton("Make cards", self)
         self.generate_button.setToolTip("Find key points and draft cards from the transcript (runs in the background)")
@@ -107,6 +123,7 @@ class CardsPanel(QWidget):
         self.save_button.clicked.connect(lambda: self.save())
         self.reject_button.clicked.connect(self.toggle_reject)
         self.accept_button.clicked.connect(self.accept)
+        editor.hear_button.clicked.connect(self.hear_check)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save(),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.cloze_selection,
@@ -147,7 +164,7 @@ class CardsPanel(QWidget):
     def set_video(self, video_id: int | None) -> None:
         self.flush()
         self._video_id = video_id
-        self._cards, self._card, self._dirty = [], None, False
+        self._cards, self._card, self._dirty, self._checks = [], None, False, {}
         self.list.clear()
         self._show_card(None)
         self.reload()
@@ -167,15 +184,23 @@ class CardsPanel(QWidget):
             self._set_cards([], None)
             return
         keep = select_id if select_id is not None else (self._card.id if self._card else None)
-        self._bg(lambda: self.store.list_cards(video_ids=[vid]),
-                        lambda cards: self._set_cards(cards, keep) if vid == self._video_id else None,
-                        self._on_failure)
+        store, checks = self.store, self.services.card_checks
 
-    def _set_cards(self, cards: list[Card], select_id: int | None) -> None:
+        def read() -> tuple[list[Card], dict[int, CardCheck]]:
+            cards = store.list_cards(video_ids=[vid])
+            return cards, checks.for_cards(cards)
+
+        self._bg(read, lambda got: self._set_cards(got[0], keep, got[1]) if vid == self._video_id else None,
+                 self._on_failure)
+
+    def _set_cards(self, cards: list[Card], select_id: int | None,
+                   checks: dict[int, CardCheck] | None = None) -> None:
         self._cards = list(cards)
+        if checks is not None:
+            self._checks = dict(checks)
         self._loading = True
         try:
-            self.list.fill(self._cards, self.palette())
+            self.list.fill(self._cards, self.palette(), self._checks)
             row = next((i for i, c in enumerate(self._cards) if c.id == select_id), 0 if self._cards else -1)
         finally:
             self._loading = False
@@ -195,12 +220,17 @@ class CardsPanel(QWidget):
 
     # ---- the editor -------------------------------------------------------------------------------
 
+    def check_of(self, card_id: int | None) -> CardCheck | None:
+        return self._checks.get(card_id or 0)
+
     def _show_card(self, card: Card | None) -> None:
         self._card = card
         self._dirty = False
         self._loading = True
         try:
             self._editor.show_card(card)
+            if card is not None:
+                self._editor.show_check(self.check_of(card.id) if card.state != CardState.REJECTED else None)
         finally:
             self._loading = False
         self._update_buttons()
@@ -219,6 +249,7 @@ class CardsPanel(QWidget):
         if self._loading or self._card is None:
             return
         self._dirty = self._editor.differs_from(self._card)
+        self._editor.highlight()
         self.error_label.hide()
         self._update_buttons()
         self._preview_timer.start()
@@ -241,7 +272,8 @@ class CardsPanel(QWidget):
     # ---- saving -----------------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Save a pending edit now (switching cards or clips never loses typing)."""
+        """Save a pending edit now as the card's edit (switching cards or clips never loses typing, and never
+        accepts: a draft stays a draft)."""
         if self._dirty and self._card is not None:
             self.save()
 
@@ -255,12 +287,20 @@ class CardsPanel(QWidget):
         self._dirty = False
         self._update_buttons()
 
-        def done(saved: Card) -> None:
+        store, checks = self.store, self.services.card_checks
+
+        def write() -> tuple[Card, CardCheck]:
+            saved = store.edit(card_id, **values)
+            return saved, checks.for_card(saved)  # the words changed: so may the reasons to check them
+
+        def done(result: tuple[Card, CardCheck]) -> None:
+            saved, check = result
+            self._checks[card_id] = check
             self._replace(saved)
             if then is not None:
                 then(saved)
 
-        self._bg(lambda: self.store.edit(card_id, **values), done, self._on_edit_failed(card_id))
+        self._bg(write, done, self._on_edit_failed(card_id))
 
     def _on_edit_failed(self, card_id: int) -> Callable[[Failure], None]:
         def failed(failure: Failure) -> None:
@@ -300,10 +340,50 @@ class CardsPanel(QWidget):
             self._set_state(card.id, CardState.REJECTED, advance=True)
 
     def accept_all(self) -> None:
+        """Accept every draft; when some are flagged for checking, ask first (all of them, or only the others)."""
         self.flush()
-        ids = [c.id for c in self._cards if c.state == CardState.DRAFT and c.id is not None]
-        if ids:
-            self._bg(lambda: self.store.accept(ids), self._replace_all, self._on_failure)
+        drafts = [c for c in self._cards if c.state == CardState.DRAFT and c.id is not None]
+        flagged = {c.id for c in drafts if c.id is not None and self._checks.get(c.id) is not None
+                   and self._checks[c.id].flagged}
+        if not drafts:
+            return
+        if not flagged:
+            self._accept_drafts(drafts, set(), include_flagged=False)
+            return
+        n, others = len(flagged), len(drafts) - len(flagged)
+        box = QMessageBox(QMessageBox.Icon.Question, "Accept flagged cards?",
+                          f"{n} of these {len(drafts)} drafts {'is' if n == 1 else 'are'} flagged for checking "
+                          "(an unsure or corrected word, a term nobody said, a number, a negation, or an unverified "
+                          "creator). Accept them too?", QMessageBox.StandardButton.NoButton, self)
+        all_button = box.addButton(f"Accept all {len(drafts)}", QMessageBox.ButtonRole.AcceptRole)
+        some_button = box.addButton(f"Only the {others} unflagged", QMessageBox.ButtonRole.ActionRole)
+        some_button.setEnabled(others > 0)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(some_button if others else all_button)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            self.confirm_box = None
+            if clicked is all_button:
+                self._accept_drafts(drafts, flagged, include_flagged=True)
+            elif clicked is some_button:
+                self._accept_drafts(drafts, flagged, include_flagged=False)
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()  # window-modal, not a nested event loop: the UI keeps running
+
+    def _accept_drafts(self, drafts: list[Card], flagged: set[int], *, include_flagged: bool) -> None:
+        store = self.store
+
+        def done(outcome: BulkAccept) -> None:
+            self._replace_all(outcome.accepted)
+            if outcome.left_flagged:
+                n = len(outcome.left_flagged)
+                self.summary.setText(self.summary.text() + f" · {n} flagged left to check")
+
+        self._bg(lambda: store.accept_drafts(drafts, flagged, include_flagged=include_flagged), done,
+                 self._on_failure)
 
     def _set_state(self, card_id: int, state: CardState, advance: bool = False) -> None:
         action = {CardState.ACCEPTED: self.store.accept, CardState.REJECTED: self.store.reject,
@@ -324,7 +404,7 @@ class CardsPanel(QWidget):
         for i, c in enumerate(self._cards):
             if c.id == card.id:
                 self._cards[i] = card
-                self.list.refresh_row(i, card, self.palette())
+                self.list.refresh_row(i, card, self.palette(), self.check_of(card.id))
                 if self._card is not None and self._card.id == card.id:
                     if self._dirty:
                         self._card = card
@@ -349,8 +429,15 @@ class CardsPanel(QWidget):
             return
         values = self._editor.values() if self._dirty else {}
         library = self.services.library
-        deck_root = getattr(self.services.settings, "default_deck", "") or anki.TAG_ROOT
-        self._bg(lambda: build_preview(library, deck_root, card, values), self._show_preview,
+        settings = self.services.settings
+        deck_root = getattr(settings, "default_deck", "") or anki.TAG_ROOT
+        try:
+            types: NoteTypes = from_settings(settings)
+        except UserError:  # a half-set custom note type: preview in ours (the export says what is missing)
+            types = DEFAULT
+        per_tag = bool(getattr(settings, "anki_deck_per_tag", False))
+        self._bg(lambda: build_preview(library, deck_root, card, values, types=types, per_tag=per_tag),
+                 self._show_preview,
                  lambda f: self.preview.setPlainText(f"No preview: {f.message}"))
 
     def _show_preview(self, result: PreviewResult) -> None:
@@ -364,6 +451,35 @@ class CardsPanel(QWidget):
     def _play_span(self) -> None:
         if self._card is not None:
             self.play_span_requested.emit(self._card.start, self._card.end)
+
+    def hear_check(self) -> None:
+        """Play exactly the words in question (from the first one's start to the last one's end)."""
+        check = self._editor.check()
+        span = check.span() if check is not None else None
+        if span is not None:
+            self.play_span_requested.emit(span[0], span[1])
+
+    # ---- cards from the student's own choice -----------------------------------------------------------
+
+    def make_card_at(self, seconds: float, *, until: float | None = None, cloze_word: str | None = None,
+                     basic: bool = False) -> None:
+        """Make a card from the line said at `seconds` (or the words said from `seconds` to `until`) in the
+        background, then show it selected in the list, ready to check and accept. For the transcript view's
+        "Make card" (selected words) and the key pressed while playing (a moment)."""
+        vid = self._video_id
+        if vid is None:
+            return
+        self.flush()
+        library, store = self.services.library, self.store
+        media = bool(getattr(self.services.settings, "card_media", True))
+        kind = CardKind.BASIC if basic else CardKind.CLOZE
+
+        def make() -> Card:
+            return make_card_at(library, store, vid, seconds, until=until, cloze_word=cloze_word, kind=kind,
+                                with_media=media)
+
+        self._bg(make, lambda card: self.reload(select_id=card.id) if vid == self._video_id else None,
+                 self._on_failure)
 
     # ---- failures ---------------------------------------------------------------------------------
 

@@ -8,15 +8,16 @@ media the HTML refers to so the browser widget can be given the frame image.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studycompanion.core.anki import notes as anki
-from studycompanion.core.types import CardKind
+from studycompanion.core.anki.notetypes import NoteType
+from studycompanion.core.cards import cloze
 
 _SECTION = re.compile(r"\{\{([#^])([^}]+)\}\}(.*?)\{\{/\2\}\}", re.DOTALL)
 _FIELD = re.compile(r"\{\{([^#/^}][^}]*)\}\}")
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _SOUND = re.compile(r"\[sound:([^\]]+)\]")
 
 
@@ -39,16 +40,9 @@ class NotePreview:
 
 def cloze_side(text: str, number: int, *, answer: bool) -> str:
     """Anki's {{cloze:Text}} for card `number`: that deletion as [...] (or its hint), or revealed on the back."""
-
-    def sub(m: re.Match[str]) -> str:
-        if int(m.group(1)) != number:
-            return m.group(2)
-        if answer:
-            return f'<span class="cloze">{m.group(2)}</span>'
-        hint = m.group(3) or "..."
-        return f'<span class="cloze">[{hint}]</span>'
-
-    return _CLOZE.sub(sub, text)
+    return cloze.render(text, number, reveal=answer,
+                        hidden=lambda d: f'<span class="cloze">[{d.hint or "..."}]</span>',
+                        shown=lambda d: f'<span class="cloze">{d.answer}</span>')
 
 
 def fill(template: str, fields: dict[str, str], *, cloze: int | None = None, answer: bool = False,
@@ -77,19 +71,27 @@ def _sound_to_link(html_text: str) -> str:
     return _SOUND.sub('<a href="sc-play:audio">&#9654; Play the audio</a>', html_text)
 
 
+def _template(nt: NoteType) -> Mapping[str, str]:
+    """The note type's first template (the student's own look lives in their Anki: theirs is shown as its
+    fields in order)."""
+    return nt.templates[0]
+
+
 def render_note(note: anki.AnkiNote) -> NotePreview:
     """Every card the note makes in Anki, front and back, with its media names resolved to local files."""
     fields = note.field_map()
     cards: list[RenderedCard] = []
-    if note.kind == CardKind.CLOZE:
-        numbers = sorted({int(n) for n in re.findall(r"\{\{c(\d+)::", fields.get("Text", ""))}) or [1]
+    template = _template(note.note_type)
+    nt = note.note_type
+    if nt.cloze:
+        numbers = cloze.numbers(fields.get(note.note_type.field_map.get("Text", "Text") or "Text", "")) or [1]
         for n in numbers:
-            front = fill(anki.CLOZE_TEMPLATE["qfmt"], fields, cloze=n)
-            back = fill(anki.CLOZE_TEMPLATE["afmt"], fields, cloze=n, answer=True, front_side=front)
+            front = fill(template["qfmt"], fields, cloze=n)
+            back = fill(template["afmt"], fields, cloze=n, answer=True, front_side=front)
             cards.append(RenderedCard(f"Card {n}", _sound_to_link(front), _sound_to_link(back)))
     else:
-        front = fill(anki.BASIC_TEMPLATE["qfmt"], fields)
-        back = fill(anki.BASIC_TEMPLATE["afmt"], fields, front_side=front)
+        front = fill(template["qfmt"], fields)
+        back = fill(template["afmt"], fields, front_side=front)
         cards.append(RenderedCard("Card 1", _sound_to_link(front), _sound_to_link(back)))
     images = {m.name: m.path for m in note.media if m.path.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp"}}
     return NotePreview(cards, images, note.deck, list(note.tags))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.notetypes import DEFAULT, NoteTypes
 from studycompanion.core.db.tables import Card
 from studycompanion.ui.cards.preview import NotePreview, preview_css, preview_html, render_note
 
@@ -26,13 +27,14 @@ class PreviewResult:
     images: dict[str, QImage]
 
 
-def build_preview(library: Any, deck_root: str, card: Card, values: dict[str, str]) -> PreviewResult:
+def build_preview(library: Any, deck_root: str, card: Card, values: dict[str, str], *,
+                  types: NoteTypes = DEFAULT, per_tag: bool = False) -> PreviewResult:
     """The note the card (with `values` typed over its fields) exports as, rendered, with its images loaded."""
     fresh = card.model_copy(update=values) if values else card
     video = library.get(fresh.video_id)
-    tags = library.tags_for(fresh.video_id)
-    note = anki.build_note(fresh, video, tags, library.paths.media,
-                           deck=anki.deck_for(tags, root=deck_root), now=time.time())
+    tags = anki.confirmed_tags(library.db, [fresh.video_id])[fresh.video_id]
+    note = anki.build_note(fresh, video, tags, library.paths.media, types=types,
+                           deck=anki.deck_for(tags, root=deck_root, per_tag=per_tag), now=time.time())
     preview = render_note(note)
     images = {name: QImage(str(path)) for name, path in preview.images.items()}
     return PreviewResult(card.id or 0, preview, images)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -36,8 +37,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from studycompanion.core.anki import notes as anki
+from studycompanion.core.anki.export import ExportCounts, count_for_export
+from studycompanion.core.anki.notetypes import DEFAULT, NoteTypeChoice, NoteTypes, note_types
 from studycompanion.core.cards.store import CardStore
-from studycompanion.core.types import CardState
+from studycompanion.core.errors import UserError
 from studycompanion.ui.cards.panel import card_store_of
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
@@ -89,37 +92,50 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} kB"
 
 
-def count_cards(store: CardStore, selection: Selection) -> tuple[int, int]:
-    """(cards to export, rejected cards left out) for a selection."""
+def count_cards(store: CardStore, selection: Selection) -> ExportCounts:
+    """What the selection holds: accepted cards, drafts (sent only when ticked), rejected ones (never)."""
     ids = [selection.video_id] if selection.video_id is not None else None
-    cards = store.list_cards(video_ids=ids, tag=selection.tag)
-    rejected = sum(1 for c in cards if c.state == CardState.REJECTED)
-    return len(cards) - rejected, rejected
+    return count_for_export(store, video_ids=ids, tag=selection.tag)
 
 
-def export_file(store: CardStore, library: Any, selection: Selection, out: Path, *, deck: str | None,
-                root: str) -> ExportSummary:
-    """Write the selection's cards to an .apkg (atomically) and remember what each note carried."""
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export: drafts too or not, one deck or a deck per tag, the note types."""
+
+    deck: str | None = None
+    root: str = anki.TAG_ROOT
+    include_drafts: bool = False
+    per_tag: bool = False
+    types: NoteTypes = DEFAULT
+
+
+def export_file(store: CardStore, library: Any, creators: Any, selection: Selection, out: Path,
+                options: ExportOptions) -> ExportSummary:
+    """Write the selection's accepted cards to an .apkg (atomically) and remember what each note carried."""
     from studycompanion.core.anki.export import export_deck
 
     ids = [selection.video_id] if selection.video_id is not None else None
-    result = export_deck(store, library, out, tag=selection.tag, video_ids=ids, deck=deck, root=root,
-                         where=selection.describe(), hint="the Cards tab of a clip")
+    result = export_deck(store, library, out, creators=creators, tag=selection.tag, video_ids=ids, deck=options.deck,
+                         root=options.root, where=selection.describe(), hint="Accept in the Cards tab of a clip",
+                         include_drafts=options.include_drafts, per_tag=options.per_tag, types=options.types)
     return ExportSummary(str(result.path), result.notes, result.cards, result.new, result.updated, result.unchanged,
                          media=result.media, size=result.size, decks=list(result.decks))
 
 
-def push_to_anki(store: CardStore, library: Any, selection: Selection, url: str, *, deck: str | None, root: str,
-                 progress: Any = None) -> ExportSummary:
-    """Send the selection's cards to the running Anki through AnkiConnect."""
+def push_to_anki(store: CardStore, library: Any, creators: Any, selection: Selection, url: str,
+                 options: ExportOptions, progress: Any = None) -> ExportSummary:
+    """Send the selection's accepted cards to the running Anki through AnkiConnect."""
     from studycompanion.core.anki.connect import AnkiConnect, push_cards
 
     ids = [selection.video_id] if selection.video_id is not None else None
-    clips = sorted({c.video_id for c in store.for_export(video_ids=ids, tag=selection.tag)})
-    result = push_cards(store, library, AnkiConnect(url), tag=selection.tag, video_ids=ids, deck=deck, root=root,
-                        progress=progress)
-    tags = library.tags_for_many(clips)
-    decks = sorted({anki.deck_for(tags.get(vid, []), root=root, tag=selection.tag, deck=deck) for vid in clips})
+    clips = sorted({c.video_id for c in store.for_export(video_ids=ids, tag=selection.tag,
+                                                         include_drafts=options.include_drafts)})
+    result = push_cards(store, library, AnkiConnect(url), creators=creators, tag=selection.tag, video_ids=ids,
+                        deck=options.deck, root=options.root, progress=progress,
+                        include_drafts=options.include_drafts, per_tag=options.per_tag, types=options.types)
+    tags = anki.confirmed_tags(library.db, clips)
+    decks = sorted({anki.deck_for(tags.get(vid, []), root=options.root, tag=selection.tag, deck=options.deck,
+                                  per_tag=options.per_tag) for vid in clips})
     notes = result.added + result.updated + result.unchanged + len(result.duplicates) + len(result.failed)
     return ExportSummary(url, notes, 0, result.added, result.updated, result.unchanged, len(result.duplicates),
                          len(result.failed), result.media, 0, decks)
@@ -151,6 +167,7 @@ class ExportDialog(QDialog):
         self._count_token = 0
         self.summary: ExportSummary | None = None
         self._cards_available = -1  # unknown until counted
+        self._counts: ExportCounts | None = None
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
         self._build(tag)
@@ -194,6 +211,10 @@ class ExportDialog(QDialog):
         self.count_label = QLabel(what)
         self.count_label.setForegroundRole(self.count_label.foregroundRole())
         form.addWidget(self.count_label)
+        self.drafts_check = QCheckBox("Include drafts", what)  # its text says how many, once counted
+        self.drafts_check.setToolTip("Drafts are cards you have not accepted yet; they are left out unless ticked")
+        self.drafts_check.toggled.connect(lambda _on: self._show_count(self._counts) if self._counts else None)
+        form.addWidget(self.drafts_check)
         self.clip_radio.setEnabled(self.video_id is not None)
         (self.clip_radio if self.video_id is not None else self.tag_radio if tag else self.all_radio).setChecked(True)
         self.scope.idToggled.connect(lambda _i, on: self._selection_changed() if on else None)
@@ -224,9 +245,24 @@ class ExportDialog(QDialog):
         self.deck_edit = QLineEdit(where)
         self.deck_edit.setAccessibleName("Deck name")
         root = self.services.settings.default_deck or anki.TAG_ROOT
-        self.deck_edit.setPlaceholderText(f"Automatic: {root}::<tag>")
-        self.deck_edit.setToolTip("Leave empty to file cards by tag; use :: for sub-decks")
+        self.per_tag_check = QCheckBox("A deck per tag", where)
+        self.per_tag_check.setToolTip(f"Off: every card in {root}, with hierarchical tags (as Anki advises)")
+        self.per_tag_check.setChecked(bool(getattr(self.services.settings, "anki_deck_per_tag", False)))
+        self.per_tag_check.toggled.connect(self._update_deck_hint)
         grid.addRow("Deck", self.deck_edit)
+        grid.addRow("", self.per_tag_check)
+        self.note_type_combo = QComboBox(where)
+        self.note_type_combo.setAccessibleName("Note type")
+        custom = getattr(self.services.settings, "anki_custom_name", "") or ""
+        for label, choice in (("StudyCompanion's own (Text, Extra, Source, Frame, Audio)", NoteTypeChoice.OURS),
+                              ("Anki's built-in Cloze and Basic", NoteTypeChoice.ANKI),
+                              (f"Your own: {custom}" if custom else "", NoteTypeChoice.CUSTOM)):
+            if label:
+                self.note_type_combo.addItem(label, choice.value)
+        current = self.note_type_combo.findData(getattr(self.services.settings, "anki_note_type", "ours"))
+        self.note_type_combo.setCurrentIndex(max(0, current))
+        grid.addRow("Note type", self.note_type_combo)
+        self._update_deck_hint()
         self.dest.idToggled.connect(lambda _i, _on: self._update())
 
         self.bar = QProgressBar(self)
@@ -304,14 +340,38 @@ class ExportDialog(QDialog):
                         lambda f: self.count_label.setText(f.message))
         self._update()
 
-    def _show_count(self, counts: tuple[int, int]) -> None:
-        n, rejected = counts
+    def _update_deck_hint(self) -> None:
+        root = self.services.settings.default_deck or anki.TAG_ROOT
+        self.deck_edit.setPlaceholderText(f"Automatic: {root}::<tag>" if self.per_tag_check.isChecked()
+                                          else f"Automatic: {root} (topics are tags)")
+
+    def _show_count(self, counts: ExportCounts) -> None:
+        self._counts = counts
+        self.drafts_check.setText(f"Include {counts.drafts} draft{'s' if counts.drafts != 1 else ''} "
+                                  "(not accepted yet)")
+        self.drafts_check.setEnabled(counts.drafts > 0)
+        n = counts.to_send(self.drafts_check.isChecked())
         text = f"{n} card{'s' if n != 1 else ''} will be exported"
-        if rejected:
-            text += f" ({rejected} rejected left out)"
+        left = []
+        if counts.drafts and not self.drafts_check.isChecked():
+            left.append(f"{counts.drafts} draft{'s' if counts.drafts != 1 else ''} not accepted yet")
+        if counts.rejected:
+            left.append(f"{counts.rejected} rejected")
+        if left:
+            text += f" ({' and '.join(left)} left out)"
         self.count_label.setText(text + ".")
         self._cards_available = n
         self._update()
+
+    def options(self) -> ExportOptions:
+        settings = self.services.settings
+        choice = self.note_type_combo.currentData() or NoteTypeChoice.OURS
+        try:
+            types = note_types(choice, settings)
+        except UserError:
+            types = DEFAULT
+        return ExportOptions(self.deck(), settings.default_deck or anki.TAG_ROOT, self.drafts_check.isChecked(),
+                             self.per_tag_check.isChecked(), types)
 
     def _update(self) -> None:
         to_file = self.file_radio.isChecked()
@@ -330,9 +390,14 @@ class ExportDialog(QDialog):
         """Export in the background; the dialog shows progress, then the summary."""
         if self._busy:
             return
-        selection, deck = self.selection(), self.deck()
-        root = self.services.settings.default_deck or anki.TAG_ROOT
-        store, library = self.store, self.services.library
+        selection = self.selection()
+        try:
+            note_types(self.note_type_combo.currentData() or NoteTypeChoice.OURS, self.services.settings)
+        except UserError as exc:
+            self._show_result(exc.message, error=True)
+            return
+        options = self.options()
+        store, library, creators = self.store, self.services.library, self.services.creators
         if self.tag_radio.isChecked() and not selection.tag:
             self._show_result("Choose a tag to export.", error=True)
             return
@@ -345,7 +410,7 @@ class ExportDialog(QDialog):
                 out = out.with_name(out.name + ".apkg")
 
             def run() -> ExportSummary:
-                return export_file(store, library, selection, out, deck=deck, root=root)
+                return export_file(store, library, creators, selection, out, options)
         else:
             url = self.services.settings.ankiconnect_url
             relay = self._progress
@@ -355,7 +420,7 @@ class ExportDialog(QDialog):
                     relay.changed.emit(fraction, message)
 
             def run() -> ExportSummary:
-                return push_to_anki(store, library, selection, url, deck=deck, root=root, progress=progress)
+                return push_to_anki(store, library, creators, selection, url, options, progress=progress)
 
         self._busy = True
         self.bar.setRange(0, 0)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studycompanion.core.cards import cloze
 from studycompanion.core.interests.creators import LABELS as CREDIBILITY_LABELS
 from studycompanion.core.review.sessions import Grade, ReviewItem, Reviews, ReviewScope, ReviewSession, ReviewSummary
 from studycompanion.core.types import CardKind
@@ -35,22 +35,14 @@ if TYPE_CHECKING:
     from studycompanion.services import Services
 
 log = logging.getLogger(__name__)
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 GRADE_KEYS = {Grade.AGAIN: "1", Grade.HARD: "2", Grade.GOOD: "3", Grade.EASY: "4"}
 
 
 def cloze_html(text: str, reveal: bool) -> str:
     """The card text as HTML: blanks ("[...]" or the hint) before the reveal, the answers in bold after it."""
-    out, last = [], 0
-    for m in _CLOZE.finditer(text):
-        out.append(html.escape(text[last : m.start()]))
-        if reveal:
-            out.append(f"<b style='color:#0a66c2'>{html.escape(m.group(1))}</b>")
-        else:
-            out.append(f"<span style='color:#0a66c2'>[{html.escape(m.group(2) or '...')}]</span>")
-        last = m.end()
-    out.append(html.escape(text[last:]))
-    return "".join(out)
+    return cloze.render(text, reveal=reveal, plain=html.escape,
+                        hidden=lambda d: f"<span style='color:#0a66c2'>[{html.escape(d.hint or '...')}]</span>",
+                        shown=lambda d: f"<b style='color:#0a66c2'>{html.escape(d.answer)}</b>")
 
 
 class ReviewView(QWidget):
@@ -92,7 +84,8 @@ class ReviewView(QWidget):
 
     def _build_setup(self) -> QWidget:
         page = QWidget()
-        title = QLabel("<h2>Review</h2>Quiz yourself on your cards, offline. Each card plays its clip's key moment.")
+        title = QLabel("<h2>Review</h2>Quiz yourself on your accepted cards, offline. Once you show the answer, "
+                       "the clip's key moment plays.")
         title.setWordWrap(True)
         self.foryou_radio = QRadioButton("For You: what is due, then your best-matched clips")
         self.tags_radio = QRadioButton("Cards of these tags:")
@@ -320,7 +313,7 @@ class ReviewView(QWidget):
         self._revealed, self._busy = False, False
         self._shown_at = time.monotonic()
         done = len(self.session.results)
-        self.progress_label.setText(f"Card {done + 1} · {self.session.remaining} left")
+        self.progress_label.setText(f"Card {done + 1} · {self.session.counter()}")
         creator = item.creator or "unknown creator"
         self.clip_label.setText(f"<b>{html.escape(item.clip_title)}</b> · {html.escape(creator)} "
                                 f"({CREDIBILITY_LABELS[item.credibility]})" + (" · new card" if item.is_new else ""))
@@ -332,7 +325,17 @@ class ReviewView(QWidget):
         self.reveal_button.setEnabled(True)
         for button in self.grade_buttons.values():
             button.setEnabled(False)
-        self._play(item)
+        self._hide_moment()
+
+    def _hide_moment(self) -> None:
+        """Before the answer: no frame, no audio (they would give the answer away)."""
+        self.moment_label.setText("The clip's key moment plays once you show the answer.")
+        if self.player is not None:
+            self.player.stop()
+            self.player.hide()
+
+    def moment_shown(self) -> bool:
+        return self.player is not None and self.player.isVisible() and self._revealed
 
     def _play(self, item: ReviewItem) -> None:
         self.moment_label.setText(f"Key moment {int(item.start // 60)}:{int(item.start % 60):02d}"
@@ -346,6 +349,7 @@ class ReviewView(QWidget):
             self.player = PlayerPanel(self)
             self.player.setMinimumHeight(220)
             self.player_box.addWidget(self.player)
+        self.player.show()
         self.player.load(item.media_path, at_seconds=item.start, missing="This clip's video is not downloaded")
         if item.media_path is not None and item.media_path.is_file():
             self.player.set_loop((item.start, max(item.end, item.start + 1.0)))
@@ -371,6 +375,7 @@ class ReviewView(QWidget):
         self.reveal_button.setEnabled(False)
         for button in self.grade_buttons.values():
             button.setEnabled(True)
+        self._play(item)  # now the key moment: frame and audio with the answer
 
     def grade(self, grade: Grade) -> None:
         session = self.session
@@ -383,7 +388,7 @@ class ReviewView(QWidget):
         self.worker.run(lambda: session.grade(grade, ms), self._graded, self._fail)
 
     def _graded(self, _result: object) -> None:
-        self._show_card()
+        self._show_card()  # the counter is read from the session again, right after the grade
 
     def skip(self) -> None:
         if self.session is not None and self.page() == "card" and not self._busy:
@@ -405,8 +410,9 @@ class ReviewView(QWidget):
 
     def _show_summary(self, summary: ReviewSummary) -> None:
         self._summary = summary
-        rows = "".join(f"<li>{html.escape(line.strip())}</li>" for line in summary.lines()[1:])
-        self.summary_label.setText(f"<h2>Session done</h2><p>{html.escape(summary.lines()[0])}</p><ul>{rows}</ul>")
+        lines = summary.lines(tz=self.reviews().tz)
+        rows = "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
+        self.summary_label.setText(f"<h2>Session done</h2><p>{html.escape(lines[0])}</p>{rows}")
         self.pages.setCurrentIndex(2)
         self.finished.emit(summary)
 
