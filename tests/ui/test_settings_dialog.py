@@ -53,7 +53,10 @@ def _select(combo: object, value: str) -> None:
 def test_edits_are_saved_to_the_shared_settings_and_the_file(qtbot: QtBot, services: Services,
                                                              worker: Worker) -> None:
     dialog = _dialog(qtbot, services, worker)
-    assert dialog.model.selected() == "tiny.en" and not dialog.language.isEnabled()  # English-only model
+    assert dialog.model.selected() == "base" and dialog.language.isEnabled()  # the default, multilingual
+    _select(dialog.model.combo, "tiny.en")
+    assert not dialog.language.isEnabled()  # an English-only model has no language to choose
+    _select(dialog.model.combo, "base")
     assert not dialog.llm_enabled.isChecked() and not dialog.llm_url.isEnabled()  # off by default
     assert dialog.library_path.text() == str(services.paths.root)
     _select(dialog.device, "cpu")

@@ -120,7 +120,7 @@ def _word_of(w: Word) -> WordSpan:
 
 
 def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: bool = False,
-               creator: str = "") -> CardCheck:
+               creator: str = "", shown: Sequence[str] = ()) -> CardCheck:
     """Every reason to check this card (an empty list: nothing found)."""
     assert card.id is not None
     reasons: list[CheckReason] = []
@@ -140,6 +140,7 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
                                    tuple(map(_word_of, corrected)), tuple(w.text.strip() for w in corrected)))
     # 2. hidden terms nobody said
     heard = {norm(w.text.strip()) for w in said} | {t for s in segments for t in tokens(s.text)}
+    heard |= {t for line in shown for t in tokens(line)}  # what the clip shows on screen supports a card too
     heard |= {norm(p) for t in list(heard) if "-" in t for p in t.split("-") if p}  # "90-year-old" -> "year-old"
     heard |= {"-".join(t.split("-")[i:]) for t in list(heard) if "-" in t for i in range(1, t.count("-") + 1)}
     if heard:
@@ -153,7 +154,8 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
         if missing:
             reasons.append(CheckReason(
                 CheckKind.UNSUPPORTED,
-                f"Not in what was said: {', '.join(repr(t) for t in missing)}. Check the card against the clip.",
+                f"Not in what was said{' or shown' if shown else ''}: {', '.join(repr(t) for t in missing)}. "
+                "Check the card against the clip.",
                 (), tuple(missing)))
     # 3. numbers and doses
     numbers = [p for p in hidden_parts(card) if _NUMBER.search(p)]
@@ -200,9 +202,11 @@ class CardChecks:
     """Checks for cards in the library: transcripts and clips read once per clip; who is unverified is asked of
     `unverified` (Creators.unverified_video_ids, handed in by the composition root)."""
 
-    def __init__(self, library: Library, unverified: Unverified | None = None) -> None:
+    def __init__(self, library: Library, unverified: Unverified | None = None,
+                 shown: Callable[[int], Sequence[str]] | None = None) -> None:
         self.library = library
         self.unverified = unverified
+        self.shown = shown  # a clip's on-screen text lines (core/screen/store.py), handed in by services.py
 
     def for_cards(self, cards: Sequence[Card]) -> dict[int, CardCheck]:
         from studycompanion.core.cards.source import video_creator
@@ -210,6 +214,7 @@ class CardChecks:
         video_ids = sorted({c.video_id for c in cards})
         videos = {vid: self.library.get(vid) for vid in video_ids}
         transcripts = {vid: self.library.transcript(vid) for vid in video_ids}
+        shown = {vid: list(self.shown(vid)) if self.shown else [] for vid in video_ids}
         flagged_clips = set(self.unverified(videos.values())) if self.unverified else set()
         out: dict[int, CardCheck] = {}
         for card in cards:
@@ -217,7 +222,7 @@ class CardChecks:
                 continue
             video = videos[card.video_id]
             out[card.id] = check_card(card, transcripts[card.video_id], creator=video_creator(video),
-                                      unverified_creator=card.video_id in flagged_clips)
+                                      unverified_creator=card.video_id in flagged_clips, shown=shown[card.video_id])
         return out
 
     def for_card(self, card: Card) -> CardCheck:

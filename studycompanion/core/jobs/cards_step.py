@@ -21,6 +21,7 @@ from studycompanion.core.cards.drafts import (
     source_text,
 )
 from studycompanion.core.cards.keypoints import extract_keypoints
+from studycompanion.core.cards.screen_points import merge_keypoints, screen_keypoints
 from studycompanion.core.cards.source import video_creator
 from studycompanion.core.cards.store import CardStore, UpsertResult
 from studycompanion.core.db.tables import Card, Video
@@ -28,6 +29,7 @@ from studycompanion.core.errors import BadInput, NotFound, UserError
 from studycompanion.core.jobs.pipeline import StepContext, StepHandler
 from studycompanion.core.library.clips import Library
 from studycompanion.core.media import content_digest
+from studycompanion.core.screen.merge import ScreenLine
 from studycompanion.core.settings import Settings
 from studycompanion.core.types import CardKind, KeyPoint, Segment, VideoStatus, Word
 from studycompanion.paths import AppPaths
@@ -131,12 +133,14 @@ def generate_cards(
     settings: Settings,
     video_id: int,
     progress: Progress | None = None,
+    screen_lines: Sequence[ScreenLine] = (),
 ) -> GenerateResult:
-    """Key points and card drafts for one transcribed clip; safe to run again (CardStore.upsert_drafts)."""
+    """Key points and card drafts for one transcribed clip, from what is said and what is shown on screen (the same
+    fact said and shown is one key point); safe to run again (CardStore.upsert_drafts)."""
     report: Progress = progress or (lambda _f, _m: None)
     video = library.get(video_id)
     segments = library.transcript(video_id)
-    if not segments:
+    if not segments and not screen_lines:
         raise BadInput(f"Clip {video_id} has no transcript yet: transcribe it first.")
     tags = library.tags_for(video_id)
     info = clip_info(video, tags)
@@ -148,14 +152,21 @@ def generate_cards(
         from studycompanion.core.cards import llm  # only imported when the student switched it on
 
         try:
-            points, drafts = llm.llm_cards(segments, info, llm.LLMConfig.from_settings(settings))
+            points, drafts = llm.llm_cards(segments, info, llm.LLMConfig.from_settings(settings)) if segments \
+                else ([], [])
         except llm.LLMError as exc:
             notes.append(f"{exc.message} Used the built-in key points instead.")
             log.warning("LLM failed for clip %s: %s (%s)", video_id, exc.message, exc.detail)
             points = None
+    shown = screen_keypoints(screen_lines)
     if points is None:
-        points = extract_keypoints(segments)
+        points = merge_keypoints(extract_keypoints(segments) if segments else [], shown)
         drafts = draft_cards(points, info, cloze=settings.card_cloze, basic=settings.card_basic)
+    elif shown:  # the language model drafted from the speech: what is only shown gets the built-in drafts
+        merged = merge_keypoints(points, shown)
+        only_shown = [p for p in merged if p.key.startswith("screen-")]
+        drafts = [*drafts, *draft_cards(only_shown, info, cloze=settings.card_cloze, basic=settings.card_basic)]
+        points = merged
     library.set_keypoints(video_id, points)
     with_cards = {d.keypoint_key for d in drafts}
     files = {}
@@ -278,18 +289,24 @@ def make_card_at(
 
 
 def make_step(
-    library: Library, settings: Settings, paths: AppPaths, card_store: CardStore | None = None
+    library: Library, settings: Settings, paths: AppPaths, card_store: CardStore | None = None,
+    screen_lines: Callable[[int], Sequence[ScreenLine]] | None = None,
 ) -> StepHandler:
-    """The handler the pipeline runs for JobStep.CARDS."""
+    """The handler the pipeline runs for JobStep.CARDS; `screen_lines` reads a clip's on-screen text."""
     store = card_store or CardStore(library.db)
 
     def step(ctx: StepContext) -> str | None:
         if ctx.video_id is None:
             raise UserError("A cards job needs a clip.")
-        if not library.transcript(ctx.video_id) and library.get(ctx.video_id).status == VideoStatus.TRANSCRIBED:
-            return "No speech was heard in this clip, so there is nothing to make cards from."  # not a failure
+        shown = list(screen_lines(ctx.video_id)) if screen_lines else []
+        if (not shown and not library.transcript(ctx.video_id)
+                and library.get(ctx.video_id).status == VideoStatus.TRANSCRIBED):
+            # not a failure, and said in words on the finished job
+            return "No speech was heard and no on-screen text was found in this clip, so there is nothing to make " \
+                "cards from."
         try:
-            result = generate_cards(library, store, settings, ctx.video_id, lambda f, m: ctx.progress(f, m))
+            result = generate_cards(library, store, settings, ctx.video_id, lambda f, m: ctx.progress(f, m),
+                                    screen_lines=shown)
         except NotFound:
             raise UserError(f"Clip {ctx.video_id} was deleted before its cards were made.") from None
         # what the student should know (an LLM that failed, no audio track) stays on the finished job

