@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: venv run test test-fast lint typecheck imports pytest bench demo package screenshots clean
+.PHONY: venv run test test-fast lint typecheck imports pytest bench faults demo package screenshots i18n clean
 
 venv: $(STAMP)
 
@@ -42,12 +42,22 @@ test-fast: venv
 bench: venv
 	$(PY) bench/run.py
 
+# the long fault suite (issue 15): kill -9 at 20 points of every migration, owners killed, damaged pages, full and
+# read-only disks (tmpfs, as root), a vanished folder, hostile text; then the table of trials / passed / lost rows
+faults: venv
+	FAULTS_FULL=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/faults
+	$(PY) bench/faults.py
+
 demo: venv
 	STUDYCOMPANION_HOME=$${STUDYCOMPANION_HOME:-$(CURDIR)/build/demo-home} $(PY) -m studycompanion demo
 	STUDYCOMPANION_HOME=$${STUDYCOMPANION_HOME:-$(CURDIR)/build/demo-home} $(PY) -m studycompanion list
 
 screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+
+# the translation sources (resources/i18n/*.ts) from the ui's tr() strings, and their compiled .qm files
+i18n: venv
+	$(PY) tools/i18n.py
 
 package: venv
 	$(PY) -m pip install --quiet -e ".[package]"

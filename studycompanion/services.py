@@ -7,7 +7,7 @@ resource (the transcription engine process, the database engine, the log file) i
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from studycompanion.core.capture.download import Capturer
@@ -16,12 +16,14 @@ from studycompanion.core.cards.checks import CardChecks
 from studycompanion.core.cards.fixes import TranscriptFixes
 from studycompanion.core.cards.store import CardStore
 from studycompanion.core.db.engine import Database
+from studycompanion.core.errors import StorageError
 from studycompanion.core.interests.creators import Creators
 from studycompanion.core.interests.service import Interests
 from studycompanion.core.interests.suggestions import TagSuggestions, with_suggestions
 from studycompanion.core.interests.taxonomy import load_taxonomy
 from studycompanion.core.jobs.cards_step import make_step as cards_step
 from studycompanion.core.jobs.clip_actions import ClipActions
+from studycompanion.core.jobs.engine_lock import EngineLock, serialised
 from studycompanion.core.jobs.pipeline import Pipeline
 from studycompanion.core.jobs.queue import JobQueue
 from studycompanion.core.jobs.screen_step import make_step as screen_step
@@ -33,6 +35,7 @@ from studycompanion.core.screen.engine import OcrEngine
 from studycompanion.core.screen.store import ScreenTextStore
 from studycompanion.core.settings import Settings, SettingsStore
 from studycompanion.core.transcribe.engine import TranscriptionEngine
+from studycompanion.core.transcribe.service import TranscribeStep
 from studycompanion.core.transcribe.service import make_step as transcribe_step
 from studycompanion.core.types import JobStep
 from studycompanion.paths import AppPaths, app_paths, setup_logging, stop_logging
@@ -60,6 +63,7 @@ class Services:
     fixes: TranscriptFixes
     dictionary: PersonalDictionary
     ocr: OcrEngine
+    transcriber: TranscribeStep
     screen_text: ScreenTextStore
     log_handler: logging.Handler | None = None
     read_only: bool = False  # the library could not be written: browse, search and export only (window title)
@@ -73,7 +77,8 @@ class Services:
     @cached_property
     def card_checks(self) -> CardChecks:
         """Check flags for cards (core/cards/checks.py); who is unverified comes from the creators service."""
-        return CardChecks(self.library, unverified=self.creators.unverified_video_ids)
+        return CardChecks(self.library, unverified=self.creators.unverified_video_ids,
+                          shown=lambda vid: [line.text for line in self.screen_text.lines(vid)])
 
     def close(self) -> None:
         self.pipeline.stop()
@@ -116,17 +121,22 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True, check
     interests = Interests(library, taxonomy=taxonomy, suggestions=suggestions, creators=creators,
                           include_drafts=lambda: settings.review_include_drafts)
     reviews = Reviews(library, settings, interests=interests, creators=creators)
+    dictionary = PersonalDictionary(db)
+    # the clip's on-screen words and the student's fixes feed its prompt and lexicon correction
+    transcriber = transcribe_step(library, settings, paths, engine, dictionary=dictionary.terms,
+                                  screen_text=lambda vid: [line.text for line in screen_text.lines(vid)])
     # capture and transcription are followed by interest-tag suggestions (core/interests/suggestions.py)
     pipeline = Pipeline(library, queue, {
         JobStep.CAPTURE: with_suggestions(capture_step(library, capturer, paths), suggestions),
         JobStep.SCREEN: screen_step(library, screen_text, ocr, settings),
-        JobStep.TRANSCRIBE: with_suggestions(transcribe_step(library, settings, paths, engine), suggestions),
-        JobStep.CARDS: cards_step(library, settings, paths, card_store),
+        # one transcription engine per machine user at a time (core/jobs/engine_lock.py): the others wait
+        JobStep.TRANSCRIBE: with_suggestions(serialised(transcriber, EngineLock(), engine.close), suggestions),
+        JobStep.CARDS: cards_step(library, settings, paths, card_store, screen_lines=screen_text.lines),
     }, screen_text=lambda: settings.screen_text)
     return Services(
         paths=paths, db=db, settings_store=store, settings=settings, library=library, jobs=queue, pipeline=pipeline,
         card_store=card_store, engine=engine, capturer=capturer, creators=creators, suggestions=suggestions,
         interests=interests, reviews=reviews, clip_actions=ClipActions(library, queue, pipeline),
-        fixes=TranscriptFixes(db), dictionary=PersonalDictionary(db), ocr=ocr, screen_text=screen_text,
+        fixes=TranscriptFixes(db), dictionary=dictionary, ocr=ocr, transcriber=transcriber, screen_text=screen_text,
         log_handler=handler, read_only=report.read_only, notices=report.notices,
     )

@@ -278,3 +278,34 @@ def test_adding_an_existing_clip_resumes_its_unfinished_steps(services: Services
     assert ran == [JobStep.TRANSCRIBE, JobStep.CARDS]
     third = services.pipeline.add_file(clip)  # the chain finished: nothing to resume
     assert third.resumed == [] and third.jobs == []
+
+
+def test_a_clip_with_nothing_in_it_says_why(services: Services, clip: Path) -> None:
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: services.library.set_transcript(
+        ctx.video_id, [])  # silence: the engine heard no segment
+    outcome = services.pipeline.add_file(clip)
+    services.pipeline.run_pending()
+    video = services.library.get(outcome.video.id if outcome.video and outcome.video.id else 0)
+    assert video.status == VideoStatus.TRANSCRIBED and "speech" in video.error.lower()
+    cards_job = next(j for j in services.jobs.list_jobs(video_id=video.id) if j.step == JobStep.CARDS)
+    assert cards_job.state == JobState.DONE and "speech" in cards_job.message.lower()
+
+
+def test_the_heartbeat_keeps_a_long_step_its_lease(services: Services, clip: Path) -> None:
+    services.jobs.lease_seconds = 0.6
+    services.pipeline.heartbeat_seconds = 0.1
+
+    def long_step(ctx: StepContext) -> None:
+        time.sleep(1.5)  # no progress reported: only the heartbeat thread says it is alive
+
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = long_step
+    outcome = services.pipeline.add_file(clip, cards=False)
+    runner = threading.Thread(target=services.pipeline.run_pending)
+    runner.start()
+    taken = 0
+    while runner.is_alive():
+        taken += services.jobs.recover_interrupted()  # another process looking for orphans, all the time
+        time.sleep(0.05)
+    runner.join()
+    (job,) = services.jobs.list_jobs(video_id=outcome.video.id if outcome.video else None)
+    assert taken == 0 and job.state == JobState.DONE and job.attempts == 1

@@ -236,3 +236,36 @@ def test_delete_drops_a_partial_download_kept_for_retry(lib: Library) -> None:
     partial.write_bytes(b"half a clip")
     lib.delete(video.id)
     assert not partial.exists()
+
+
+def test_leftovers_of_killed_work_are_swept_at_start_and_live_ones_kept(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from studycompanion.core.library.opening import sweep_leftovers
+    from studycompanion.core.library.process import owner_tag
+    from studycompanion.paths import app_paths
+    from studycompanion.services import build_services
+
+    paths = app_paths(tmp_path / "home").ensure()
+    incoming = paths.media / ".incoming"
+    incoming.mkdir(parents=True)
+    dead = incoming / "999999-12345-0a1b.mp4"  # a copy by a process that is gone
+    untagged = incoming / "3f2a9c.mp4"  # an older version's copy
+    live = incoming / f"{owner_tag()}abcd.mp4"  # this process is copying it right now
+    old_part = paths.exports / ".Cardio-1.apkg.part"
+    new_part = paths.exports / ".Cardio-2.apkg.part"
+    for f in (dead, untagged, live, old_part, new_part):
+        f.write_bytes(b"x" * 10)
+    hour_ago = time.time() - 3600
+    os.utime(old_part, (hour_ago, hour_ago))
+    rebuild = paths.root / "library.sqlite3.rebuild"
+    probe = paths.root / ".write-test-5e1f"
+    rebuild.write_bytes(b"")
+    probe.write_bytes(b"ok")
+    assert sweep_leftovers(paths) == 5
+    assert live.exists() and new_part.exists()
+    assert not any(p.exists() for p in (dead, untagged, old_part, rebuild, probe))
+    services = build_services(paths)  # the start sweeps too, and leaves no probe file of its own
+    services.close()
+    assert not list(paths.root.glob(".write-test-*"))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studycompanion import __version__
@@ -59,14 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     services = None
+    saved_home = _use_home(getattr(args, "home", None))
+    streams = _safe_streams()
     try:
         from studycompanion.services import build_services
 
         if getattr(args, "needs_services", True):
             services = build_services()
+            for notice in services.notices:  # read-only, or a repair made at this start: one line each
+                print(f"note: {one_line(notice)}", file=sys.stderr)
         return handler(args, services)  # type: ignore[arg-type]
+    except BrokenPipeError:  # `studycompanion list | head -1`: the reader left; that is no error
+        _silence_stdout()
+        return 0
     except UserError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {one_line(exc.message)}", file=sys.stderr)
         if exc.detail:
             log.info("details: %s", exc.detail)
         return 1
@@ -75,11 +84,77 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug: one readable line, the traceback in the log file
         log.exception("unexpected error")
-        print(f"error: unexpected {type(exc).__name__}: {exc} (details in the log file)", file=sys.stderr)
+        storage = _storage_message(exc)
+        if storage is not None:  # sqlite's full / read-only / malformed outside a session: still one line
+            print(f"error: {one_line(storage)}", file=sys.stderr)
+            return 1
+        print(f"error: unexpected {type(exc).__name__}: {one_line(str(exc))[:200]} (details in the log file)",
+              file=sys.stderr)
         return 1
     finally:
         if services is not None:
             services.close()
+        _restore_home(saved_home, getattr(args, "home", None))
+        sys.stdout, sys.stderr = streams
+
+
+def _safe_streams() -> tuple[object, object]:
+    """Every printer's text passes cli.output.clean (no raw control characters reach the terminal)."""
+    from studycompanion.cli.output import SafeStream
+
+    saved = (sys.stdout, sys.stderr)
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+    return saved
+
+
+def one_line(text: str) -> str:
+    """The first line of a message, without control characters (an error is one line on stderr)."""
+    from studycompanion.cli.output import clean
+
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return clean(first)
+
+
+def _storage_message(exc: BaseException) -> str | None:
+    import sqlite3
+
+    from studycompanion.core.db.engine import storage_error
+
+    cause = getattr(exc, "orig", None) or exc
+    if not isinstance(cause, sqlite3.Error | OSError):
+        return None
+    where = Path(getattr(cause, "filename", None) or "the library")
+    return storage_error(cause, where).message
+
+
+def _use_home(home: str | None) -> str | None:
+    """`--home DIR`: the same as STUDYCOMPANION_HOME for this run; returns the value it replaced."""
+    from studycompanion.paths import HOME_ENV
+
+    previous = os.environ.get(HOME_ENV)
+    if home:
+        os.environ[HOME_ENV] = str(Path(home).expanduser().resolve())
+    return previous
+
+
+def _restore_home(previous: str | None, home: str | None) -> None:
+    from studycompanion.paths import HOME_ENV
+
+    if not home:
+        return
+    if previous is None:
+        os.environ.pop(HOME_ENV, None)
+    else:
+        os.environ[HOME_ENV] = previous
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (a test's capture)
+        pass
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

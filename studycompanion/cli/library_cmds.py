@@ -28,66 +28,72 @@ URL_RE = re.compile(r"^(https?://|www\.)|^[\w.-]+\.(com|be|net|org|tv)/", re.IGN
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("add", help="add local video files or links to the library")
-    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL",
+                   help="local video files or links (TikTok, YouTube, Instagram, a page with a video)")
     p.add_argument("--no-transcribe", action="store_true", help="do not transcribe (implies --no-cards)")
     p.add_argument("--no-cards", action="store_true", help="do not make card drafts")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag the new clips (repeatable)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_add)
 
     p = sub.add_parser("demo", help="add the shipped demo clip and run it through the whole pipeline offline")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("list", help="list the clips in the library")
-    p.add_argument("--tag")
-    p.add_argument("--favourites", action="store_true")
-    p.add_argument("--status", choices=[s.value for s in VideoStatus])
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--tag", help="only clips with this tag (or a tag below it)")
+    p.add_argument("--favourites", action="store_true", help="only favourite clips")
+    p.add_argument("--status", choices=[s.value for s in VideoStatus], help="only clips in this state")
+    p.add_argument("--limit", type=int, help="at most this many clips")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show one clip: metadata, tags, transcript, key points")
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=int, help="the clip's id (see `list`)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("search", help="full-text search over titles, captions, transcripts and notes")
-    p.add_argument("query", nargs="+")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("query", nargs="+", help="the words to look for")
+    p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_search)
 
     for name, func, text in (("tag", cmd_tag, "add tags to a clip"), ("untag", cmd_untag, "remove tags from a clip")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("id", type=int)
-        p.add_argument("tags", nargs="+", metavar="TAG")
+        p.add_argument("id", type=int, help="the clip's id (see `list`)")
+        p.add_argument("tags", nargs="+", metavar="TAG", help="tags; hierarchical ones as Parent::Child")
         p.set_defaults(handler=func)
 
     p = sub.add_parser("rename-tag", help="rename a tag and its children (merges into an existing tag)")
-    p.add_argument("old")
-    p.add_argument("new")
+    p.add_argument("old", help="the tag to rename")
+    p.add_argument("new", help="its new name (an existing tag is merged into)")
     p.set_defaults(handler=cmd_rename_tag)
 
     p = sub.add_parser("favourite", help="mark or unmark a clip as a favourite")
-    p.add_argument("id", type=int)
-    p.add_argument("--off", action="store_true")
+    p.add_argument("id", type=int, help="the clip's id (see `list`)")
+    p.add_argument("--off", action="store_true", help="unmark the clip instead")
     p.set_defaults(handler=cmd_favourite)
 
     p = sub.add_parser("delete", help="delete a clip, its files and its cards")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the clip's id (see `list`)")
     p.set_defaults(handler=cmd_delete)
 
     p = sub.add_parser("jobs", help="list jobs; run, cancel or retry them")
-    p.add_argument("action", nargs="?", choices=["list", "run", "cancel", "retry"], default="list")
-    p.add_argument("job_id", nargs="?", type=int)
+    p.add_argument("action", nargs="?", choices=["list", "run", "cancel", "retry"], default="list",
+                   help="list (default), run the queued jobs, cancel or retry one")
+    p.add_argument("job_id", nargs="?", type=int, help="the job for cancel and retry (see `jobs`)")
     p.add_argument("--all", action="store_true", help="list finished jobs too")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_jobs)
 
-    p = sub.add_parser("doctor", help="paths, versions and what is available offline")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_doctor)
+    p = sub.add_parser("doctor", help="paths, versions, the database's health; restore a backup or rebuild")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--restore", nargs="?", const="latest", metavar="BACKUP",
+                   help="put a backup in place of the database (default: the latest good one)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="rebuild a damaged database into a new file, keeping every readable row")
+    p.set_defaults(handler=cmd_doctor, needs_services=False)
 
 
 def looks_like_url(text: str) -> bool:
@@ -125,10 +131,14 @@ def cmd_add(args: argparse.Namespace, services: Services) -> int:
                 )
                 assert outcome.video is not None
                 entry["id"], entry["created"], entry["jobs"] = outcome.video.id, outcome.created, outcome.jobs
+                if not outcome.created:  # an existing clip: what was resumed, or what runs elsewhere
+                    entry["resumed"] = [s.value for s in outcome.resumed]
+                    entry["in_progress"] = [s.value for s in outcome.in_progress]
         except UserError as exc:
             entry["error"] = exc.message
         results.append(entry)
-    services.pipeline.run_pending(workers=max(1, services.settings.download_concurrency))
+    mine = {int(e["id"]) for e in results if e["id"] is not None}  # its own clips; `jobs run` runs the rest
+    services.pipeline.run_pending(workers=max(1, services.settings.download_concurrency), video_ids=mine)
     for entry in results:
         failed = [j for j in printer.finished.values() if j.video_id == entry["id"] and j.state == JobState.FAILED]
         if not failed or entry["error"]:
@@ -145,6 +155,10 @@ def cmd_add(args: argparse.Namespace, services: Services) -> int:
                 print(f"error: {entry['source']}: {entry['error']}", file=sys.stderr)
             else:
                 word = "added" if entry["created"] else "already in the library"
+                if entry.get("resumed"):
+                    word += f"; resumed: {', '.join(entry['resumed'])}"
+                elif entry.get("in_progress"):
+                    word += f"; in progress: {', '.join(entry['in_progress'])}"
                 print(f"{entry['id']}\t{word}\t{entry['source']}")
                 if entry.get("warning"):
                     print(f"warning: clip {entry['id']}: {entry['warning']}", file=sys.stderr)
@@ -224,7 +238,8 @@ def cmd_show(args: argparse.Namespace, services: Services) -> int:
     print(f"#{video.id} {video.title}")
     print(f"  creator:  {video.creator_name or video.creator_handle or '-'}  ({video.platform})")
     print(f"  source:   {video.source_url}")
-    print(f"  length:   {fmt_seconds(video.duration)}   status: {video.status.value}")
+    why = f" ({video.error})" if video.error else ""  # a failure, or why nothing came out ("No speech found")
+    print(f"  length:   {fmt_seconds(video.duration)}   status: {video.status.value}{why}")
     print(f"  tags:     {', '.join(data['tags']) or '-'}")
     if video.caption:
         print(f"  caption:  {video.caption}")
@@ -258,7 +273,11 @@ def cmd_search(args: argparse.Namespace, services: Services) -> int:
 
     query = " ".join(args.query)
     hits = services.library.search(query, limit=args.limit)
-    services.interests.record_search(query)  # a local interest signal; never leaves the machine
+    if not services.read_only:
+        try:
+            services.interests.record_search(query)  # a local interest signal; never leaves the machine
+        except UserError:  # a full disk or a vanished folder: the search still answers
+            pass
     if args.json:
         print_json([{"id": h.video_id, "title": h.title, "field": h.field, "snippet": h.snippet,
                      "seconds": h.seconds, "score": h.score} for h in hits])
@@ -324,8 +343,12 @@ def cmd_jobs(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         print_json([job_dict(j) for j in jobs])
         return 0
+    def note(j: Any) -> str:  # a running job names the process that holds its lease
+        text = j.error or j.message
+        return (f"[pid {j.owner_pid}] {text}" if j.state == JobState.RUNNING and j.owner_pid else text)[:60]
+
     print_table([[str(j.id), str(j.video_id or "-"), j.step.value, j.state.value, f"{j.progress * 100:.0f}%",
-                  (j.error or j.message)[:60]] for j in jobs], ["JOB", "CLIP", "STEP", "STATE", "DONE", "MESSAGE"])
+                  note(j)] for j in jobs], ["JOB", "CLIP", "STEP", "STATE", "DONE", "MESSAGE"])
     return 0
 
 
@@ -336,10 +359,68 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def cmd_doctor(args: argparse.Namespace, services: Services) -> int:
+def _doctor_repair(args: argparse.Namespace) -> int | None:
+    """`doctor --restore` / `--rebuild`: on the database alone (a damaged library does not open services)."""
+    from studycompanion.core.db.engine import Database
+    from studycompanion.core.db.health import integrity_check
+    from studycompanion.paths import app_paths
+
+    paths = app_paths()
+    if not (args.restore or args.rebuild):
+        return None
+    if not paths.db.exists() and not args.restore:
+        raise BadInput(f"There is no library database at {paths.db}.")
+    db = Database(paths.db, paths.backups)
+    try:
+        if args.rebuild:
+            result, aside = db.rebuild("damaged")
+            print(f"rebuilt {paths.db} ({result.method}): {result.saved} rows saved, {result.skipped} unreadable; "
+                  f"the old file is kept as {aside}")
+        else:
+            store = db.backup_store()
+            chosen = store.latest_good() if args.restore == "latest" else None
+            path = chosen.path if chosen else Path(args.restore)
+            if args.restore == "latest" and chosen is None:
+                raise BadInput(f"There is no usable backup in {paths.backups}; try `studycompanion doctor --rebuild`.")
+            if not path.exists():
+                raise BadInput(f"There is no backup at {path}.")
+            aside = db.restore(path)
+            result_db = db.migrate()
+            print(f"restored {paths.db} from {path} (schema {result_db.after}); the replaced file is kept as {aside}")
+        check = integrity_check(paths.db)
+        print(f"integrity: {check.summary}")
+        return 0 if check.ok else 1
+    finally:
+        db.dispose()
+
+
+def cmd_doctor(args: argparse.Namespace, services: Services | None) -> int:
+    from studycompanion.core.db.engine import DamagedLibrary
+    from studycompanion.core.db.health import integrity_check
+    from studycompanion.services import build_services
+
+    repaired = _doctor_repair(args)
+    if repaired is not None:
+        return repaired
+    try:
+        services = build_services(check_damage=False)
+    except DamagedLibrary as exc:  # damaged and past migrating: report the file alone
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    try:
+        return _doctor_report(args, services, integrity_check(services.paths.db))
+    finally:
+        services.close()
+
+
+def _doctor_report(args: argparse.Namespace, services: Services, integrity: Any) -> int:
     from studycompanion.core.db.engine import head_revision
 
+    backups = services.db.backup_store().list()
     info: dict[str, Any] = {
+        "integrity": integrity.summary,
+        "read_only": services.read_only,
+        "backups": {"count": len(backups), "latest": str(backups[0].path) if backups else None},
         "studycompanion": __version__,
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -349,13 +430,9 @@ def cmd_doctor(args: argparse.Namespace, services: Services) -> int:
         "versions": {d: _version(d) for d in ("yt-dlp", "faster-whisper", "ctranslate2", "PySide6-Essentials",
                                               "PySide6-Addons", "av", "genanki", "sqlmodel", "alembic")},
     }
-    try:
-        import imageio_ffmpeg
+    from studycompanion.core.capture.env import merger
 
-        info["ffmpeg"] = imageio_ffmpeg.get_ffmpeg_exe()
-    except Exception as exc:
-        info["ffmpeg"] = None
-        info["ffmpeg_error"] = str(exc)
+    info["merger"] = merger()  # separate video + audio downloads are joined by PyAV; no ffmpeg executable ships
     from studycompanion.core.capture.env import doctor_info as capture_doctor
     from studycompanion.core.transcribe.service import doctor_info as transcribe_doctor
 

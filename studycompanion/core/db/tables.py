@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import JSON, Column, Field, SQLModel
 
-from studycompanion.core.types import CardKind, CardState, JobState, JobStep, TagSource, VideoStatus
+from studycompanion.core.types import CardKind, CardState, ExportTarget, JobState, JobStep, TagSource, VideoStatus
 
 
 def utcnow() -> datetime:
@@ -166,3 +166,8 @@ class Job(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    # the lease of a running job (migration 0005): who runs it, and when it last said so
+    owner_host: str = ""
+    owner_pid: int | None = None
+    owner_started: float | None = None  # the owner process's start time: a reused pid is another process
+    heartbeat_at: datetime | None = None

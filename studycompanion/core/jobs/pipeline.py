@@ -38,12 +38,15 @@ class StepContext:
         self._pipeline = pipeline
         self._last_write = 0.0
         self._last_poll = 0.0
+        self.lease_lost = False  # another runner took the job (this one's heartbeat had expired): write nothing
 
     def progress(self, fraction: float | None, message: str = "", eta: float | None = None) -> None:
         now = time.monotonic()
         if now - self._last_write >= 0.2 or (fraction is not None and fraction >= 1.0):
             self._last_write = now
-            self._pipeline.queue.report(self.job_id, fraction, message, eta)
+            if not self._pipeline.queue.report(self.job_id, fraction, message, eta):
+                self.lease_lost = True
+                self.cancel_event.set()
             self._pipeline.notify(self.job_id)
         self.check_cancelled()
 
@@ -90,6 +93,10 @@ class Pipeline:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._lost: set[int] = set()  # running here, but the lease went to another runner
+        self._heart: threading.Thread | None = None
+        self.heartbeat_seconds = HEARTBEAT_SECONDS
+        self._last_recovery = 0.0
 
     # ---- listeners --------------------------------------------------------------------------------
 
@@ -144,22 +151,28 @@ class Pipeline:
         assert video is not None and video.id is not None
         self.queue.recover_interrupted()  # a killed `add` left its job running: its owner is gone
         active = [j for j in self.queue.list_jobs(video_id=video.id) if j.state in ACTIVE]
-        if active:
-            outcome.in_progress = sorted({j.step for j in active}, key=list(JobStep).index)
+        if active:  # running in a live process: in progress there; queued (a dead owner's, say): resumed here
+            order = list(JobStep).index
+            outcome.in_progress = sorted({j.step for j in active if j.state == JobState.RUNNING}, key=order)
+            outcome.resumed = sorted({j.step for j in active if j.state == JobState.QUEUED}, key=order)
+            outcome.jobs = [j.id for j in active if j.state == JobState.QUEUED and j.id is not None]
+            self._wake.set()
             return
-        video = self.library.get(video.id)
+        video_id = video.id
+        video = self.library.get(video_id)
         wanted = self.follow_ups(transcribe, cards)
         if video.status in (VideoStatus.TRANSCRIBED, VideoStatus.CARDS) and wanted:
             wanted = [s for s in wanted if s not in (JobStep.SCREEN, JobStep.TRANSCRIBE)]  # the transcript is there
         if video.status == VideoStatus.CARDS or (video.status == VideoStatus.TRANSCRIBED and self._has_cards_job(
-                video.id)):
+                video_id)):
             wanted = []
         if wanted:
             outcome.jobs = self._start_chain(video, wanted)
             outcome.resumed = [JobStep(s) for s in wanted]
 
     def _has_cards_job(self, video_id: int) -> bool:
-        return any(j.step == JobStep.CARDS and j.state == JobState.DONE for j in self.queue.list_jobs(video_id=video_id))
+        jobs = self.queue.list_jobs(video_id=video_id)
+        return any(j.step == JobStep.CARDS and j.state == JobState.DONE for j in jobs)
 
     def _start_chain(self, video: Video, steps: Sequence[str], **extra: Any) -> list[int]:
         if not steps:
@@ -195,10 +208,14 @@ class Pipeline:
             self._running[job.id] = (job.step, event)
         if self._stop.is_set():
             event.set()
+        self._ensure_heartbeat()
         result = job
         try:
             self.notify(job.id)
             result = self._execute(job, StepContext(self, job, event))
+        except LeaseLost:  # another runner took it over (this one stalled past its lease): it finishes it
+            log.warning("job %s (%s): lease lost, left to the runner that took it", job.id, job.step.value)
+            result = self.queue.get(job.id)
         except NotFound:  # the clip, and so this job, was deleted while it ran
             result = job.model_copy(update={"state": JobState.CANCELLED, "message": "The clip was deleted"})
         except Exception:  # bookkeeping failed: the job's end is lost, not the worker
@@ -206,6 +223,7 @@ class Pipeline:
         finally:
             with self._lock:
                 self._running.pop(job.id, None)
+                self._lost.discard(job.id)
         self._emit(result)  # the in-memory row: a discarded clip's job is gone from the database
         return result
 
@@ -220,6 +238,8 @@ class Pipeline:
             note = handler(ctx)
             ctx.check_cancelled()
         except JobCancelled:
+            if ctx.lease_lost or job.id in self._lost:
+                raise LeaseLost(f"job {job.id}") from None
             if self._stop.is_set() and not self.queue.cancel_requested(job.id):
                 return self.queue.requeue(job.id, "Paused: resumes at the next start")  # quitting loses nothing
             result = self.queue.mark_cancelled(job.id)
@@ -237,11 +257,20 @@ class Pipeline:
             return result
         result = self.queue.finish(job.id, note if isinstance(note, str) else "")
         if job.step == JobStep.CARDS and job.video_id is not None:
-            self.library.set_status(job.video_id, VideoStatus.CARDS)
+            # "Cards ready" only when there are cards: a transcript without key points stays "Transcribed"
+            has_cards = self.library.card_count(job.video_id) > 0
+            # nothing came out: the clip says why ("No speech was heard ..."), not a bare status
+            reason = "" if has_cards else (note if isinstance(note, str) and note else self._why_no_cards(job.video_id))
+            self.library.set_status(job.video_id, VideoStatus.CARDS if has_cards else VideoStatus.TRANSCRIBED, reason)
         then = [str(s) for s in job.payload.get("then", [])]
         if then and job.video_id is not None:
             self.queue_step(JobStep(then[0]), job.video_id, then[1:])
         return result
+
+    def _why_no_cards(self, video_id: int) -> str:
+        if not self.library.transcript(video_id):
+            return "No speech found: there is nothing to make cards from."
+        return "No key points were found in the transcript, so no cards were made."
 
     def _after_failure(self, job: Job, message: str | None) -> None:
         if job.video_id is None:
@@ -256,23 +285,78 @@ class Pipeline:
                 status = VideoStatus.FAILED if message is not None else VideoStatus.QUEUED
                 self.library.set_status(job.video_id, status, message or "")
 
-    def _claim(self) -> Job | None:
+    # ---- leases -----------------------------------------------------------------------------------
+
+    def _ensure_heartbeat(self) -> None:
+        with self._lock:
+            if self._heart is not None and self._heart.is_alive():
+                return
+            self._heart = threading.Thread(target=self._beat, daemon=True, name="job-heartbeat")
+            self._heart.start()
+
+    def _beat(self) -> None:
+        """Refresh the lease of every job running here while any runs; a lost lease stops its step."""
+        idle_since: float | None = None
+        while True:
+            with self._lock:
+                ids = list(self._running)
+            if not ids:
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since > 2 * self.heartbeat_seconds:
+                    with self._lock:
+                        if not self._running:
+                            self._heart = None
+                            return
+            else:
+                idle_since = None
+                try:
+                    lost = self.queue.heartbeat(ids)
+                except Exception:  # the disk, a vanished folder: the step itself will fail and say so
+                    log.warning("job heartbeat failed", exc_info=True)
+                    lost = set()
+                with self._lock:
+                    for job_id in lost:
+                        running = self._running.get(job_id)
+                        if running is not None:
+                            self._lost.add(job_id)
+                            running[1].set()
+            time.sleep(self.heartbeat_seconds if ids else min(0.5, self.heartbeat_seconds))
+
+    def recover_orphans(self, every: float = 0.0) -> int:
+        """Re-queue jobs whose owner died (at most once per `every` seconds); claiming calls it now and then."""
+        now = time.monotonic()
+        if every and now - self._last_recovery < every:
+            return 0
+        self._last_recovery = now
+        try:
+            return self.queue.recover_interrupted()
+        except Exception:
+            log.warning("could not look for orphaned jobs", exc_info=True)
+            return 0
+
+    def _claim(self, video_ids: Collection[int] | None = None) -> Job | None:
+        self.recover_orphans(every=self.heartbeat_seconds)
         with self._lock:
             busy: dict[JobStep, int] = {}
             for step, _event in self._running.values():
                 busy[step] = busy.get(step, 0) + 1
             free = [s for s in JobStep if busy.get(s, 0) < self.limits.get(s, 1)]
-            job = self.queue.claim_next(free)
+            job = self.queue.claim_next(free, video_ids)
             if job is not None and job.id is not None:
                 self._running[job.id] = (job.step, threading.Event())
             return job
 
-    def run_pending(self, workers: int = 2) -> None:
-        """Run queued jobs (and the steps they chain) until none is left; for the CLI and tests."""
+    def run_pending(self, workers: int = 2, video_ids: Collection[int] | None = None) -> None:
+        """Run queued jobs (and the steps they chain) until none is left; for the CLI and tests.
+
+        With `video_ids`, only those clips' jobs run (`add` and `import` run their own; `jobs run` the rest)."""
+        wanted = frozenset(video_ids) if video_ids is not None else None
+        if self.library.db.read_only:
+            return
 
         def worker() -> None:
             while True:
-                job = self._claim()
+                job = self._claim(wanted)
                 if job is None:
                     with self._lock:
                         if not self._running:
@@ -289,6 +373,8 @@ class Pipeline:
 
     def start(self, workers: int = 3) -> None:
         """Background workers for the app: they sleep until a job is queued, and stop with `stop()`."""
+        if self.library.db.read_only:  # a read-only library runs nothing (its jobs wait for a writable start)
+            return
         self._stop.clear()
         for _ in range(max(1, workers)):
             t = threading.Thread(target=self._serve, daemon=True, name="pipeline-worker")

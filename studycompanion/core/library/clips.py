@@ -19,6 +19,8 @@ from studycompanion.core.db import search_index
 from studycompanion.core.db.engine import Database, storage_error
 from studycompanion.core.db.tables import Card, KeyPointRow, Tag, TranscriptSegment, Video, VideoTag, utcnow
 from studycompanion.core.errors import BadInput, NotFound, StorageError
+from studycompanion.core.library.process import owner_tag
+from studycompanion.core.library.safe_text import strip_unsafe
 from studycompanion.core.library.tags import LibraryTags, normalise_tag
 from studycompanion.core.library.words import word_from_row, word_row
 from studycompanion.core.types import (
@@ -80,14 +82,16 @@ class Library(LibraryTags):
 
         `metadata` (title, creator_handle, creator_name, caption, hashtags) is stored with the new clip in the
         same transaction, so a transcription queued right after already sees it (its prompt uses the title)."""
-        extra = dict(metadata or {})
+        extra = safe_metadata(dict(metadata or {}))
         unknown = set(extra) - EDITABLE
         if unknown:
             raise BadInput(f"{', '.join(sorted(unknown))} cannot be set on a clip.")
         path = Path(path)
         tags = self._valid_tags(tags)  # before anything is copied: bad input changes nothing
         info = media.probe(path)  # raises BadInput for missing / folder / not media / truncated
-        incoming = self.paths.media / ".incoming" / f"{uuid.uuid4().hex}{path.suffix.lower()}"
+        self.db.ensure_writable()  # a vanished or read-only library: nothing is copied, no folder is recreated
+        # named by its owner process: the sweep at start removes it only once that process is gone
+        incoming = self.paths.media / ".incoming" / f"{owner_tag()}{uuid.uuid4().hex}{path.suffix.lower()}"
         content_hash, size = self._copy_hashing(path, incoming)
         folder: Path | None = None
         try:
@@ -155,6 +159,7 @@ class Library(LibraryTags):
 
     def attach_capture(self, video_id: int, clip: CapturedClip) -> Video:
         """Move a downloaded clip's files into the library and fill its metadata."""
+        self.db.ensure_writable()
         folder = self.clip_folder(video_id)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -186,9 +191,12 @@ class Library(LibraryTags):
             video = self._get(s, video_id)
             video.platform, video.platform_id = clip.platform, clip.platform_id
             video.source_url = clip.source_url or video.source_url
-            video.title = clip.title or video.title
-            video.creator_handle, video.creator_name = clip.creator_handle, clip.creator_name
-            video.caption, video.hashtags = clip.caption, list(clip.hashtags)
+            safe = safe_metadata({"title": clip.title, "creator_handle": clip.creator_handle,
+                                  "creator_name": clip.creator_name, "caption": clip.caption,
+                                  "hashtags": list(clip.hashtags)})  # text from the web: no control characters
+            video.title = safe["title"] or video.title
+            video.creator_handle, video.creator_name = safe["creator_handle"], safe["creator_name"]
+            video.caption, video.hashtags = safe["caption"], safe["hashtags"]
             video.upload_date, video.duration = clip.upload_date, duration
             video.media_file = target.relative_to(self.paths.media).as_posix()
             video.thumbnail_file, video.info_file = thumb, info_rel
@@ -271,7 +279,7 @@ class Library(LibraryTags):
     def set_notes(self, video_id: int, notes: str) -> Video:
         with self.db.session() as s:
             video = self._get(s, video_id)
-            video.notes = notes
+            video.notes = strip_unsafe(notes, multiline=True)
             s.add(video)
             search_index.reindex(s, video_id)
             return video
@@ -280,7 +288,7 @@ class Library(LibraryTags):
         """Edit title / creator / caption / hashtags (the fields a student may correct)."""
         with self.db.session() as s:
             video = self._get(s, video_id)
-            for key, value in values.items():
+            for key, value in safe_metadata(dict(values)).items():
                 if key not in EDITABLE:
                     raise BadInput(f"{key} cannot be edited.")
                 setattr(video, key, value)
@@ -337,14 +345,30 @@ class Library(LibraryTags):
             rows = s.exec(stmt).all()
         return [KeyPoint(r.start, r.end, r.text, r.score, r.key, list(r.reasons), r.context) for r in rows]
 
+    def card_count(self, video_id: int) -> int:
+        """Cards of the clip the student has not rejected (the "Cards ready" badge needs at least one)."""
+        with self.db.session() as s:
+            return int(s.exec(select(func.count(col(Card.id))).where(
+                Card.video_id == video_id, Card.state != CardState.REJECTED)).one())
+
+
+def safe_metadata(values: dict[str, Any]) -> dict[str, Any]:
+    """Titles, creators, captions and hashtags without control characters or bidi overrides (core/library/
+    safe_text.py); captions and notes keep their line breaks."""
+    out = dict(values)
+    for key, value in values.items():
+        if isinstance(value, str):
+            out[key] = strip_unsafe(value, multiline=key in ("caption", "notes"))
+        elif key == "hashtags" and isinstance(value, list | tuple):
+            out[key] = [h for h in (strip_unsafe(str(v)).lstrip("#") for v in value) if h]
+    return out
+
 
 def check_writable(paths: AppPaths) -> None:
-    """Fail early with a readable message when the data folder cannot be written."""
+    """Fail early with a readable message when the data folder cannot be made (no probe file: a full disk still
+    opens for reading, and nothing is left behind)."""
     try:
         paths.ensure()
-        probe = paths.root / f".write-test-{uuid.uuid4().hex}"
-        probe.write_bytes(b"ok")
-        probe.unlink()
     except OSError as exc:
         raise storage_error(exc, paths.root) from exc
 

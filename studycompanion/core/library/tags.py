@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 from studycompanion.core.db import search_index
 from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Tag, Video, VideoTag
-from studycompanion.core.errors import BadInput, NotFound
+from studycompanion.core.errors import NotFound
+from studycompanion.core.library.safe_text import clean_tag
 from studycompanion.core.types import TagSource
 
 
@@ -41,10 +42,7 @@ class LibraryTags:
     def _valid_tags(names: Iterable[str]) -> list[str]:
         out = []
         for raw in names:
-            name = normalise_tag(raw)
-            if not name:
-                raise BadInput(f"'{raw}' is not a usable tag name.")
-            out.append(name)
+            out.append(clean_tag(raw))  # control characters stripped; length, markup and cloze syntax checked
         return out
 
     def _tag(self, s: Session, video_id: int, names: Iterable[str], source: TagSource) -> list[str]:
@@ -108,11 +106,24 @@ class LibraryTags:
             ).all()
         return [(name, int(n)) for name, n in rows]
 
+    def tag_clip_counts(self) -> dict[str, int]:
+        """Clips per tag path, counting each clip once: a tag counts the clips carrying it or any tag below it
+        ('Cardio' counts a clip tagged Cardio and Cardio::Murmurs once). Suggestions not yet accepted do not count."""
+        with self.db.session() as s:
+            rows = s.exec(
+                select(VideoTag.video_id, Tag.name).join(Tag, col(Tag.id) == col(VideoTag.tag_id))
+                .where(VideoTag.source != TagSource.SUGGESTED)
+            ).all()
+        clips: dict[str, set[int]] = {}
+        for vid, name in rows:
+            parts = name.split("::")
+            for depth in range(1, len(parts) + 1):
+                clips.setdefault("::".join(parts[:depth]), set()).add(vid)
+        return {path: len(ids) for path, ids in clips.items()}
+
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag and its children (Cardio::X -> Heart::X); into an existing name, the two merge."""
-        old_n, new_n = normalise_tag(old), normalise_tag(new)
-        if not new_n:
-            raise BadInput(f"'{new}' is not a usable tag name.")
+        old_n, new_n = normalise_tag(old), clean_tag(new)
         changed = 0
         touched: set[int] = set()
         with self.db.session() as s:
