@@ -46,6 +46,14 @@ class CardState(StrEnum):
     EXPORTED = "exported"
 
 
+class ExportTarget(StrEnum):
+    """Where a card last left the app: nowhere yet, an .apkg file (imported or not: we cannot know), or Anki itself."""
+
+    NONE = "none"
+    FILE = "file"
+    ANKI = "anki"
+
+
 class TagSource(StrEnum):
     USER = "user"
     HASHTAG = "hashtag"
@@ -57,7 +65,8 @@ class Word:
     start: float
     end: float
     text: str
-    probability: float = 1.0
+    probability: float = 1.0  # the decoder's confidence, 0..1 (a corrected word keeps its original's)
+    corrected_from: str = ""  # what was heard, when lexicon correction replaced it ("" = not corrected)
 
 
 @dataclass
