@@ -223,7 +223,7 @@ def test_cookie_settings_reach_yt_dlp_and_nothing_else(home: AppPaths, tmp_path:
     opts = Capturer(home, Settings()).ydl_options(tmp_path)
     assert "cookiefile" not in opts and "cookiesfrombrowser" not in opts
     assert opts["retries"] == 5 and opts["continuedl"] is True
-    assert "imageio_ffmpeg" in opts["ffmpeg_location"]  # never a system ffmpeg
+    assert "ffmpeg_location" not in opts and opts["fixup"] == "never"  # no ffmpeg executable, never a system one
     assert "height<=?1080" in opts["format"]
 
 
@@ -241,7 +241,7 @@ def test_doctor_info() -> None:
     assert isinstance(info["yt_dlp"], str) and info["yt_dlp"][:4].isdigit()
     assert info["impersonation"] is True  # curl_cffi is installed with yt-dlp[curl-cffi]
     assert info["js_runtime_available"] is True and info["js_runtime"].startswith("deno")
-    assert info["ffmpeg"] and "imageio_ffmpeg" in info["ffmpeg"]
+    assert "ffmpeg" not in info and info["merger"].startswith("PyAV ")
 
 
 def test_server_route_defaults() -> None:

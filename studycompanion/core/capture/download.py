@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from studycompanion.core.capture import metadata as meta
-from studycompanion.core.capture.env import YdlLogger, deno_exe, doctor_info, ffmpeg_exe
+from studycompanion.core.capture import remux
+from studycompanion.core.capture.env import YdlLogger, deno_exe, doctor_info
 from studycompanion.core.capture.errors import (
     CaptureCancelled,
     CaptureError,
@@ -43,9 +44,10 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+META_BYTES = 256 * 1024  # enough of a page for its <head> (og:site_name)
 
 # A single-file mp4 of 720-1080p wins (TikTok, Instagram, most pages); otherwise the best mp4 video up to
-# 1080p merged with m4a audio (YouTube) by the ffmpeg that imageio-ffmpeg ships; then anything playable.
+# 1080p merged with m4a audio (YouTube) by PyAV (core/capture/remux.py, no ffmpeg binary); then anything playable.
 FORMAT = (
     "b[ext=mp4][height<=?{h}][height>=?720]/bv*[ext=mp4][height<=?{h}]+ba[ext=m4a]/b[ext=mp4][height<=?{h}]"
     "/bv*[height<=?{h}]+ba/b[height<=?{h}]/b/bv*+ba"
@@ -160,8 +162,8 @@ class Capturer:
             "updatetime": False,
             "cachedir": str(self.paths.root / "cache" / "yt-dlp"),
         }
-        if ffmpeg := ffmpeg_exe():
-            opts["ffmpeg_location"] = ffmpeg
+        remux.install()  # yt-dlp merges video + audio with PyAV (issue 17: no ffmpeg executable ships)
+        opts["fixup"] = "never"  # fixups need an ffmpeg executable; never a system one
         if deno := deno_exe():
             opts["js_runtimes"] = {"deno": {"path": deno}}
         if o.cookies_file:
@@ -220,6 +222,8 @@ class Capturer:
                 with YoutubeDL(self.ydl_options(dest_dir, hook)) as ydl:
                     info = ydl.extract_info(ref.url, download=True)
                     box["info"] = ydl.sanitize_info(info)
+                    if ref.platform == WEB:  # the page's own name (og:site_name) and title, read from its <head>
+                        box["page"] = self._page_meta(ydl, ref.url)
             except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
                 box["error"] = exc
 
@@ -246,7 +250,24 @@ class Capturer:
             raise classify(box["error"], ref.url, web_page=ref.platform in (WEB, DIRECT)) from box["error"]
         if stop.is_set():
             raise CaptureCancelled("Download stopped.")
-        return self._describe(ref, box["info"], dest_dir, length_checked=bool(sized))
+        info = box["info"]
+        page: meta.PageMeta | None = box.get("page")
+        if page is not None:
+            info = {**info, "site_name": page.site_name,
+                    # yt-dlp numbers the videos of a page with several ("Title (1)"): the clip has the page's title
+                    "title": meta.entry_title(info.get("title"), page.title)}
+        return self._describe(ref, info, dest_dir, length_checked=bool(sized))
+
+    @staticmethod
+    def _page_meta(ydl: Any, url: str) -> meta.PageMeta:
+        """og:site_name and og:title of a web page, through yt-dlp's opener (same proxy and headers)."""
+        try:
+            with ydl.urlopen(url) as response:
+                html = response.read(META_BYTES).decode("utf-8", "replace")
+        except Exception as exc:  # noqa: BLE001 - a name is a nicety: never fail a download for it
+            log.info("no page metadata for %s: %s", url, exc)
+            return meta.PageMeta()
+        return meta.page_meta(html)
 
     def _wait_for_previous(self, dest_dir: Path, cancel_event: CancelFlag | None) -> None:
         """A cancelled download may still be unwinding in its thread: never let two write the same file."""
@@ -264,9 +285,10 @@ class Capturer:
                 raise NoVideoFound("No video was found on that page.", f"empty playlist from {ref.url}")
             page = info
             info = {**entries[0]}
-            for key in ("title", "description", "thumbnail"):
+            for key in ("title", "description", "thumbnail", "site_name"):
                 if not info.get(key) and page.get(key):
                     info[key] = page[key]
+            info["title"] = meta.entry_title(info.get("title"), page.get("title"))  # no "Title (1)"
         media_file = self._media_file(info, dest_dir)
         thumb = self._downloaded_thumbnail(info)
         try:

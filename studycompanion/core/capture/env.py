@@ -1,4 +1,4 @@
-"""The yt-dlp environment: bundled ffmpeg and deno, yt-dlp's logger, and what `doctor` reports about them."""
+"""The yt-dlp environment: deno, the PyAV merger (no ffmpeg binary), yt-dlp's logger, and what `doctor` reports."""
 
 from __future__ import annotations
 
@@ -10,16 +10,12 @@ from typing import Any
 log = logging.getLogger("studycompanion.core.capture.download")
 
 
-@functools.cache
-def ffmpeg_exe() -> str | None:
-    """The ffmpeg shipped in the imageio-ffmpeg wheel (never a system one)."""
-    try:
-        import imageio_ffmpeg
+def merger() -> str:
+    """What joins separate video and audio downloads: PyAV's FFmpeg libraries (core/capture/remux.py), never an
+    ffmpeg executable (issue 17: imageio-ffmpeg's 172 MB GPL binary was bundled for this alone)."""
+    import av
 
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
-    except Exception as exc:  # noqa: BLE001 - only merging needs it
-        log.warning("imageio-ffmpeg has no ffmpeg: %s", exc)
-        return None
+    return f"PyAV {av.__version__}"
 
 
 @functools.cache
@@ -78,7 +74,7 @@ def doctor_info() -> dict[str, Any]:
         out["yt_dlp_ejs"] = version("yt-dlp-ejs")
     except Exception:  # noqa: BLE001
         out["yt_dlp_ejs"] = None
-    out["ffmpeg"] = ffmpeg_exe()
+    out["merger"] = merger()
     return out
 
 

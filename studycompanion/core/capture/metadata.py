@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from html import unescape
 from typing import Any
 
 from studycompanion.core.capture.links import INSTAGRAM, TIKTOK, YOUTUBE
@@ -68,11 +70,56 @@ def creator(platform: str, info: Mapping[str, Any]) -> tuple[str, str]:
         name = s("uploader") or s("channel") or s("creator")
         if info.get("extractor") == "generic" and name and name == _domain(info):
             name = ""  # the generic extractor puts the site's address there: not a creator
+        if not name and s("site_name"):
+            name = s("site_name")  # the page's og:site_name ("MedClips"), read by capture/download.py
         if not handle and not name:
             artists = info.get("artists") or info.get("creators")
             if isinstance(artists, list) and artists and isinstance(artists[0], str):
                 name = artists[0]
     return handle.lstrip("@"), name
+
+
+_OG_SITE_NAME = re.compile(
+    r"""<meta\s[^>]*?(?:property|name)\s*=\s*["']og:site_name["'][^>]*?content\s*=\s*["']([^"']*)["']"""
+    r"""|<meta\s[^>]*?content\s*=\s*["']([^"']*)["'][^>]*?(?:property|name)\s*=\s*["']og:site_name["']""",
+    re.IGNORECASE,
+)
+
+
+def _og(html: str, prop: str) -> str:
+    pattern = _OG_SITE_NAME.pattern.replace("og:site_name", re.escape(prop))
+    m = re.search(pattern, html, re.IGNORECASE)
+    if not m:
+        return ""
+    return " ".join(unescape(m.group(1) or m.group(2) or "").split())
+
+
+def og_site_name(html: str) -> str:
+    """The page's og:site_name ("" when it sets none); either attribute order."""
+    return _og(html, "og:site_name")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a web page says of itself in its <head>."""
+
+    site_name: str = ""
+    title: str = ""
+
+
+def page_meta(html: str) -> PageMeta:
+    return PageMeta(site_name=og_site_name(html), title=_og(html, "og:title"))
+
+
+def entry_title(entry: object, page: object) -> object:
+    """An entry's title without the " (1)" yt-dlp appends when a page holds several videos."""
+    if not isinstance(entry, str):
+        return entry
+    m = re.fullmatch(r"(.*) \(\d+\)", entry.strip())
+    if m and isinstance(page, str) and page.strip() and (m.group(1) == page.strip()
+                                                          or page.strip().startswith(m.group(1))):
+        return m.group(1)
+    return entry
 
 
 def _domain(info: Mapping[str, Any]) -> str:
