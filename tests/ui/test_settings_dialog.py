@@ -138,6 +138,37 @@ def test_a_model_downloads_with_progress(qtbot: QtBot, clip_server: ClipServer, 
     assert resolve_model("small", models).path == models / "small"
 
 
+def test_after_a_download_the_model_is_timed_here_and_the_picker_shows_the_figures(
+        qtbot: QtBot, clip_server: ClipServer, tmp_path: Path, worker: Worker) -> None:
+    from studycompanion.core.transcribe.figures import Speed, save_speed
+
+    _serve_repo(clip_server)
+    models = tmp_path / "models"
+    timed: list[str] = []
+
+    def measure(name: str) -> Speed:  # the real one transcribes the demo clip (tests/test_model_figures.py)
+        timed.append(name)
+        speed = Speed(name, 0.25, 0.0)
+        save_speed(models, speed)
+        return speed
+
+    picker = ModelPicker(models, worker, "base",
+                         downloader=functools.partial(download_model, base_url=clip_server.base_url), measure=measure)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitUntil(lambda: picker.is_available("base"), timeout=5_000)
+    assert "0.435 on our held-out lectures" in picker.status.text()  # measured by bench/medical_asr.py
+    names = [picker.combo.itemData(i) for i in range(picker.combo.count())]
+    assert names[:2] == ["tiny.en", "base"] and names[2:6] == ["small.en", "medium.en", "distil-large-v3",
+                                                              "large-v3-turbo"]  # the better ones come first
+    _select(picker.combo, "small")
+    assert "accuracy not measured by us yet" in picker.status.text()
+    with qtbot.waitSignal(picker.model_ready, timeout=20_000):
+        qtbot.mouseClick(picker.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "a 60 s clip in about 15 s on this computer" in picker.status.text(), timeout=10_000)
+    assert timed == ["small"]
+
+
 def test_a_model_download_can_be_cancelled_and_resumes(qtbot: QtBot, clip_server: ClipServer, tmp_path: Path,
                                                        worker: Worker) -> None:
     _serve_repo(clip_server)

@@ -57,6 +57,8 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("small.en", ModelSource.DOWNLOAD, False, 484, "Systran/faster-whisper-small.en", "English"),
         ModelSpec("medium", ModelSource.DOWNLOAD, True, 1530, "Systran/faster-whisper-medium",
                   "multilingual, slow on CPU"),
+        ModelSpec("medium.en", ModelSource.DOWNLOAD, False, 1530, "Systran/faster-whisper-medium.en",
+                  "English, slow on CPU"),
         ModelSpec("large-v3-turbo", ModelSource.DOWNLOAD, True, 1620, "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
                   "multilingual, best with a GPU"),
         ModelSpec("distil-large-v3", ModelSource.DOWNLOAD, False, 1510, "Systran/faster-distil-whisper-large-v3",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from studycompanion.core.errors import JobCancelled
+from studycompanion.core.transcribe.figures import RECOMMENDED_DOWNLOADS, Speed, describe, load_speeds
 from studycompanion.core.transcribe.models import MODELS, ModelSource, ModelStatus, model_statuses
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
@@ -36,11 +37,13 @@ class ModelPicker(QWidget):
     model_ready = Signal(str)
 
     def __init__(self, models_dir: Path, worker: Worker, current: str, parent: QWidget | None = None,
-                 downloader: Any = None) -> None:
+                 downloader: Any = None, measure: Callable[[str], Speed] | None = None) -> None:
         super().__init__(parent)
         self.models_dir = models_dir
         self.worker = worker
         self._downloader = downloader  # tests swap in a local server's download; None = core.model_download
+        self._measure = measure  # times a model on this computer after its download (core/transcribe/figures.py)
+        self._speeds: dict[str, Speed] = {}
         self._statuses: dict[str, ModelStatus] = {}
         self._cancel: threading.Event | None = None
         self._downloading: str | None = None
@@ -49,8 +52,12 @@ class ModelPicker(QWidget):
 
         self.combo = QComboBox(self)
         self.combo.setAccessibleName("Transcription model")
-        for spec in MODELS.values():
-            self.combo.addItem(spec.name, spec.name)
+        # what ships first, then the downloads worth it for accuracy, then the rest
+        order = [n for n, s in MODELS.items() if s.source is not ModelSource.DOWNLOAD]
+        order += [n for n in RECOMMENDED_DOWNLOADS if n in MODELS]
+        order += [n for n in MODELS if n not in order]
+        for name in order:
+            self.combo.addItem(name, name)
         index = self.combo.findData(current)
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.currentIndexChanged.connect(self._update)
@@ -93,10 +100,11 @@ class ModelPicker(QWidget):
 
     def refresh(self) -> None:
         models_dir = self.models_dir
-        self._bg(lambda: model_statuses(models_dir), self._set_statuses,
-                        lambda f: self.status.setText(f.message))
+        self._bg(lambda: (model_statuses(models_dir), load_speeds(models_dir)), self._set_statuses,
+                 lambda f: self.status.setText(f.message))
 
-    def _set_statuses(self, statuses: list[ModelStatus]) -> None:
+    def _set_statuses(self, read: tuple[list[ModelStatus], dict[str, Speed]]) -> None:
+        statuses, self._speeds = read
         self._statuses = {s.spec.name: s for s in statuses}
         for i in range(self.combo.count()):
             name = str(self.combo.itemData(i))
@@ -104,6 +112,8 @@ class ModelPicker(QWidget):
             spec = MODELS[name]
             mark = "ready" if st and st.available else (
                 f"download {spec.approx_mb} MB" if spec.source is ModelSource.DOWNLOAD else "not installed")
+            if name in RECOMMENDED_DOWNLOADS and not (st and st.available):
+                mark += ", more accurate"
             self.combo.setItemText(i, f"{name}  —  {spec.note} ({mark})")
         self._update()
 
@@ -121,12 +131,14 @@ class ModelPicker(QWidget):
             self.download_button.hide()
             return
         language = "many languages" if spec.multilingual else "English only"
+        figures = describe(name, self._speeds)
         if st.available:
-            self.status.setText(f"Ready on this computer ({language}, about {spec.approx_mb} MB).")
+            self.status.setText(f"Ready on this computer ({language}, about {spec.approx_mb} MB). {figures}")
             self.download_button.hide()
         elif spec.source is ModelSource.DOWNLOAD:
             self.status.setText(f"Not on this computer yet ({language}). Downloading it needs the internet once "
-                                f"(about {spec.approx_mb} MB); the bundled tiny.en keeps working meanwhile.")
+                                f"(about {spec.approx_mb} MB, resumable, checked when done); the current model "
+                                f"keeps working meanwhile. {figures}")
             self.download_button.setText(f"Download ({spec.approx_mb} MB)")
             self.download_button.show()
         else:
@@ -192,6 +204,11 @@ class ModelPicker(QWidget):
         if failure is None and not cancelled:
             self.model_ready.emit(name)
             self.refresh()
+            if self._measure is not None:  # how fast it is here, on the demo clip (about a minute of speech)
+                measure = self._measure
+                self.status.setText(f"Downloaded. Timing {name} on this computer…")
+                self._bg(lambda: measure(name), lambda _s: self.refresh(),
+                         lambda f: self.status.setText(f"Downloaded; it could not be timed: {f.message}"))
             return
         self._update()
         self.status.setText("Download stopped; it resumes where it stopped next time." if cancelled

@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from studycompanion import paths as app_paths
+from studycompanion.core.errors import BadInput
+from studycompanion.core.library.demo import find_demo
 from studycompanion.core.settings import Settings
+from studycompanion.core.transcribe.figures import Speed, measure_speed
 from studycompanion.core.transcribe.models import MODELS
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
@@ -88,7 +91,7 @@ class SettingsDialog(QDialog):
         # transcription
         group = QGroupBox("Transcription (runs on this computer)", body)
         form = QFormLayout(group)
-        self.model = ModelPicker(self.services.paths.models, self.worker, s.model, group)
+        self.model = ModelPicker(self.services.paths.models, self.worker, s.model, group, measure=self._time_model)
         self.model.combo.currentIndexChanged.connect(self._update_language)
         self.language = _combo(LANGUAGES, s.language or "auto", group)
         self.language_note = QLabel(group)
@@ -277,6 +280,13 @@ class SettingsDialog(QDialog):
             "cookies_browser": str(self.cookies_browser.currentData() or ""),
             "cookies_file": self.cookies_file.text().strip(),
         }
+
+    def _time_model(self, name: str) -> Speed:
+        """Runs on the worker after a download: the new model on the demo clip, with the app's one engine."""
+        demo = find_demo()
+        if demo is None:
+            raise BadInput("The demo clip is missing from this installation, so the model cannot be timed.")
+        return measure_speed(self.services.engine, name, self.services.paths.models, demo.media)
 
     def save(self) -> None:
         values = self.values()
