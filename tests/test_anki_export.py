@@ -283,3 +283,19 @@ def test_drafts_exported_on_request_then_accepted_update_the_same_notes(
     log = import_apkg(col, second.path).log
     assert len(log.new) == 0 and len(log.updated) == 1 and len(_notes(col)) == first.notes
     assert all(c.state == CardState.EXPORTED for c in store.list_cards())
+
+
+def test_cards_whose_media_files_are_gone_export_without_them_and_are_counted(
+    services: Services, store: CardStore, col: Any, tmp_path: Path
+) -> None:
+    vid = add_clip(services, tmp_path, "07_stroke", tags=["Neuro"])
+    _accepted(services, store, vid)
+    cards = store.list_cards(video_ids=[vid])
+    with_media = [c for c in cards if c.frame_file and c.audio_file]
+    assert with_media, "the cards step made frames and audio"
+    gone = services.paths.media / with_media[0].frame_file
+    gone.unlink()  # a file deleted by hand, a sync tool, a disk clean-up
+    result = _export(services, store, tmp_path / "deck.apkg")
+    assert result.missing_media == 1 and result.notes == len(cards)
+    import_apkg(col, result.path)
+    assert len(_notes(col)) == len(cards)  # every note still arrives, the one without its frame

@@ -261,6 +261,7 @@ def cmd_export(args: argparse.Namespace, services: Services) -> int:
                 "updated": result.updated,
                 "unchanged": result.unchanged,
                 "drafts": result.drafts,
+                "missing_media": result.missing_media,
             }
         )
     else:
@@ -269,6 +270,9 @@ def cmd_export(args: argparse.Namespace, services: Services) -> int:
             f"Exported {result.notes} notes{drafts} ({result.cards} cards, {result.media} media files) "
             f"to {result.path} ({result.size / 1e6:.1f} MB); decks: {', '.join(result.decks)}"
         )
+    if result.missing_media:
+        print(f"warning: {result.missing_media} frame or audio file{'s are' if result.missing_media != 1 else ' is'} "
+              "missing from the library folder; those cards were exported without them", file=sys.stderr)
     return 0
 
 

@@ -40,6 +40,7 @@ class ExportResult:
     updated: int = 0
     unchanged: int = 0
     drafts: int = 0  # drafts included (export --include-drafts)
+    missing_media: int = 0  # frames and audio clips gone from the library folder: those notes went without them
 
 
 class _StampedNote(genanki.Note):  # type: ignore[misc]
@@ -129,7 +130,8 @@ def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None 
         raise StorageError(
             f"The deck could not be written to {out}: {exc.strerror or exc}", str(exc)
         ) from exc
-    return ExportResult(out, len(notes), cards, len(media), sorted(decks), out.stat().st_size)
+    return ExportResult(out, len(notes), cards, len(media), sorted(decks), out.stat().st_size,
+                        missing_media=sum(n.missing_media for n in notes))
 
 
 def _write_package(decks: list[genanki.Deck], media: dict[str, Path], out: Path, now: float) -> None:

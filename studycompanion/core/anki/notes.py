@@ -66,6 +66,7 @@ class AnkiNote:
     content_hash: str = ""
     note_type: NoteType = DEFAULT.cloze
     anki_note_id: int = 0  # the note's id in the student's Anki, when a push found or made it
+    missing_media: int = 0  # its frame or audio file is gone from the library folder (exported without it)
 
     @property
     def model_name(self) -> str:
@@ -180,9 +181,11 @@ def build_note(
     cache = name_cache if name_cache is not None else {}
     media: list[MediaFile] = []
     frame_html = audio_html = ""
+    missing = 0
     for rel, kind in ((card.frame_file, "frame"), (card.audio_file, "audio")):
         path = media_root / rel if rel else None
         if path is None or not path.is_file():
+            missing += path is not None
             continue
         name = cache.get(path) or cache.setdefault(path, media_name(path))
         media.append(MediaFile(path, name))
@@ -215,6 +218,7 @@ def build_note(
         content_hash=content_hash,
         note_type=note_type,
         anki_note_id=card.anki_note_id,
+        missing_media=missing,
     )
 
 

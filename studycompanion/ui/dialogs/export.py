@@ -74,6 +74,7 @@ class ExportSummary:
     media: int = 0
     size: int = 0
     decks: list[str] = field(default_factory=list)
+    missing_media: int = 0
 
     def text(self) -> str:
         lines = [f"{self.notes} notes" + (f" ({self.cards} Anki cards)" if self.cards else "")
@@ -83,6 +84,9 @@ class ExportSummary:
         if self.failed:
             lines.append(f"{self.failed} could not be added (see Anki).")
         lines.append(f"{self.media} media files" + (f", {_size(self.size)} in all." if self.size else "."))
+        if self.missing_media:
+            lines.append(f"⚠ {self.missing_media} frame or audio file{'s' if self.missing_media != 1 else ''} "
+                         "missing from the library folder: those cards went without them.")
         if self.decks:
             lines.append("Deck" + ("s: " if len(self.decks) > 1 else ": ") + ", ".join(self.decks))
         return "\n".join(lines)
@@ -119,7 +123,8 @@ def export_file(store: CardStore, library: Any, creators: Any, selection: Select
                          root=options.root, where=selection.describe(), hint="Accept in the Cards tab of a clip",
                          include_drafts=options.include_drafts, per_tag=options.per_tag, types=options.types)
     return ExportSummary(str(result.path), result.notes, result.cards, result.new, result.updated, result.unchanged,
-                         media=result.media, size=result.size, decks=list(result.decks))
+                         media=result.media, size=result.size, decks=list(result.decks),
+                         missing_media=result.missing_media)
 
 
 def push_to_anki(store: CardStore, library: Any, creators: Any, selection: Selection, url: str,
