@@ -47,7 +47,7 @@ def add_clip(library: Library, spec: ClipSpec, *, added_at: datetime | None = No
     if spec.transcript:
         library.set_transcript(video.id, [Segment(0.0, 10.0, spec.transcript)])
     if spec.tags:
-        library.tag(video.id, spec.tags, TagSource.USER)
+        library.tags.tag(video.id, spec.tags, TagSource.USER)
     with library.db.session() as s:
         row = s.get(Video, video.id)
         assert row is not None

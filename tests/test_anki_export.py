@@ -239,7 +239,7 @@ def test_anki_builtin_note_types_suggested_tags_and_the_hidden_id(
     from studycompanion.core.types import TagSource
 
     vid = add_clip(services, tmp_path, "01_loop_diuretics", tags=["Renal::Diuretics"])
-    services.library.tag(vid, ["Pulm::Asthma"], TagSource.SUGGESTED)  # a "?" suggestion nobody confirmed
+    services.library.tags.tag(vid, ["Pulm::Asthma"], TagSource.SUGGESTED)  # a "?" suggestion nobody confirmed
     _accepted(services, store, vid)
     ours = _export(services, store, tmp_path / "ours.apkg")
     import_apkg(col, ours.path)

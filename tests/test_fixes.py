@@ -112,9 +112,9 @@ def test_bad_fixes_change_nothing(services: Services) -> None:
 
 def test_suggested_tags_are_untouched_by_a_fix(services: Services) -> None:
     vid = _clip(services, "a", TEXT, WORDS)
-    services.library.tag(vid, ["Cardio::Heart failure"], TagSource.SUGGESTED)
+    services.library.tags.tag(vid, ["Cardio::Heart failure"], TagSource.SUGGESTED)
     services.fixes.apply(vid, "Big sin", "digoxin")
-    assert services.library.tags_for(vid) == ["Cardio::Heart failure"]
+    assert services.library.tags.tags_for(vid) == ["Cardio::Heart failure"]
 
 
 def _cli(home: AppPaths, *args: str) -> subprocess.CompletedProcess[str]:

@@ -49,7 +49,7 @@ def test_stale_suggestions_go_but_the_students_tags_stay(services: Services) -> 
     lib.set_transcript(vid, [Segment(0, 3, "Nothing medical here at all.")])
     lib.update_metadata(vid, title="Untitled")
     outcome = sugg.refresh(vid)
-    assert outcome.dropped == ["Pulm::Obstructive disease"] and lib.tags_for(vid) == ["My notes"]
+    assert outcome.dropped == ["Pulm::Obstructive disease"] and lib.tags.tags_for(vid) == ["My notes"]
 
 
 class _Ctx:
@@ -73,7 +73,7 @@ def test_pipeline_steps_suggest_after_success_and_never_fail_a_job(services: Ser
     transcribe.close = lambda: calls.append("closed")  # type: ignore[attr-defined]
     step = with_suggestions(transcribe, services.suggestions)
     step(_Ctx(vid))
-    assert calls == [vid] and lib.tags_for(vid) == ["Endo::Diabetes"]
+    assert calls == [vid] and lib.tags.tags_for(vid) == ["Endo::Diabetes"]
     step.close()  # the wrapped handler's own methods still work
     assert calls[-1] == "closed"
     with_suggestions(lambda ctx: None, lib)(_Ctx(987654))  # a clip that is gone: logged, not raised

@@ -121,25 +121,25 @@ def test_tags_hierarchy_filters_and_rename_merge(lib: Library, tmp_path: Path) -
     a, _ = lib.add_file(make_mp4(tmp_path / "a.mp4", seconds=1.0))
     b, _ = lib.add_file(make_mp4(tmp_path / "b.mp4", seconds=1.2))
     assert a.id and b.id
-    lib.tag(a.id, ["#Cardio :: Murmurs", "Step1"])
-    lib.tag(b.id, ["Cardio::Heart failure"])
-    assert lib.tags_for(a.id) == ["Cardio::Murmurs", "Step1"]
+    lib.tags.tag(a.id, ["#Cardio :: Murmurs", "Step1"])
+    lib.tags.tag(b.id, ["Cardio::Heart failure"])
+    assert lib.tags.tags_for(a.id) == ["Cardio::Murmurs", "Step1"]
     assert {v.id for v in lib.list_videos(tag="cardio")} == {a.id, b.id}  # parent includes children
     assert [v.id for v in lib.list_videos(tag="Cardio::Murmurs")] == [a.id]
-    assert lib.tag(a.id, ["cardio::murmurs"]) == []  # case-insensitive: no duplicate
-    assert lib.untag(a.id, ["Step1"]) == ["Step1"]
+    assert lib.tags.tag(a.id, ["cardio::murmurs"]) == []  # case-insensitive: no duplicate
+    assert lib.tags.untag(a.id, ["Step1"]) == ["Step1"]
     assert [v.id for v in lib.list_videos(tag="Step1")] == []
 
-    lib.tag(b.id, ["Heart::Murmurs"])
-    lib.rename_tag("Cardio", "Heart")  # Cardio::Murmurs merges into the existing Heart::Murmurs
-    names = dict(lib.tag_counts())
+    lib.tags.tag(b.id, ["Heart::Murmurs"])
+    lib.tags.rename_tag("Cardio", "Heart")  # Cardio::Murmurs merges into the existing Heart::Murmurs
+    names = dict(lib.tags.tag_counts())
     assert names.get("Heart::Murmurs") == 2 and names.get("Heart::Heart failure") == 1
     assert not any(n.startswith("Cardio") for n in names)
     assert lib.search("heart murmurs")[0].video_id in {a.id, b.id}
     with pytest.raises(NotFound):
-        lib.rename_tag("Nope", "Other")
+        lib.tags.rename_tag("Nope", "Other")
     with pytest.raises(BadInput):
-        lib.tag(a.id, ["  ::  "])
+        lib.tags.tag(a.id, ["  ::  "])
 
 
 def test_favourites_notes_and_status_filters(lib: Library, tmp_path: Path) -> None:
@@ -207,7 +207,7 @@ def test_delete_removes_files_rows_and_index(lib: Library, clip: Path) -> None:
     assert lib.search("amiodarone") == [] and lib.search("pharm") == []
     assert media_files(lib) == []
     assert lib.transcript(video.id) == []
-    assert dict(lib.tag_counts())["Pharm"] == 0
+    assert dict(lib.tags.tag_counts())["Pharm"] == 0
 
 
 def test_queued_links_dedupe_on_platform_id(lib: Library) -> None:

@@ -35,7 +35,7 @@ def test_upgrade_from_first_revision_keeps_rows(tmp_path: Path) -> None:
     lib = Library(db, paths)
     video = lib.get(7)
     assert video.title == "Murmurs in 60 seconds" and video.hashtags == ["cardio"]
-    assert lib.tags_for(7) == ["Cardio::Murmurs"]
+    assert lib.tags.tags_for(7) == ["Cardio::Murmurs"]
     hits = lib.search("ejection")
     assert [(h.video_id, h.field, h.seconds) for h in hits] == [(7, "transcript", 12.5)]
     assert lib.search("murmurs")[0].video_id == 7
@@ -103,7 +103,7 @@ def test_half_applied_revision_with_newer_rows_than_its_backup_is_rebuilt(tmp_pa
     result = db.migrate()
     assert result.after == head_revision() and "repaired by rebuilding" in result.repair, result.repair
     lib = Library(db, app_paths(tmp_path))
-    assert [v.id for v in lib.list_videos()] == [8, 7] and lib.tags_for(7) == ["Cardio"]
+    assert [v.id for v in lib.list_videos()] == [8, 7] and lib.tags.tags_for(7) == ["Cardio"]
     assert lib.search("murmurs")[0].video_id == 7  # the index was rebuilt too
 
 

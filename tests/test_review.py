@@ -220,5 +220,5 @@ def test_daily_limits_for_new_cards_and_reviews(services: Services) -> None:
 
 def test_suggested_tags_do_not_select_cards(services: Services) -> None:
     reviews, ids = _setup(services, Clock(T0))
-    services.library.tag(ids["asthma"], ["Cardio::Murmurs"], TagSource.SUGGESTED)  # not confirmed yet
+    services.library.tags.tag(ids["asthma"], ["Cardio::Murmurs"], TagSource.SUGGESTED)  # not confirmed yet
     assert ids["asthma"] not in {i.video_id for i in reviews.plan(ReviewScope(("Cardio",)))}

@@ -119,12 +119,14 @@ def cmd_suggest(args: argparse.Namespace, services: Services) -> int:
         sugg = interests.suggestions
         if args.accept is not None:
             done = sugg.accept(vid, args.accept or None)
-            out.append({"id": vid, "accepted": done, "tags": services.library.tags_for(vid)})
+            out.append({"id": vid, "accepted": done,
+                        "tags": services.library.tags.tags_for(vid)})
         elif args.reject:
-            out.append({"id": vid, "rejected": sugg.reject(vid, args.reject), "tags": services.library.tags_for(vid)})
+            out.append({"id": vid, "rejected": sugg.reject(vid, args.reject),
+                        "tags": services.library.tags.tags_for(vid)})
         elif args.edit:
             new = sugg.edit(vid, args.edit[0], args.edit[1])
-            out.append({"id": vid, "replaced": args.edit[0], "with": new, "tags": services.library.tags_for(vid)})
+            out.append({"id": vid, "replaced": args.edit[0], "with": new, "tags": services.library.tags.tags_for(vid)})
         else:
             outcome = sugg.refresh(vid)
             out.append({

@@ -200,7 +200,7 @@ def cmd_list(args: argparse.Namespace, services: Services) -> int:
         tag=args.tag, favourite=True if args.favourites else None,
         status=VideoStatus(args.status) if args.status else None, limit=args.limit,
     )
-    tags = services.library.tags_for_many([v.id for v in videos if v.id is not None])
+    tags = services.library.tags.tags_for_many([v.id for v in videos if v.id is not None])
     if args.json:
         print_json([video_dict(v, tags.get(v.id or 0, [])) for v in videos])
         return 0
@@ -213,7 +213,7 @@ def cmd_list(args: argparse.Namespace, services: Services) -> int:
 def cmd_show(args: argparse.Namespace, services: Services) -> int:
     lib = services.library
     video = lib.get(args.id)
-    data = video_dict(video, lib.tags_for(args.id))
+    data = video_dict(video, lib.tags.tags_for(args.id))
     data["media_path"] = str(lib.media_path(video)) if video.media_file else None
     data["transcript"] = [
         {"start": s.start, "end": s.end, "text": s.text,
@@ -291,21 +291,21 @@ def cmd_search(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_tag(args: argparse.Namespace, services: Services) -> int:
-    services.library.tag(args.id, args.tags)
-    print(", ".join(services.library.tags_for(args.id)))
+    services.library.tags.tag(args.id, args.tags)
+    print(", ".join(services.library.tags.tags_for(args.id)))
     return 0
 
 
 def cmd_untag(args: argparse.Namespace, services: Services) -> int:
-    removed = services.library.untag(args.id, args.tags)
+    removed = services.library.tags.untag(args.id, args.tags)
     if not removed:
         raise BadInput(f"Clip {args.id} has none of those tags.")
-    print(", ".join(services.library.tags_for(args.id)) or "(no tags)")
+    print(", ".join(services.library.tags.tags_for(args.id)) or "(no tags)")
     return 0
 
 
 def cmd_rename_tag(args: argparse.Namespace, services: Services) -> int:
-    count = services.library.rename_tag(args.old, args.new)
+    count = services.library.tags.rename_tag(args.old, args.new)
     print(f"renamed {count} tag(s)")
     return 0
 

@@ -115,6 +115,8 @@ def cloze_targets(text: str, vocab: frozenset[str] | None = None) -> list[_Targe
         if at < 0:
             continue
         pos = at + len(term)
+        if len(term) <= 2 and not term.replace(".", "").isdigit():
+            continue  # "MI", or a misheard "CH": too little to recall, and a card that hides it teaches nothing
         weight = _term_weight(term, vocab)
         if pivot >= 0 and at >= pivot:
             weight += 0.7  # the answer side of "X causes Y"

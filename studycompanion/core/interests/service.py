@@ -110,7 +110,7 @@ class Interests:
             tags = [name]
         elif video_id is not None:
             self.library.get(video_id)
-            tags = self.library.tags_for(video_id)
+            tags = self.library.tags.tags_for(video_id)
             topical = [t for t in tags if self.taxonomy.kind_of(t) != "exam"]
             tags = topical or tags  # "less of this clip" is about its topics, not all of Step 1
             if not tags:

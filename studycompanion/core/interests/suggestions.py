@@ -122,8 +122,8 @@ class TagSuggestions:
         wanted = {s.name.lower() for s in outcome.suggestions}
         stale = [n for n in self.suggested(video_id) if n.lower() not in wanted]
         if stale:
-            outcome.dropped = self.library.untag(video_id, stale)
-        outcome.added = self.library.tag(video_id, [s.name for s in outcome.suggestions], TagSource.SUGGESTED)
+            outcome.dropped = self.library.tags.untag(video_id, stale)
+        outcome.added = self.library.tags.tag(video_id, [s.name for s in outcome.suggestions], TagSource.SUGGESTED)
         return outcome
 
     def accept(self, video_id: int, names: Iterable[str] | None = None) -> list[str]:
@@ -146,7 +146,7 @@ class TagSuggestions:
         """Remove suggested tags and remember not to suggest them for this clip again."""
         chosen = self._pick(self.suggested(video_id), names, video_id)
         if chosen:
-            self.library.untag(video_id, chosen)
+            self.library.tags.untag(video_id, chosen)
             with self.db.session() as s:
                 for name in chosen:
                     s.add(InterestEvent(kind=InterestKind.TAG_REJECTED, video_id=video_id, tag=name))
@@ -158,7 +158,7 @@ class TagSuggestions:
         if not name:
             raise BadInput(f"'{new}' is not a usable tag name.")
         self.reject(video_id, [old])
-        self.library.tag(video_id, [name], TagSource.USER)
+        self.library.tags.tag(video_id, [name], TagSource.USER)
         return name
 
     @staticmethod

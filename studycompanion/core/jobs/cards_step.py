@@ -142,7 +142,7 @@ def generate_cards(
     segments = library.transcript(video_id)
     if not segments and not screen_lines:
         raise BadInput(f"Clip {video_id} has no transcript yet: transcribe it first.")
-    tags = library.tags_for(video_id)
+    tags = library.tags.tags_for(video_id)
     info = clip_info(video, tags)
     notes: list[str] = []
     report(0.05, "Finding key points")
@@ -264,7 +264,7 @@ def make_card_at(
     else:
         front = line.text[: span[0]] + "_____" + line.text[span[1] :]
         back = line.text[span[0] : span[1]]
-    tags = library.tags_for(video_id)
+    tags = library.tags.tags_for(video_id)
     info = clip_info(video, tags)
     key = f"user-{round(seconds * 10)}"
     taken = {c.guid for c in store.list_cards(video_ids=[video_id])}

@@ -140,7 +140,7 @@ class Pipeline:
             return outcome
         if tags:
             assert video.id is not None
-            self.library.tag(video.id, tags)
+            self.library.tags.tag(video.id, tags)
         self._resume(outcome, transcribe, cards)
         return outcome
 

@@ -18,10 +18,10 @@ from studycompanion.core import media
 from studycompanion.core.db import search_index
 from studycompanion.core.db.engine import Database, storage_error
 from studycompanion.core.db.tables import Card, KeyPointRow, Tag, TranscriptSegment, Video, VideoTag, utcnow
-from studycompanion.core.errors import BadInput, NotFound, StorageError
+from studycompanion.core.errors import BadInput, StorageError
 from studycompanion.core.library.process import owner_tag
 from studycompanion.core.library.safe_text import strip_unsafe
-from studycompanion.core.library.tags import LibraryTags, normalise_tag
+from studycompanion.core.library.tags import Tags, normalise_tag, require_clip
 from studycompanion.core.library.words import word_from_row, word_row
 from studycompanion.core.types import (
     CapturedClip,
@@ -39,12 +39,13 @@ CHUNK = 1 << 20
 EDITABLE = frozenset({"title", "creator_handle", "creator_name", "caption", "hashtags", "source_url"})
 
 
-class Library(LibraryTags):
-    """Clips and their files; tags come from LibraryTags (core/library/tags.py)."""
+class Library:
+    """Clips and their files, transcripts and key points; their tags are `self.tags` (core/library/tags.py)."""
 
     def __init__(self, db: Database, paths: AppPaths) -> None:
         self.db = db
         self.paths = paths
+        self.tags = Tags(db)
 
     # ---- files ------------------------------------------------------------------------------------
 
@@ -87,7 +88,7 @@ class Library(LibraryTags):
         if unknown:
             raise BadInput(f"{', '.join(sorted(unknown))} cannot be set on a clip.")
         path = Path(path)
-        tags = self._valid_tags(tags)  # before anything is copied: bad input changes nothing
+        tags = self.tags.valid_names(tags)  # before anything is copied: bad input changes nothing
         info = media.probe(path)  # raises BadInput for missing / folder / not media / truncated
         self.db.ensure_writable()  # a vanished or read-only library: nothing is copied, no folder is recreated
         # named by its owner process: the sweep at start removes it only once that process is gone
@@ -115,7 +116,7 @@ class Library(LibraryTags):
                 video.media_file = target.relative_to(self.paths.media).as_posix()
                 if info.has_video:
                     video.thumbnail_file = self._thumbnail(target, info.duration, folder)
-                self._tag(s, video.id, tags, TagSource.USER)
+                self.tags.tag_in(s, video.id, tags, TagSource.USER)
                 search_index.reindex(s, video.id)
             return video, True
         except BaseException as exc:
@@ -153,7 +154,7 @@ class Library(LibraryTags):
             s.add(video)
             s.flush()
             assert video.id is not None
-            self._tag(s, video.id, tags, TagSource.USER)
+            self.tags.tag_in(s, video.id, tags, TagSource.USER)
             search_index.reindex(s, video.id)
             return video, True
 
@@ -209,10 +210,7 @@ class Library(LibraryTags):
     # ---- reading ----------------------------------------------------------------------------------
 
     def _get(self, s: Session, video_id: int) -> Video:
-        video = s.get(Video, video_id)
-        if video is None:
-            raise NotFound(f"There is no clip with id {video_id}.")
-        return video
+        return require_clip(s, video_id)
 
     def get(self, video_id: int) -> Video:
         with self.db.session() as s:

@@ -22,13 +22,23 @@ def normalise_tag(name: str) -> str:
     return "::".join(parts)
 
 
-class LibraryTags:
-    """Mixed into Library, which provides the database and `_get` (a clip by id, or NotFound)."""
+def require_clip(s: Session, video_id: int) -> Video:
+    """A clip row by id inside a session, or NotFound (clips and tags both ask)."""
+    video = s.get(Video, video_id)
+    if video is None:
+        raise NotFound(f"There is no clip with id {video_id}.")
+    return video
 
-    db: Database
+
+class Tags:
+    """The library's tags: hierarchical names, which clips carry them and where each came from. Library owns one
+    (`library.tags`); clips are added with their tags through `tag_in` inside the same session."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def _get(self, s: Session, video_id: int) -> Video:
-        raise NotImplementedError
+        return require_clip(s, video_id)
 
     def _tag_row(self, s: Session, name: str, create: bool = True) -> Tag | None:
         tag = s.exec(select(Tag).where(func.lower(Tag.name) == name.lower())).first()
@@ -39,15 +49,16 @@ class LibraryTags:
         return tag
 
     @staticmethod
-    def _valid_tags(names: Iterable[str]) -> list[str]:
+    def valid_names(names: Iterable[str]) -> list[str]:
         out = []
         for raw in names:
             out.append(clean_tag(raw))  # control characters stripped; length, markup and cloze syntax checked
         return out
 
-    def _tag(self, s: Session, video_id: int, names: Iterable[str], source: TagSource) -> list[str]:
+    def tag_in(self, s: Session, video_id: int, names: Iterable[str], source: TagSource) -> list[str]:
+        """Tag a clip inside an open session (adding a clip and its tags is one transaction)."""
         added = []
-        for name in self._valid_tags(names):
+        for name in self.valid_names(names):
             tag = self._tag_row(s, name)
             assert tag is not None and tag.id is not None
             if s.get(VideoTag, (video_id, tag.id)) is None:
@@ -58,7 +69,7 @@ class LibraryTags:
     def tag(self, video_id: int, names: Iterable[str], source: TagSource = TagSource.USER) -> list[str]:
         with self.db.session() as s:
             self._get(s, video_id)
-            added = self._tag(s, video_id, names, source)
+            added = self.tag_in(s, video_id, names, source)
             s.flush()
             search_index.reindex(s, video_id)
             return added
