@@ -2,6 +2,8 @@
 
     .venv/bin/python tools/screenshots.py [--home DIR] [--out resources/screenshots] [--reuse] [--clips N]
 
+Each view is saved at 1280x800 (`library.png`) and as the small window, 1024x640 (`library-1024.png`).
+
 The sample library is made here, without the network: spoken slides (espeak-ng over a title card, like the
 short videos students save) for the annotated scripts in tests/data/keypoints_eval, attached as captured
 TikTok clips and run through the real transcription and cards steps; then a few jobs are left in telling
@@ -116,7 +118,7 @@ def build_library(home: Path, count: int) -> None:
             "tiktok", platform_id, url, media, title=title, creator_handle=handle,
             creator_name=handle.replace(".", " ").replace("_", " ").title(), caption=title,
             hashtags=HASHTAGS[key] + ["medschool"], duration=None, thumbnail_file=cover))
-        lib.tag(video.id, TAGS.get(key, []))
+        lib.tags.tag(video.id, TAGS.get(key, []))
         if i % 3 == 0 or "murmur" in name:
             lib.set_favourite(video.id, True)
         pipeline.queue_step(JobStep.TRANSCRIBE, video.id, [JobStep.CARDS.value])
@@ -151,14 +153,18 @@ def build_library(home: Path, count: int) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
 
 
+SIZES = {"": "1280x800", "-1024": "1024x640"}  # file suffix -> window size: the usual and the small window
+
+
 def shoot(home: Path, out: Path, views: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, STUDYCOMPANION_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     failures = 0
-    for view in views:
-        target = out / f"{view}.png"
+    for view, (suffix, size) in ((v, s) for v in views for s in SIZES.items()):
+        target = out / f"{view}{suffix}.png"
         proc = subprocess.run([sys.executable, "-m", "studycompanion", "gui", "--screenshot", str(target),
-                               "--view", view], env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
+                               "--view", view, "--size", size], env=env, cwd=ROOT, capture_output=True, text=True,
+                              timeout=180)
         if proc.returncode != 0:
             failures += 1
             print(f"{view}: failed ({proc.returncode})\n{proc.stderr[-2000:]}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import av
 import av.error
 
 from studycompanion.core.errors import BadInput
+
+log = logging.getLogger(__name__)
 
 MEDIA_SUFFIXES = {
     ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".mp3", ".m4a", ".wav", ".ogg", ".opus", ".flac", ".aac",
@@ -66,24 +69,46 @@ def container_duration(container: av.container.InputContainer) -> float:
     return best
 
 
-def _verify_decodes(container: av.container.InputContainer, duration: float, path: Path) -> None:
-    """Decode the start and reach the last second: a cut-off download fails here, not later.
+def stream_end(stream: av.stream.Stream, fallback: float) -> float:
+    """Where this stream itself ends, in seconds: its own duration (from its start time) when the file gives one,
+    else `fallback` (the container's). Audio and video of one clip often end apart (a 12.9 s video, 11.1 s audio)."""
+    tb = stream.time_base
+    if tb is None or not stream.duration:
+        return fallback
+    start = float(stream.start_time * tb) if stream.start_time else 0.0
+    return max(0.0, start + float(stream.duration * tb))
 
-    Audio is used when present (every audio frame is a key frame, so reaching the end is cheap)."""
-    stream = container.streams.audio[0] if container.streams.audio else container.streams.video[0]
-    if stream.time_base is None:
-        return
+
+def _verify_decodes(container: av.container.InputContainer, duration: float, path: Path) -> None:
+    """Decode the start of each stream and reach its own last second: a cut-off download fails here, not later.
+
+    Each stream is checked against its own end, never the container's: an audio track shorter than the video is
+    common and fine. What was decided is logged (stream, its end, where decoding reached)."""
+    streams = [*container.streams.audio[:1], *container.streams.video[:1]]
     try:
-        for t in (0.0, max(0.0, duration - 1.0)):
-            container.seek(int(t / stream.time_base), stream=stream, any_frame=False, backward=True)
-            reached = False
-            for frame in container.decode(stream):
-                if not isinstance(frame, (av.AudioFrame, av.VideoFrame)) or frame.time is None or frame.time >= t - 0.5:
-                    reached = True
-                    break
-            if not reached:
-                raise BadInput(f"{path.name} looks truncated or damaged: it stops before {t:.0f}s of {duration:.0f}s.")
+        for stream in streams:
+            if stream.time_base is None:
+                continue
+            end = min(stream_end(stream, duration), duration) if duration else stream_end(stream, duration)
+            for t in (0.0, max(0.0, end - 1.0)):
+                container.seek(int(t / stream.time_base), stream=stream, any_frame=False, backward=True)
+                reached: float | None = None
+                for frame in container.decode(stream):
+                    if not isinstance(frame, (av.AudioFrame, av.VideoFrame)) or frame.time is None:
+                        reached = t
+                        break
+                    if frame.time >= t - 0.5:
+                        reached = float(frame.time)
+                        break
+                if reached is None:
+                    log.warning("%s: %s stream ends at %.2fs by its index but decoding stops before %.1fs: refused",
+                                path.name, stream.type, end, t)
+                    raise BadInput(f"{path.name} looks truncated or damaged: its {stream.type} stops before "
+                                   f"{t:.0f}s of {end:.0f}s.")
+            log.info("%s: %s stream decodes to its end (%.2fs; container %.2fs)", path.name, stream.type, end,
+                     duration)
     except av.error.FFmpegError as exc:
+        log.warning("%s: decoding failed (%s): refused as damaged", path.name, exc)
         raise BadInput(f"{path.name} looks truncated or damaged.", str(exc)) from exc
 
 

@@ -53,7 +53,7 @@ def test_add_dialog_offers_the_link_on_the_clipboard(qtbot: QtBot) -> None:
 
 def test_a_pasted_link_appears_at_once_as_a_queued_clip(qtbot: QtBot, services: Services, window: MainWindow) -> None:
     QGuiApplication.clipboard().setText("https://www.tiktok.com/@dr.a/video/7301234567890123456")
-    window.paste()  # the pipeline is not running here: the clip waits for its download
+    window.commands.paste()  # the pipeline is not running here: the clip waits for its download
     qtbot.waitUntil(lambda: window.library_model.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: window.library_model.item(0) is not None, timeout=5000)
     item = window.library_model.item(0)
@@ -64,7 +64,7 @@ def test_a_pasted_link_appears_at_once_as_a_queued_clip(qtbot: QtBot, services: 
     qtbot.waitUntil(lambda: window.library_model.job_badge(item.id) is not None
                     or window.sidebar.jobs_item.text(1) == "1", timeout=5000)
 
-    window.paste()  # the same link again: nothing new, and the message says so
+    window.commands.paste()  # the same link again: nothing new, and the message says so
     qtbot.waitUntil(lambda: "already in the library" in window.message_bar.text.text(), timeout=5000)
     assert services.library.count_videos() == 1
 

@@ -239,10 +239,10 @@ def test_reject_restore_accept_and_cloze_selection(qtbot: QtBot, view: ClipView,
 
 def test_tags_added_and_removed_in_the_ui_persist(qtbot: QtBot, view: ClipView, services: Services,
                                                   clip: int) -> None:
-    services.library.tag(clip, ["Pharm::Diuretics"])  # another tag in the library: offered by the completer
+    services.library.tags.tag(clip, ["Pharm::Diuretics"])  # another tag in the library: offered by the completer
     view.show_clip(clip)
     qtbot.waitUntil(lambda: "Pharm::Diuretics" in view.tags.tags(), timeout=10_000)
-    services.library.untag(clip, ["Pharm::Diuretics"])
+    services.library.tags.untag(clip, ["Pharm::Diuretics"])
     view.show_clip(clip)
     qtbot.waitUntil(lambda: "Pharm::Diuretics" not in view.tags.tags(), timeout=10_000)
     assert "Pharm::Diuretics" in view.tags.known_tags()
@@ -250,18 +250,18 @@ def test_tags_added_and_removed_in_the_ui_persist(qtbot: QtBot, view: ClipView, 
     assert view.tags.completer.currentCompletion() == "Pharm::Diuretics"
     qtbot.keyClicks(view.tags.input, "Step1")
     qtbot.keyClick(view.tags.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Step1" in services.library.tags_for(clip), timeout=5_000)
+    qtbot.waitUntil(lambda: "Step1" in services.library.tags.tags_for(clip), timeout=5_000)
     qtbot.waitUntil(lambda: "Step1" in view.tags.tags(), timeout=5_000)
     chip = next(c for c in view.tags.findChildren(TagChip) if c.name == "Renal::Diuretics")
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: services.library.tags_for(clip) == ["Step1"], timeout=5_000)
+    qtbot.waitUntil(lambda: services.library.tags.tags_for(clip) == ["Step1"], timeout=5_000)
     qtbot.waitUntil(lambda: view.tags.tags() == ["Step1"], timeout=5_000)
 
 
 def test_suggested_tags_are_kept_or_dropped(qtbot: QtBot, view: ClipView, services: Services, clip: int) -> None:
     from studycompanion.core.interests.suggestions import TagSuggestions
 
-    services.library.tag(clip, ["Pharm::Diuretics", "Renal::Physiology"], TagSource.SUGGESTED)
+    services.library.tags.tag(clip, ["Pharm::Diuretics", "Renal::Physiology"], TagSource.SUGGESTED)
     view.show_clip(clip)
     qtbot.waitUntil(lambda: len(view.tags.suggested()) == 2, timeout=10_000)
     chips = {c.name: c for c in view.tags.findChildren(SuggestedChip)}
@@ -274,7 +274,7 @@ def test_suggested_tags_are_kept_or_dropped(qtbot: QtBot, view: ClipView, servic
     assert "Pharm::Diuretics" in view.tags.tags()
     chip = next(c for c in view.tags.findChildren(SuggestedChip) if c.name == "Renal::Physiology")
     chip.drop_action.trigger()
-    qtbot.waitUntil(lambda: "Renal::Physiology" not in services.library.tags_for(clip), timeout=5_000)
+    qtbot.waitUntil(lambda: "Renal::Physiology" not in services.library.tags.tags_for(clip), timeout=5_000)
     qtbot.waitUntil(lambda: view.tags.suggested() == [], timeout=5_000)
     assert "renal::physiology" in suggestions.rejected(clip)
 

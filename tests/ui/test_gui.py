@@ -34,18 +34,21 @@ def _library(home: AppPaths) -> None:
     services.close()
 
 
-@pytest.mark.parametrize("view", ["library", "jobs"])
-def test_gui_screenshot_saves_a_png_of_the_view(home: AppPaths, tmp_path: Path, view: str) -> None:
+@pytest.mark.parametrize(("view", "size"), [("library", None), ("jobs", None), ("foryou", "1024x640"),
+                                            ("clip", "1024x640")])
+def test_gui_screenshot_saves_a_png_of_the_view(home: AppPaths, tmp_path: Path, view: str, size: str | None) -> None:
     _library(home)
     out = tmp_path / f"{view}.png"
     env = dict(os.environ, STUDYCOMPANION_HOME=str(home.root), QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-m", "studycompanion", "gui", "--screenshot", str(out), "--view", view],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    extra = ["--size", size] if size else []
+    proc = subprocess.run([sys.executable, "-m", "studycompanion", "gui", "--screenshot", str(out), "--view", view,
+                           *extra], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]  # (a crash at quit fails here too)
     image = QImage(str(out))
-    assert image.width() >= 1280 and image.height() >= 800
+    width, height = (int(v) for v in (size or "1280x800").split("x"))
+    assert image.width() == width and image.height() == height
     # it shows something: more than a handful of distinct colours in the middle of the window
-    colours = {image.pixel(x, y) for x in range(300, 1200, 37) for y in range(120, 700, 29)}
+    colours = {image.pixel(x, y) for x in range(300, width - 80, 37) for y in range(120, height - 100, 29)}
     assert len(colours) > 2
 
 

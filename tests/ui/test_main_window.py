@@ -133,7 +133,7 @@ def test_tags_assigned_in_the_ui_persist(qtbot: QtBot, services: Services, make_
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Cardio::Murmurs, #step1", True))
     menu = win.library_view.clip_actions.menu(win.library_view, win.library_view.selected_items())
     next(a for a in menu.actions() if a.text() == "Add tags…").trigger()
-    qtbot.waitUntil(lambda: services.library.tags_for(vid) == ["Cardio::Murmurs", "step1"], timeout=5000)
+    qtbot.waitUntil(lambda: services.library.tags.tags_for(vid) == ["Cardio::Murmurs", "step1"], timeout=5000)
     qtbot.waitUntil(lambda: set(win.sidebar.tag_names()) == {"Cardio", "Cardio::Murmurs", "step1"}, timeout=5000)
     assert win.sidebar._tag_items["Cardio"].text(1) == "1"
 
@@ -145,7 +145,7 @@ def test_tags_assigned_in_the_ui_persist(qtbot: QtBot, services: Services, make_
     drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     win.sidebar.dropEvent(drop)
-    qtbot.waitUntil(lambda: services.library.tags_for(other) == ["step1"], timeout=5000)
+    qtbot.waitUntil(lambda: services.library.tags.tags_for(other) == ["step1"], timeout=5000)
     qtbot.waitUntil(lambda: win.sidebar._tag_items.get("step1") is not None
                     and win.sidebar._tag_items["step1"].text(1) == "2", timeout=5000)
 

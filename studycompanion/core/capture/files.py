@@ -9,7 +9,7 @@ import av
 import av.error
 
 from studycompanion.core.errors import BadInput
-from studycompanion.core.media import MediaInfo, container_duration
+from studycompanion.core.media import MediaInfo, container_duration, stream_end
 
 log = logging.getLogger(__name__)
 
@@ -51,18 +51,21 @@ def inspect_download(
             except (av.error.FFmpegError, OSError, ValueError, StopIteration) as exc:
                 log.info("no thumbnail for %s: %s", media_file, exc)
         if verify_end:
-            _check_end(container, video if video is not None else audio, duration, media_file)
+            for stream in (audio, video):  # each against its own end: audio often stops before the video
+                _check_end(container, stream, duration, media_file)
     return info, thumb
 
 
 def _check_end(container: av.container.InputContainer, stream: av.stream.Stream | None, duration: float,
                media_file: Path) -> None:
-    """Demux the last second: a file cut off mid-way has its index but not its last packets."""
+    """Demux the stream's last second: a file cut off mid-way has its index but not its last packets.
+
+    The end is the stream's own (media.stream_end), never the container's: a 12.9 s video with 11.1 s of audio
+    is whole. The decision is logged."""
     if stream is None or stream.time_base is None:
         return
     tb = stream.time_base
-    if stream.duration:
-        duration = float(stream.duration * tb)  # this stream's own end (audio may run longer than video)
+    duration = stream_end(stream, duration)
     if duration <= 0.5:
         return
     needed = duration - 0.5
@@ -73,9 +76,14 @@ def _check_end(container: av.container.InputContainer, stream: av.stream.Stream 
             if packet.pts is not None and packet.size:
                 last = max(last, float(packet.pts * tb))
                 if last >= needed:
+                    log.info("%s: %s stream reaches its end (%.2fs of %.2fs): whole", media_file.name, stream.type,
+                             last, duration)
                     return
     except av.error.FFmpegError as exc:
+        log.warning("%s: %s stream fails near its end (%s): refused", media_file.name, stream.type, exc)
         raise TruncatedMedia(f"{media_file.name} looks truncated or damaged.", str(exc)) from exc
+    log.warning("%s: %s stream's last packet at %.2fs of its %.2fs: refused as truncated", media_file.name,
+                stream.type, last, duration)
     raise TruncatedMedia(f"{media_file.name} looks truncated.", f"last packet at {last:.2f}s of {duration:.2f}s")
 
 

@@ -261,7 +261,7 @@ def queue_links(services: Services, refs: Sequence[LinkRef], *, tags: Sequence[s
                 else:
                     pipeline.queue_capture(video)
             if tags:
-                lib.tag(video.id, tags)
+                lib.tags.tag(video.id, tags)
         except UserError as exc:
             result.errors.append(f"{ref.url}: {exc.message}")
     return result

@@ -52,12 +52,12 @@ class ClipActions(QObject):
     def add_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
         lib = self.services.library
         tags = list(tags)
-        self._run(lambda: [lib.tag(i, tags) for i in ids], ids)
+        self._run(lambda: [lib.tags.tag(i, tags) for i in ids], ids)
 
     def remove_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
         lib = self.services.library
         tags = list(tags)
-        self._run(lambda: [lib.untag(i, tags) for i in ids], ids)
+        self._run(lambda: [lib.tags.untag(i, tags) for i in ids], ids)
 
     def delete(self, ids: Sequence[int]) -> None:
         actions = self.services.clip_actions
@@ -104,7 +104,9 @@ class ClipActions(QObject):
 
     def confirm_delete(self, parent: QWidget, items: Sequence[ClipItem]) -> None:
         what = f"“{items[0].title}”" if len(items) == 1 else f"{len(items)} clips"
-        answer = QMessageBox.question(
-            parent, "Delete clips", f"Delete {what} with its files, transcript and cards? This cannot be undone.")
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(  # No is the default: Enter never deletes by accident
+            parent, "Delete clips", f"Delete {what} with its files, transcript and cards? This cannot be undone.",
+            buttons, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete([it.id for it in items])

@@ -7,13 +7,16 @@ through `library.set_notes` on the worker; `saved` carries the Video back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from studycompanion.core.db.tables import Video
 from studycompanion.ui.common.worker import Failure
+
+if TYPE_CHECKING:
+    from studycompanion.services import Services
 
 NOTES_DELAY_MS = 800
 
@@ -24,7 +27,7 @@ Background = Callable[[Callable[[], Any], Callable[[Any], Any] | None, Callable[
 class NotesSaver(QObject):
     saved = Signal(object)  # the Video with the notes written
 
-    def __init__(self, edit: QPlainTextEdit, state: QLabel, services: Any, current_id: Callable[[], int | None],
+    def __init__(self, edit: QPlainTextEdit, state: QLabel, services: Services, current_id: Callable[[], int | None],
                  run: Background, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.edit = edit

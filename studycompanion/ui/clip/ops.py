@@ -50,7 +50,7 @@ def load_clip(services: Services, video_id: int) -> ClipData:
     return ClipData(
         video, media if media and media.is_file() else None, poster if poster and poster.is_file() else None,
         lines, library.keypoints(video_id), list(sources), suggested_tags(sources),
-        [n for n, _ in library.tag_counts()], running, services.creators.get(handle) if handle else None,
+        [n for n, _ in library.tags.tag_counts()], running, services.creators.get(handle) if handle else None,
     )
 
 
@@ -64,12 +64,12 @@ def change_tags(services: Services, video_id: int, name: str, action: str
     """add / remove a tag, or accept / reject a suggested one; then what the library holds (clip, tags, all names)."""
     library, suggestions = services.library, services.suggestions
     if action == "add":
-        library.tag(video_id, [name])
+        library.tags.tag(video_id, [name])
     elif action == "remove":
-        library.untag(video_id, [name])
+        library.tags.untag(video_id, [name])
     else:
         (suggestions.accept if action == "accept" else suggestions.reject)(video_id, [name])
-    return library.get(video_id), suggestions.tag_sources(video_id), [n for n, _ in library.tag_counts()]
+    return library.get(video_id), suggestions.tag_sources(video_id), [n for n, _ in library.tags.tag_counts()]
 
 
 def queue_cards(library: Any, pipeline: Any, video_id: int) -> int:

@@ -145,20 +145,25 @@ class PlayerPanel(QWidget):
         self.loop_button.setToolTip("Loop a span: the selected key point or the current sentence")
         self.loop_button.toggled.connect(self._on_loop_toggled)
 
+        # the seek bar has a row of its own (as in a good video player): it takes the whole width at any window
+        # size, and the time, speed and loop below it never squeeze it or overlap each other
+        self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.time_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(4)
         for w in (self.back_button, self.play_button, self.forward_button):
             bar.addWidget(w)
-        bar.addWidget(self.slider, 1)
         bar.addWidget(self.time_label)
+        bar.addStretch(1)
         bar.addWidget(self.speed)
         bar.addWidget(self.loop_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(2)
         layout.addWidget(screen, 1)
+        layout.addWidget(self.slider)
         layout.addLayout(bar)
 
     # ---- public API -------------------------------------------------------------------------------
@@ -168,13 +173,33 @@ class PlayerPanel(QWidget):
         return self.video.videoSink()
 
     def load(self, media: Path | None, poster: Path | None = None, at_seconds: float | None = None,
-             missing: str = "No media file for this clip yet") -> None:
-        """Open a clip (paused). `at_seconds` is applied once the media is loaded; `missing` shows without media."""
-        self.stop()
+             missing: str = "No media file for this clip yet", duration: float | None = None) -> None:
+        """Open a clip (paused). `at_seconds` is applied once the media is loaded; `missing` shows without media.
+        `duration` (the library's figure) shows until the media reports its own.
+
+        Opening the clip that is already loaded again (a search hit in a clip seen before) keeps the loaded media:
+        Qt would not load the same source twice, so neither its duration nor the seek would ever arrive."""
+        url = QUrl.fromLocalFile(str(media)) if media is not None else QUrl()
+        same = (media is not None and not self.player.source().isEmpty() and self.player.source() == url
+                and self.player.mediaStatus() not in (QMediaPlayer.MediaStatus.InvalidMedia,
+                                                      QMediaPlayer.MediaStatus.NoMedia))
+        if same:
+            self.pause()
+        else:
+            self.stop()
         self.set_loop(None)
+        if same and media is not None and media.is_file():
+            self._pending_seek = None
+            self._set_controls_enabled(True)
+            if self.player.duration() > 0:
+                self._on_duration(self.player.duration())
+            self.seek(at_seconds or 0.0)
+            self._show_position(at_seconds or 0.0)
+            return
         self._last_frame = None
-        self._duration = 0.0
+        self._duration = float(duration) if duration else 0.0
         self._pending_seek = at_seconds
+        self._show_position(at_seconds or 0.0)
         pixmap = QPixmap(str(poster)) if poster and poster.is_file() else None
         if media is None or not media.is_file():
             self.player.setSource(QUrl())
@@ -185,11 +210,11 @@ class PlayerPanel(QWidget):
         self.poster.set_image(pixmap, "")
         self._screen.setCurrentWidget(self.poster)
         self._set_controls_enabled(True)
-        self.player.setSource(QUrl.fromLocalFile(str(media)))
+        self.player.setSource(url)
 
     def _attach_audio(self) -> None:
         has_device = bool(QMediaDevices.audioOutputs())
-        self.player.setAudioOutput(self.audio if has_device else None)
+        self.player.setAudioOutput(self.audio if has_device else None)  # type: ignore[arg-type]  # None detaches
 
     def unload(self) -> None:
         self.stop()
@@ -295,6 +320,8 @@ class PlayerPanel(QWidget):
 
     @Slot(int)
     def _on_duration(self, ms: int) -> None:
+        if ms <= 0 and self._duration > 0:
+            return  # an unloaded source: keep the library's figure rather than read "0:00"
         self._duration = ms / 1000
         self.slider.setRange(0, max(0, ms))
         self.slider.setPageStep(int(SEEK_STEP * 1000))

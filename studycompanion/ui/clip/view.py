@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from studycompanion.core.db.tables import Job, Video
 from studycompanion.core.interests.creators import CreatorMark
@@ -28,11 +29,16 @@ from studycompanion.ui.clip.keypoints_list import KeyPointList
 from studycompanion.ui.clip.notes import NOTES_DELAY_MS, NotesSaver
 from studycompanion.ui.clip.ops import ClipData, change_tags, load_clip, load_parts, queue_cards, suggested_tags
 from studycompanion.ui.clip.player import SEEK_STEP
+from studycompanion.ui.clip.positions import PlaybackPositions
 from studycompanion.ui.clip.side_panel import ClipSidePanel
 from studycompanion.ui.clip.transcript_view import TranscriptView
 from studycompanion.ui.clip.watch_time import WatchTimer
+from studycompanion.ui.common.blocking import signals_blocked
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
+
+if TYPE_CHECKING:
+    from studycompanion.services import Services
 
 __all__ = ["NOTES_DELAY_MS", "STATUS_TEXT", "ClipData", "ClipView"]
 
@@ -47,11 +53,22 @@ STATUS_TEXT = {
 }
 
 
+def keypoints_empty_text(video: Video, has_transcript: bool) -> str:
+    """What the Key points tab says while it lists nothing."""
+    if not has_transcript:
+        if video.status in (VideoStatus.QUEUED, VideoStatus.DOWNLOADING, VideoStatus.READY):
+            return "Key points appear here once the clip is transcribed."
+        return "No speech was found in this clip, so there are no key points."
+    if video.status == VideoStatus.CARDS:
+        return "No key points were found in this transcript."
+    return "No key points yet. “Make cards” on the Cards tab finds them and drafts cards."
+
+
 class ClipView(QWidget):
     back_requested = Signal()
     clip_changed = Signal(object)  # the Video after a change made here (favourite, tags, notes), for other views
 
-    def __init__(self, services: Any, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clipView")
         self.services = services
@@ -59,6 +76,7 @@ class ClipView(QWidget):
         self._video: Video | None = None
         self._creator: CreatorMark | None = None
         self._token = 0
+        self.positions = PlaybackPositions(services.paths.root)
         self._build()
         self._shortcuts()
         self._relay = JobRelay(self)
@@ -124,6 +142,8 @@ class ClipView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
+        self._user_split = False  # until the student drags it, the split follows the window: 45 % for the player
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
         left.setMinimumWidth(280)
         self.tabs.setMinimumWidth(320)
 
@@ -143,8 +163,9 @@ class ClipView(QWidget):
         ):
             shortcut = QShortcut(QKeySequence(key), self, context=ctx)
             shortcut.activated.connect(lambda slot=slot: slot() if self.isVisible() and self._video else None)
-        back = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, context=ctx)
-        back.activated.connect(lambda: self._go_back() if self.isVisible() else None)
+        for seq in (QKeySequence(QKeySequence.StandardKey.Back), QKeySequence(Qt.Key.Key_Escape)):
+            back = QShortcut(seq, self, context=ctx)
+            back.activated.connect(lambda: self._go_back() if self.isVisible() else None)
 
     # ---- showing a clip ---------------------------------------------------------------------------
 
@@ -152,8 +173,10 @@ class ClipView(QWidget):
         return self._video
 
     def show_clip(self, video_id: int, at_seconds: float | None = None) -> None:
-        """Load and show a clip (in the background); playback starts paused at `at_seconds`."""
+        """Load and show a clip (in the background); playback starts paused at `at_seconds` (a search hit, a card's
+        moment), else where the student left it."""
         self.save_notes()
+        self.save_position()
         self._record_watch()
         self.watch.start_clip(video_id)
         self._token += 1
@@ -174,9 +197,13 @@ class ClipView(QWidget):
         self.header.show_video(video)
         missing = STATUS_TEXT.get(video.status, "") if video.status != VideoStatus.FAILED else \
             f"Download failed: {video.error}"
-        self.player.load(data.media, data.poster, at_seconds, missing=missing)
+        resume = at_seconds
+        if resume is None and video.id is not None:
+            resume = self.positions.get(video.id, video.duration)
+        self.player.load(data.media, data.poster, resume, missing=missing, duration=video.duration)
         self._show_transcript(data)
         self.keypoints.set_points(data.keypoints)
+        self.keypoints.set_empty_text(keypoints_empty_text(video, bool(data.lines)))
         self._set_tab_counts(len(data.keypoints), None)
         self.tags.set_known_tags(data.known_tags)
         self.tags.set_tags(data.tags, data.suggested)
@@ -187,7 +214,17 @@ class ClipView(QWidget):
         self.cards.set_video(video.id)
         self._show_jobs(data.running)
         if at_seconds is not None:
-            self.transcript.set_position(at_seconds)
+            self.tabs.setCurrentWidget(self.transcript)  # a search hit: show the line it was found in
+        if resume is not None:
+            self.transcript.set_position(resume)
+
+    def save_position(self) -> None:
+        """Remember where this clip was left (resume when it is opened again, also after a restart)."""
+        video = self._video
+        if video is None or video.id is None or not isValid(self.player):
+            return  # (also at shutdown, when the hide of a closing window finds the player gone)
+        if self.player.duration():
+            self.positions.set(video.id, self.player.position(), self.player.duration())
 
     def _show_transcript(self, data: ClipData) -> None:
         if data.lines:
@@ -233,7 +270,9 @@ class ClipView(QWidget):
             video, lines, points = result
             had_media = bool(self._video and self._video.media_file)
             self._video = video
+            status = self.status.text()  # a job's outcome stays readable across the reload it caused
             self.header.show_video(video)
+            self.status.setText(status)
             if not had_media and video.media_file:
                 self.show_clip(video_id)  # the download finished: load the player too
                 return
@@ -242,6 +281,7 @@ class ClipView(QWidget):
                 self.transcript.set_lines(lines)
                 self.transcript.set_position(position)
             self.keypoints.set_points(points)
+            self.keypoints.set_empty_text(keypoints_empty_text(video, bool(lines)))
             self._set_tab_counts(len(points), None)
             self.cards.reload()
 
@@ -329,8 +369,8 @@ class ClipView(QWidget):
             self.cards.generate_button.setEnabled(True)
 
         self.cards.generate_button.setEnabled(False)
-        self._bg(lambda: queue_cards(library, pipeline, vid), lambda _job: self.status.setText("Cards queued…"),
-                 failed)
+        self.status.setText("Making cards (queued)")  # at once: the click is seen even before the job exists
+        self._bg(lambda: queue_cards(library, pipeline, vid), lambda _job: None, failed)
 
     def open_export(self) -> None:
         from studycompanion.ui.dialogs.export import ExportDialog
@@ -359,7 +399,10 @@ class ClipView(QWidget):
     # ---- misc ---------------------------------------------------------------------------------------
 
     def _on_card_counts(self, counts: dict[CardState, int]) -> None:
-        self._set_tab_counts(None, sum(counts.values()))
+        total = sum(counts.values())
+        self._set_tab_counts(None, total)
+        if total == 0 and self.status.text() == "Cards made":
+            self.status.setText("No cards were made: no key points were found in this transcript.")
 
     def _set_tab_counts(self, keypoints: int | None, cards: int | None) -> None:
         if keypoints is not None:
@@ -374,6 +417,7 @@ class ClipView(QWidget):
 
     def _go_back(self) -> None:
         self.save_notes()
+        self.save_position()
         self.cards.flush()
         self.player.pause()
         self.back_requested.emit()
@@ -384,10 +428,23 @@ class ClipView(QWidget):
             interests = self.services.interests
             self.worker.run(lambda: interests.record_watch(*watched))
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._user_split:
+            total = max(1, self.splitter.width() - self.splitter.handleWidth())
+            left = max(self.side.minimumWidth(), min(total - self.tabs.minimumWidth(), round(total * 0.45)))
+            with signals_blocked(self.splitter):
+                self.splitter.setSizes([left, max(1, total - left)])
+
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self.save_notes()
-        self._record_watch()
-        self.cards.flush()
-        if not event.spontaneous():  # another page took over; a minimised window keeps playing
-            self.player.pause()
+        if not QCoreApplication.closingDown():  # (the window's closeEvent saved all this already)
+            try:
+                self.save_notes()
+                self.save_position()
+                self._record_watch()
+                self.cards.flush()
+                if not event.spontaneous():  # another page took over; a minimised window keeps playing
+                    self.player.pause()
+            except RuntimeError:  # a part already deleted while the window is torn down: nothing left to save
+                log.debug("clip view hidden during teardown", exc_info=True)
         super().hideEvent(event)

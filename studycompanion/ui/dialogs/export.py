@@ -298,7 +298,7 @@ class ExportDialog(QDialog):
 
         def read() -> tuple[str, list[str]]:
             title = library.get(vid).title if vid is not None else ""
-            return title, [name for name, _ in library.tag_counts()]
+            return title, [name for name, _ in library.tags.tag_counts()]
 
         self._bg(read, self._loaded, lambda f: self._show_result(f.message, error=True))
 

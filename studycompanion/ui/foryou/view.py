@@ -1,6 +1,7 @@
-"""The For You page: the student's clips ranked with a reason each, "more / less of this", and the interest
-profile behind the order (what was learned, from what), adjustable per topic.
-Ranking lives in core/interests/service.py.
+"""The For You page: a feed of the student's clips, one at a time (ui/foryou/feed.py), or as a compact table
+ranked with a reason each, "more / less of this", and the interest profile behind the order (what was learned,
+from what), adjustable per topic. T (or the button) switches between the two. Ranking lives in
+core/interests/service.py.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 from studycompanion.core.interests.foryou import ForYouItem
 from studycompanion.core.interests.profile import InterestProfile, TagInterest
 from studycompanion.ui.common.worker import Failure, Worker
+from studycompanion.ui.foryou.feed import ForYouFeed
 from studycompanion.ui.library.source import title_or_link
 
 if TYPE_CHECKING:
@@ -34,7 +38,7 @@ LIMIT = 200
 ROLE = Qt.ItemDataRole.UserRole
 
 
-def _bar(affinity: float, width: int = 10) -> str:
+def _bar(affinity: float, width: int = 5) -> str:
     """'+0.62' as a small text gauge (no custom painting needed)."""
     n = round(abs(affinity) * width)
     return ("▮" * n + "▯" * (width - n)) if affinity >= 0 else ("−" + "▮" * n)
@@ -52,7 +56,17 @@ class InterestsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Topic", "Interest", "Learned from"])
         self.tree.setRootIsDecorated(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # the three columns share the panel's width (no sideways scrolling): the gauge as wide as it needs, topic
+        # and sources the rest, elided with the full text in the tooltip; no heading is ever cut
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        heading = header.fontMetrics().horizontalAdvance("Learned from") + 24
+        self.tree.setMinimumWidth(2 * heading + header.fontMetrics().horizontalAdvance("▮▮▮▮▮ +0.00") + 40)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.more_button = QPushButton("More of this")
         self.less_button = QPushButton("Less of this")
@@ -85,6 +99,8 @@ class InterestsPanel(QWidget):
         for t in rows:
             item = QTreeWidgetItem([t.tag, f"{_bar(t.affinity)} {t.affinity:+.2f}", t.explain()])
             item.setData(0, ROLE, t.tag)
+            item.setToolTip(0, t.tag)
+            item.setToolTip(2, t.explain())
             self.tree.addTopLevelItem(item)
         if not rows:
             self.tree.addTopLevelItem(QTreeWidgetItem(["Nothing learned yet", "", "favourite, tag or review clips"]))
@@ -129,6 +145,7 @@ class ForYouView(QWidget):
     """Ranked clips with their reasons on the left, the interest profile on the right."""
 
     open_clip_requested = Signal(int)  # video id (double-click or "Open")
+    open_clip_at_requested = Signal(int, object)  # video id, seconds: "Open clip" in the feed, where it was playing
     review_requested = Signal()  # "Review For You": the lead shows ReviewView with the For You scope
     failed = Signal(object)  # a Failure to show
     loaded = Signal()
@@ -142,8 +159,12 @@ class ForYouView(QWidget):
         self.list.setHeaderLabels(["#", "Clip", "Why"])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        lh = self.list.header()
+        lh.setStretchLastSection(False)
+        lh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        lh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        lh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.itemDoubleClicked.connect(lambda item, _col: self.open_clip_requested.emit(item.data(0, ROLE)))
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -184,9 +205,56 @@ class ForYouView(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.table_page = split
+
+        self.feed = ForYouFeed(services, worker)
+        self.feed.open_clip_requested.connect(self.open_clip_at_requested.emit)
+        self.feed.failed.connect(self.failed.emit)
+        self.feed.adjusted.connect(lambda _vid, _more: self.reload())
+        self.mode_button = QPushButton("Compact table (T)")
+        self.mode_button.setToolTip("Switch between the feed (one clip at a time) and a compact table (T)")
+        self.mode_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mode_button.clicked.connect(self.toggle_mode)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.feed)
+        self.stack.addWidget(self.table_page)
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 8, 12, 8)
-        box.addWidget(split)
+        box.addWidget(self.stack, 1)
+        self._table_head = head
+        self._place_mode_button()
+        toggle = QShortcut(QKeySequence(Qt.Key.Key_T), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        toggle.activated.connect(self.toggle_mode)
+
+    # ---- feed or table ------------------------------------------------------------------------------
+
+    def is_feed(self) -> bool:
+        return self.stack.currentWidget() is self.feed
+
+    def set_feed(self, feed: bool) -> None:
+        self.stack.setCurrentWidget(self.feed if feed else self.table_page)
+        self.mode_button.setText("Compact table (T)" if feed else "Feed (T)")
+        self._place_mode_button()
+        if feed:
+            self.feed.setFocus()
+            chosen = self.selected_id()
+            ids = [i.video_id for i in self.feed.items()]
+            if chosen is not None and chosen != self.feed.current_id() and chosen in ids:
+                self.feed.go_to(ids.index(chosen))  # the table's selection, in the feed
+        else:
+            self.feed.player.pause()
+            current = self.feed.current_id()
+            if current is not None:
+                self.select(current)
+            self.list.setFocus()
+
+    def toggle_mode(self) -> None:
+        self.set_feed(not self.is_feed())
+
+    def _place_mode_button(self) -> None:
+        """The switch sits in the header row of the page on show (no row of its own)."""
+        layout = self.feed.head if self.is_feed() else self._table_head
+        layout.addWidget(self.mode_button)
 
     # ---- loading ------------------------------------------------------------------------------------
 
@@ -205,10 +273,12 @@ class ForYouView(QWidget):
         for n, it in enumerate(items, 1):
             row = QTreeWidgetItem([str(n), title_or_link(it.title) or f"Clip {it.video_id}", it.reason])
             row.setData(0, ROLE, it.video_id)
+            row.setToolTip(1, html.escape(row.text(1)))
             row.setToolTip(2, html.escape(" · ".join(it.reasons)))
             self.list.addTopLevelItem(row)
             if it.video_id == selected:
                 self.list.setCurrentItem(row)
+        self.feed.set_items(self._items)
         self.status.setText("Your clips, ranked by what you study, what is due and what you have not seen yet."
                             if items else "No clips yet: add some, and For You will rank them here.")
         self.loaded.emit()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studycompanion.core.types import VideoStatus
+from studycompanion.ui.common.focus import draw_focus_ring
 from studycompanion.ui.common.icons import icon
 from studycompanion.ui.common.theme import ACCENT, STATUS_COLORS, STATUS_LABELS, fmt_duration, is_dark
 from studycompanion.ui.common.thumbnails import ThumbnailCache
@@ -78,6 +79,7 @@ class ClipDelegate(QStyledItemDelegate):
         self.thumbs = thumbs
         self.grid = True
         self.card_width = GRID_CARD_W
+        self._outline: tuple[QRectF, float] | None = None  # the card or row last painted
         self._heart = icon("favourite", "#e0245e")
         self._film = icon("film", "#ffffff")
 
@@ -98,10 +100,13 @@ class ClipDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         try:
+            self._outline = None
             if self.grid:
                 self._paint_card(painter, option, index, item)
             else:
                 self._paint_row(painter, option, index, item)
+            if option.state & QStyle.StateFlag.State_HasFocus and self._outline is not None:
+                draw_focus_ring(painter, *self._outline)  # where the keyboard is, selected or not
         finally:
             painter.restore()
 
@@ -128,6 +133,7 @@ class ClipDelegate(QStyledItemDelegate):
             painter.setPen(pen_color)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        self._outline = (QRectF(rect), radius)  # the focus ring goes round it, over the thumbnail
 
     def _thumb(self, painter: QPainter, rect: QRect, index: Index, item: ClipItem | None, radius: float,
                palette: QPalette) -> None:

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from studycompanion.core.types import JobState
 from studycompanion.services import Services
+from studycompanion.ui.common.focus import FocusRingDelegate
 from studycompanion.ui.common.icons import icon
 from studycompanion.ui.common.worker import Failure, Worker
 from studycompanion.ui.library.model import CLIP_IDS_MIME
@@ -40,7 +41,7 @@ class SidebarCounts:
     total: int = 0
     favourites: int = 0
     active_jobs: int = 0
-    tags: list[tuple[str, int]] = field(default_factory=list)
+    tags: dict[str, int] = field(default_factory=dict)  # tag path -> clips carrying it or a tag below it
 
 
 def load_counts(services: Services) -> SidebarCounts:
@@ -50,19 +51,8 @@ def load_counts(services: Services) -> SidebarCounts:
         total=lib.count_videos(),
         favourites=lib.count_videos(favourite=True),
         active_jobs=services.jobs.count([JobState.QUEUED, JobState.RUNNING]),
-        tags=lib.tag_counts(),
+        tags=lib.tags.tag_clip_counts(),  # clips, each once (not tag rows, not suggestions)
     )
-
-
-def tag_tree(tags: list[tuple[str, int]]) -> dict[str, int]:
-    """'A::B' with 3 and 'A' with 1 -> {'A': 4, 'A::B': 3}: a node counts its own clips and its children's."""
-    totals: dict[str, int] = {}
-    for name, count in tags:
-        parts = name.split("::")
-        for depth in range(1, len(parts) + 1):
-            path = "::".join(parts[:depth])
-            totals[path] = totals.get(path, 0) + count
-    return totals
 
 
 class Sidebar(QTreeWidget):
@@ -71,6 +61,7 @@ class Sidebar(QTreeWidget):
     tag_renamed = Signal()
     review_tag = Signal(str)  # "Review this tag" from a tag's menu
     failed = Signal(object)  # Failure
+    expansion_changed = Signal()  # a tag was expanded or collapsed (the window keeps it across restarts)
 
     def __init__(self, services: Services, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +86,7 @@ class Sidebar(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumWidth(180)
+        self.setItemDelegate(FocusRingDelegate(self))  # a visible ring where the keyboard is
 
         self.library_item = self._top("library", "Library", NavTarget(NavKind.LIBRARY))
         self.foryou_item = self._top("foryou", "For You", NavTarget(NavKind.FOR_YOU))
@@ -108,8 +100,13 @@ class Sidebar(QTreeWidget):
         self.tags_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tags_item.setExpanded(True)
         self._tag_items: dict[str, QTreeWidgetItem] = {}
+        self._expanded: set[str] | None = None  # restored expansion, applied when the tags arrive
+        self.itemExpanded.connect(lambda _item: self.expansion_changed.emit())
+        self.itemCollapsed.connect(lambda _item: self.expansion_changed.emit())
         self.setCurrentItem(self.library_item)
         self.currentItemChanged.connect(self._on_current)
+        self.itemClicked.connect(self._on_clicked)
+        self._current_before_press: QTreeWidgetItem | None = None
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -131,6 +128,18 @@ class Sidebar(QTreeWidget):
         target: NavTarget | None = current.data(0, TARGET_ROLE)
         if target is not None and target.kind != NavKind.TAGS:
             self.navigate.emit(target)
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        """A click on the item already selected still goes there (Library while a clip is open goes back)."""
+        if item is not self._current_before_press:
+            return  # a new item: currentItemChanged navigated already
+        target = item.data(0, TARGET_ROLE)
+        if isinstance(target, NavTarget) and target.kind != NavKind.TAGS:
+            self.navigate.emit(target)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._current_before_press = self.currentItem()
+        super().mousePressEvent(event)
 
     def select(self, target: NavTarget) -> None:
         """Highlight a target without emitting navigate (the window already shows it)."""
@@ -174,10 +183,24 @@ class Sidebar(QTreeWidget):
         self.counts.active_jobs = n
         self.jobs_item.setText(1, str(n) if n else "")
 
-    def _rebuild_tags(self, tags: list[tuple[str, int]]) -> None:
-        totals = tag_tree([(name, n) for name, n in tags if n > 0])
+    def expanded_tags(self) -> list[str]:
+        if self._expanded is not None and not self._tag_items:
+            return sorted(self._expanded)  # restored, the tags not read yet
+        return sorted(path for path, item in self._tag_items.items() if item.isExpanded())
+
+    def set_expanded_tags(self, paths: list[str]) -> None:
+        """The expansion to show (restored at start-up); applied now and when the tags are next read."""
+        self._expanded = set(paths)
+        for path, item in self._tag_items.items():
+            item.setExpanded(path in self._expanded)
+
+    def _rebuild_tags(self, tags: dict[str, int]) -> None:
+        totals = {path: n for path, n in tags.items() if n > 0}
         current = self.current_target()
-        expanded = {path for path, item in self._tag_items.items() if item.isExpanded()}
+        if self._expanded is not None:
+            expanded, self._expanded = self._expanded, None
+        else:
+            expanded = {path for path, item in self._tag_items.items() if item.isExpanded()}
         self.blockSignals(True)
         for item in self._tag_items.values():
             parent = item.parent()
@@ -257,7 +280,7 @@ class Sidebar(QTreeWidget):
 
     def rename_tag(self, old: str, new: str) -> None:
         lib = self.services.library
-        self.worker.run(lambda: lib.rename_tag(old, new), lambda _n: self._renamed(), self._failed)
+        self.worker.run(lambda: lib.tags.rename_tag(old, new), lambda _n: self._renamed(), self._failed)
 
     def _renamed(self) -> None:
         self.tag_renamed.emit()

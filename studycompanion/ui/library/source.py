@@ -191,7 +191,7 @@ class ClipSource:
                     videos.append(lib.get(note.video_id))
                 except NotFound:  # deleted since the search
                     videos.append(None)
-            tags = lib.tags_for_many([n.video_id for n in chunk])
+            tags = lib.tags.tags_for_many([n.video_id for n in chunk])
             items = []
             for note, video in zip(chunk, videos, strict=True):
                 if video is None:
@@ -201,11 +201,11 @@ class ClipSource:
                     items.append(ClipItem.from_video(video, lib, tags.get(note.video_id, []), note))
             return items
         found = lib.list_videos(limit=page_size, offset=page * page_size, **self._filter(query))
-        tags = lib.tags_for_many([v.id for v in found if v.id is not None])
+        tags = lib.tags.tags_for_many([v.id for v in found if v.id is not None])
         return [ClipItem.from_video(v, lib, tags.get(v.id or 0, [])) for v in found]
 
     def one(self, video_id: int) -> ClipItem:
-        return ClipItem.from_video(self.library.get(video_id), self.library, self.library.tags_for(video_id))
+        return ClipItem.from_video(self.library.get(video_id), self.library, self.library.tags.tags_for(video_id))
 
     @staticmethod
     def _filter(query: LibraryQuery) -> dict[str, Any]:

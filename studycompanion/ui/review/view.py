@@ -222,7 +222,7 @@ class ReviewView(QWidget):
 
     def reload(self) -> None:
         """Fill the tag list (in the background) and count what the chosen scope holds."""
-        self.worker.run(self.services.library.tag_counts, self._set_tags, self._fail)
+        self.worker.run(self.services.library.tags.tag_counts, self._set_tags, self._fail)
 
     def _set_tags(self, counts: list[tuple[str, int]]) -> None:
         checked = set(self.checked_tags())

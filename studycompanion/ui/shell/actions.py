@@ -26,6 +26,9 @@ class MainActions:
     quit: QAction
     refresh: QAction
     about: QAction
+    shortcuts: QAction
+    open_log: QAction
+    report: QAction
     views: dict[str, QAction]
     search: SearchBox
     toolbar: QToolBar
@@ -58,6 +61,11 @@ def build_actions(window: QMainWindow) -> MainActions:
     quit_ = _action(window, None, "Quit", QKeySequence(std.Quit))
     refresh = _action(window, None, "Refresh", QKeySequence(std.Refresh))
     about = _action(window, None, "About StudyCompanion")
+    shortcuts = _action(window, None, "Keyboard shortcuts", "?")
+    shortcuts.setShortcuts([QKeySequence("?"), QKeySequence("Shift+?")])  # "?" is Shift+/ on most keyboards
+    shortcuts.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    open_log = _action(window, None, "Open log")
+    report = _action(window, None, "Report a problem…", tip="Copy the versions and the end of the log to the clipboard")
     views = {name: _action(window, None, label, key) for name, label, key in (
         ("library", "Library", "Ctrl+Shift+L"), ("foryou", "For You", "Ctrl+Shift+Y"),
         ("review", "Review", "Ctrl+Shift+R"), ("jobs", "Jobs", "Ctrl+Shift+J"))}
@@ -100,6 +108,8 @@ def build_actions(window: QMainWindow) -> MainActions:
     view_menu.addSeparator()
     view_menu.addAction(refresh)
     help_menu = menu.addMenu("&Help")
+    help_menu.addActions([shortcuts, open_folder, open_log, report])
+    help_menu.addSeparator()
     help_menu.addAction(about)
     return MainActions(add, paste, files, import_, grid, list_, export, settings, open_folder, quit_, refresh, about,
-                       views, search, bar, add_button)
+                       shortcuts, open_log, report, views, search, bar, add_button)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -34,7 +33,7 @@ from studycompanion.ui.library.model import ClipSource, LibraryModel, LibraryQue
 from studycompanion.ui.library.sidebar import NavKind, NavTarget, Sidebar
 from studycompanion.ui.library.view import LibraryView
 from studycompanion.ui.shell.actions import build_actions
-from studycompanion.ui.shell.adding_actions import AddAndDialogActions
+from studycompanion.ui.shell.adding_actions import WindowCommands, WindowParts
 from studycompanion.ui.shell.pages import (
     LazyPage,
     make_clip_view,
@@ -53,7 +52,7 @@ log = logging.getLogger(__name__)
 PAGES = ("library", "foryou", "jobs", "clip", "review")
 
 
-class MainWindow(AddAndDialogActions, QMainWindow):
+class MainWindow(QMainWindow):
     page_changed = Signal(str)
 
     def __init__(self, services: Services, worker: Worker, *, restore_state: bool = True) -> None:
@@ -78,6 +77,11 @@ class MainWindow(AddAndDialogActions, QMainWindow):
         self.adding = AddController(services, worker, self)
 
         self._build()
+        self.commands = WindowCommands(WindowParts(
+            window=self, services=services, worker=worker, adding=self.adding, library_view=self.library_view,
+            library_model=self.library_model, sidebar=self.sidebar, message_bar=self.message_bar,
+            search=self.search, state=self.state, current_page=self.current_page, show_view=self.show_view,
+            current_clip_id=self._current_clip_id, current_tag=self._current_tag))
         self._wire()
         if restore_state:
             self._restore()
@@ -137,17 +141,19 @@ class MainWindow(AddAndDialogActions, QMainWindow):
     # ---- wiring ----------------------------------------------------------------------------------------
 
     def _wire(self) -> None:
-        a = self.acts
-        a.add.triggered.connect(self.show_add_dialog)
-        a.paste.triggered.connect(self.paste)
-        a.files.triggered.connect(self.choose_files)
-        a.import_.triggered.connect(self.choose_import)
+        a, c = self.acts, self.commands
+        a.add.triggered.connect(c.show_add_dialog)
+        a.paste.triggered.connect(c.paste)
+        a.files.triggered.connect(c.choose_files)
+        a.import_.triggered.connect(c.choose_import)
         a.grid.triggered.connect(lambda: self.set_grid(True))
         a.list.triggered.connect(lambda: self.set_grid(False))
-        a.export.triggered.connect(self.show_export)
-        a.settings.triggered.connect(self.show_settings)
-        a.open_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.root))))
+        a.export.triggered.connect(c.show_export)
+        a.settings.triggered.connect(c.show_settings)
+        a.open_folder.triggered.connect(c.open_library_folder)
+        a.shortcuts.triggered.connect(c.show_shortcuts)
+        a.open_log.triggered.connect(c.open_log)
+        a.report.triggered.connect(c.report_problem)
         a.quit.triggered.connect(self.close)
         a.refresh.triggered.connect(self.refresh_all)
         a.about.triggered.connect(lambda: self.message_bar.show_info(
@@ -155,7 +161,7 @@ class MainWindow(AddAndDialogActions, QMainWindow):
             seconds=10))
         for name, action in a.views.items():
             action.triggered.connect(lambda _=False, n=name: self.show_view(n))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self, self.paste)  # Ctrl+V anywhere but in text
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self, c.paste)  # Ctrl+V anywhere but in text
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
         self.worker.on_unhandled_error = self.show_failure
@@ -169,15 +175,15 @@ class MainWindow(AddAndDialogActions, QMainWindow):
         self.search.go_to_results.connect(self._focus_results)
         view = self.library_view
         view.open_requested.connect(self.open_clip)
-        view.empty.paste_requested.connect(self.paste)
-        view.empty.files_requested.connect(self.choose_files)
-        view.empty.import_requested.connect(self.choose_import)
-        view.empty.demo_requested.connect(self.add_demo)
+        view.empty.paste_requested.connect(c.paste)
+        view.empty.files_requested.connect(c.choose_files)
+        view.empty.import_requested.connect(c.choose_import)
+        view.empty.demo_requested.connect(c.add_demo)
         self.library_model.failed.connect(self.show_failure)
         self.actions_.changed.connect(self._clips_changed)
         self.actions_.deleted.connect(self._clips_changed)
         self.actions_.failed.connect(self.show_failure)
-        self.adding.added.connect(self._added)
+        self.adding.added.connect(c.added)
         self.adding.failed.connect(self.show_failure)
         self.adding.busy.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.jobs_view.failed.connect(self.show_failure)
@@ -195,6 +201,7 @@ class MainWindow(AddAndDialogActions, QMainWindow):
     def _wire_foryou_view(self, widget: QWidget) -> None:
         view = cast("ForYouView", widget)  # the page's factory makes exactly this class
         view.open_clip_requested.connect(lambda vid: self.open_clip(vid))
+        view.open_clip_at_requested.connect(lambda vid, at: self.open_clip(vid, at))
         view.review_requested.connect(lambda: self.show_review(None))
         view.failed.connect(self.show_failure)
 
@@ -222,6 +229,15 @@ class MainWindow(AddAndDialogActions, QMainWindow):
         view = self.review_page.view()
         assert view is not None
         return cast("ReviewView", view)
+
+    def _current_clip_id(self) -> int | None:
+        if self.current_page() != "clip" or self.clip_page.peek() is None:
+            return None
+        video = self.clip_view.current_video()
+        return video.id if video is not None else None
+
+    def _current_tag(self) -> str | None:
+        return self._nav.tag if self._nav.kind == NavKind.TAG else None
 
     # ---- navigation -------------------------------------------------------------------------------------
 
@@ -305,6 +321,7 @@ class MainWindow(AddAndDialogActions, QMainWindow):
             self._grid_before_search = self.library_view.grid
             self.library_view.set_grid(False)  # snippets read better as rows
             self._sync_mode_actions()
+        self.sidebar.select(NavTarget(NavKind.LIBRARY))  # results are shown in the library, not under Jobs
         self.library_view.set_title("Search")
         self.library_model.set_query(LibraryQuery(QueryKind.SEARCH, text=text))
         if self.current_page() != "library":
@@ -389,6 +406,7 @@ class MainWindow(AddAndDialogActions, QMainWindow):
         if header is not None:
             self.jobs_view.table.header().restoreState(header)
         self.set_grid(self.state.flag("grid", True))
+        self.sidebar.set_expanded_tags(self.state.strings("tagsExpanded"))
 
     def save_state(self) -> None:
         self.state.set_bytes("geometry", self.saveGeometry())
@@ -397,6 +415,7 @@ class MainWindow(AddAndDialogActions, QMainWindow):
         self.state.set_bytes("jobsHeader", self.jobs_view.table.header().saveState())
         grid = self._grid_before_search if self._grid_before_search is not None else self.library_view.grid
         self.state.set_flag("grid", grid)
+        self.state.set_strings("tagsExpanded", self.sidebar.expanded_tags())
         self.state.sync()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -411,6 +430,8 @@ class MainWindow(AddAndDialogActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.clip_page.peek() is not None:
             self.clip_view.save_notes()
+            self.clip_view.save_position()
+            self.clip_view.positions.sync()
         self.save_state()
         self.events.close()
         super().closeEvent(event)

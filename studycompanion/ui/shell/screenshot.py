@@ -1,4 +1,4 @@
-"""`gui --screenshot`: open a view at 1280x800, wait until it has loaded and painted, save a PNG, quit."""
+"""`gui --screenshot`: open a view at 1280x800 (or `--size`), wait until it has loaded and painted, save a PNG, quit."""
 
 from __future__ import annotations
 
@@ -26,13 +26,14 @@ class ScreenshotTaker(QObject):
     QUIET_TICKS = 6
     TIMEOUT_S = 40.0
 
-    def __init__(self, window: MainWindow, view: str, path: Path) -> None:
+    def __init__(self, window: MainWindow, view: str, path: Path, *, size: tuple[int, int] | None = None) -> None:
         super().__init__(window)
         if view not in VIEWS:
             raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
         self.window = window
         self.view = view
         self.path = Path(path)
+        self.size = size or SIZE
         self.saved = False
         self._quiet = 0
         self._opened_clip = False
@@ -42,8 +43,11 @@ class ScreenshotTaker(QObject):
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.window.resize(*SIZE)
+        self.window.resize(*self.size)
         self.window.show()
+        if self.view == "foryou":
+            # offscreen a playing video paints nothing: the feed shows its clip paused, on its first frame
+            self.window.foryou_view.feed.autoplay = False
         if self.view in ("jobs", "foryou"):
             self.window.show_view(self.view)
         self._started = time.monotonic()

@@ -48,5 +48,23 @@ class WindowState:
     def set_sizes(self, key: str, sizes: list[int]) -> None:
         self.settings.setValue(key, [int(s) for s in sizes])
 
+    def strings(self, key: str) -> list[str]:
+        value: Any = self.settings.value(key)
+        if isinstance(value, str):
+            return [value] if value else []  # QSettings reads a one-item list back as its item
+        if isinstance(value, (list, tuple)):
+            return [str(v) for v in value]
+        return []
+
+    def set_strings(self, key: str, values: list[str]) -> None:
+        self.settings.setValue(key, list(values))
+
+    def text(self, key: str) -> str:
+        value: Any = self.settings.value(key, "")
+        return value if isinstance(value, str) else ""
+
+    def set_text(self, key: str, value: str) -> None:
+        self.settings.setValue(key, value)
+
     def sync(self) -> None:
         self.settings.sync()
