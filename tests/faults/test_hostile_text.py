@@ -49,8 +49,8 @@ def test_hostile_tags_are_refused(services: Services, bad: str) -> None:
     video, _ = services.library.create_queued("web", "x1", "https://example.org/x1")
     assert video.id is not None
     with pytest.raises(BadInput):
-        services.library.tag(video.id, ["Cardio", bad])
-    assert services.library.tags_for(video.id) == []  # nothing of a refused batch is kept
+        services.library.tags.tag(video.id, ["Cardio", bad])
+    assert services.library.tags.tags_for(video.id) == []  # nothing of a refused batch is kept
 
 
 @given(st.fixed_dictionaries({"title": HOSTILE, "creator_name": HOSTILE, "creator_handle": HOSTILE,
