@@ -103,7 +103,7 @@ def _safe_streams() -> tuple[object, object]:
     from studycompanion.cli.output import SafeStream
 
     saved = (sys.stdout, sys.stderr)
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     return saved
 
 

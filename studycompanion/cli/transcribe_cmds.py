@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from studycompanion.cli.output import ProgressPrinter, print_json, print_table
+from studycompanion.core.capture.subtitles import read_subtitles
 from studycompanion.core.errors import BadInput
 from studycompanion.core.transcribe.formats import TranscriptFormat, render
 from studycompanion.core.transcribe.models import MODELS, model_statuses, spec_for
-from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.core.types import JobState, JobStep, Segment, VideoStatus
 from studycompanion.services import Services
 
 
@@ -22,6 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     target.add_argument("--all", action="store_true", help="every clip that has media but no transcript yet")
     p.add_argument("--model", choices=list(MODELS), help="model for this run (default: the settings' model)")
     p.add_argument("--language", metavar="L", help="language code such as en or de, or auto (default: settings)")
+    p.add_argument("--use-subtitles", action="store_true",
+                   help="use the subtitles the clip shipped with as its transcript instead of transcribing")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_transcribe)
 
@@ -30,6 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=[f.value for f in TranscriptFormat], default="txt",
                    help="txt (default), or srt / vtt subtitles (cues within 42 characters x 2 lines, 7 s)")
     p.add_argument("--output", "-o", type=Path, help="write to this file instead of the terminal")
+    p.add_argument("--subtitles", action="store_true",
+                   help="the subtitles the clip shipped with (captured with it), to compare with the transcript")
     p.set_defaults(handler=cmd_transcript)
 
     p = sub.add_parser("models", help="transcription models: list them, or download one (needs internet once)")
@@ -52,6 +57,8 @@ def cmd_transcribe(args: argparse.Namespace, services: Services) -> int:
     if args.language and args.language != "auto" and not args.language.isalpha():
         raise BadInput(f"'{args.language}' is not a language code (try en, de, fr or auto).")
     ids = _targets(args, services)
+    if args.use_subtitles:
+        return _use_subtitles(args, services, ids)
     if not ids:
         if args.json:
             print_json([])
@@ -85,9 +92,32 @@ def cmd_transcribe(args: argparse.Namespace, services: Services) -> int:
     return 0 if all(e["state"] == JobState.DONE.value for e in results) else 1
 
 
+def _shipped(services: Services, video_id: int) -> list[Segment]:
+    path = services.library.subtitles_path(video_id)
+    if path is None:
+        raise BadInput(f"Clip {video_id} came without subtitles (only some sites ship them).")
+    return read_subtitles(path)
+
+
+def _use_subtitles(args: argparse.Namespace, services: Services, ids: list[int]) -> int:
+    done = []
+    if args.all:  # every clip that shipped subtitles; the others are left for transcription
+        ids = [vid for vid in ids if services.library.subtitles_path(vid) is not None]
+    for vid in ids:
+        segments = _shipped(services, vid)
+        services.library.set_transcript(vid, segments)
+        done.append({"id": vid, "segments": len(segments), "source": "subtitles"})
+    if args.json:
+        print_json(done)
+    else:
+        for entry in done:
+            print(f"{entry['id']}	subtitles used as the transcript	{entry['segments']} segments")
+    return 0
+
+
 def cmd_transcript(args: argparse.Namespace, services: Services) -> int:
     services.library.get(args.id)
-    segments = services.library.transcript(args.id)
+    segments = _shipped(services, args.id) if args.subtitles else services.library.transcript(args.id)
     if not segments:
         raise BadInput(f"Clip {args.id} has no transcript yet; run `studycompanion transcribe {args.id}`.")
     text = render(segments, args.format)

@@ -107,6 +107,7 @@ class CapturedClip:
     duration: float | None = None
     thumbnail_file: Path | None = None
     info_json: Path | None = None
+    subtitles_file: Path | None = None  # subtitles the clip ships with (.vtt / .srt), when it has any
 
 
 @dataclass(frozen=True)

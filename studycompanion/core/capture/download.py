@@ -148,6 +148,11 @@ class Capturer:
             "noplaylist": True,
             "playlist_items": "1",
             "writethumbnail": True,
+            # the clip's own subtitles, when it has them (not the automatic ones): to compare or use instead
+            "writesubtitles": True,
+            "writeautomaticsub": False,
+            "subtitleslangs": ["en.*", "en"],
+            "subtitlesformat": "vtt/srt/best",
             "retries": o.retries,  # None (the library default) would mean no retry at all
             "fragment_retries": o.retries,
             "extractor_retries": 2,
@@ -324,6 +329,7 @@ class Capturer:
         info_path.write_text(json.dumps(meta.trimmed(info, **extra), ensure_ascii=False, indent=1, default=str),
                              encoding="utf-8")
         clip.info_json = info_path
+        clip.subtitles_file = self._downloaded_subtitles(info)
         return clip
 
     @staticmethod
@@ -350,6 +356,16 @@ class Capturer:
         if not found:
             raise NoVideoFound("Nothing playable was downloaded from that link.", f"no media file in {dest_dir}")
         return max(found, key=lambda p: p.stat().st_size)
+
+    @staticmethod
+    def _downloaded_subtitles(info: dict[str, Any]) -> Path | None:
+        """The subtitle file yt-dlp wrote for the clip, if it has one (English first)."""
+        subs = info.get("requested_subtitles") or {}
+        for _lang, sub in sorted(subs.items(), key=lambda kv: not str(kv[0]).startswith("en")):
+            path = sub.get("filepath") if isinstance(sub, dict) else None
+            if path and Path(path).is_file() and Path(path).stat().st_size > 0:
+                return Path(path)
+        return None
 
     @staticmethod
     def _downloaded_thumbnail(info: dict[str, Any]) -> Path | None:

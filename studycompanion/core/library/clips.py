@@ -39,6 +39,8 @@ CHUNK = 1 << 20
 EDITABLE = frozenset({"title", "creator_handle", "creator_name", "caption", "hashtags", "source_url"})
 
 
+SUBTITLES_NAME = "subtitles"  # <clip folder>/subtitles.vtt or .srt: what the clip shipped with
+
 class Library:
     """Clips and their files, transcripts and key points; their tags are `self.tags` (core/library/tags.py)."""
 
@@ -158,6 +160,11 @@ class Library:
             search_index.reindex(s, video.id)
             return video, True
 
+    def subtitles_path(self, video_id: int) -> Path | None:
+        """The subtitles the clip shipped with (captured beside its video), if it had any."""
+        folder = self.clip_folder(video_id)
+        return next((p for ext in (".vtt", ".srt") if (p := folder / f"{SUBTITLES_NAME}{ext}").is_file()), None)
+
     def attach_capture(self, video_id: int, clip: CapturedClip) -> Video:
         """Move a downloaded clip's files into the library and fill its metadata."""
         self.db.ensure_writable()
@@ -175,6 +182,8 @@ class Library:
                 thumb_target = folder / f"thumb{clip.thumbnail_file.suffix.lower() or '.jpg'}"
                 shutil.move(clip.thumbnail_file, thumb_target)
                 thumb = thumb_target.relative_to(self.paths.media).as_posix()
+            if clip.subtitles_file and clip.subtitles_file.exists():  # found again by subtitles_path()
+                shutil.move(clip.subtitles_file, folder / f"{SUBTITLES_NAME}{clip.subtitles_file.suffix.lower()}")
             info_rel = ""
             if clip.info_json and clip.info_json.exists():
                 info_target = folder / "info.json"
