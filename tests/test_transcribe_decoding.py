@@ -139,3 +139,23 @@ def test_three_runs_give_the_same_transcript(engine: TranscriptionEngine, tmp_pa
         fresh.close()
     first = runs[0].segments
     assert first and all(r.segments == first for r in runs[1:])
+
+
+def test_long_media_is_decoded_in_windows_cut_at_silence_and_loses_nothing(engine: TranscriptionEngine,
+                                                                         tmp_path: Path) -> None:
+    """A long lecture goes window by window (memory bounded by the window): with 20 s windows the 71 s clip is
+    four windows, each cut in a pause, and every sentence still comes out once, at its own time."""
+    audio = worker._decode(str(JFK))
+    ranges = worker.long_windows(audio, 20.0)
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(audio) and len(ranges) >= 3
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))  # contiguous, no overlap
+    for _start, end in ranges[:-1]:  # each cut lies in a pause: quieter than the clip on average
+        around = audio[max(0, end - 800):end + 800]
+        assert float((around ** 2).mean()) < 0.3 * float((audio ** 2).mean())
+    model = resolve_model("tiny.en", tmp_path)
+    result = engine.transcribe(TranscribeRequest(JFK, model, language="en", window_seconds=20.0))
+    assert result.batched
+    assert said(result.segments).count("ask not what your country") == 6
+    assert wer(REFERENCE, text(result.segments)) <= 0.05
+    starts = [s.start for s in result.segments]
+    assert starts == sorted(starts) and result.segments[-1].end > 60  # the windows' times are the clip's

@@ -56,6 +56,7 @@ class TranscribeRequest:
     beam_size: int = 5
     batched_min_seconds: float = 30.0
     batch_size: int = 0  # 0 = default_batch_size(threads)
+    window_seconds: float = 600.0  # long media is decoded in windows of about this length (bounded memory)
 
     def to_message(self) -> dict[str, Any]:
         return {
@@ -72,6 +73,7 @@ class TranscribeRequest:
             "beam_size": self.beam_size,
             "batched_min_seconds": self.batched_min_seconds,
             "batch_size": self.batch_size or default_batch_size(self.threads or physical_cores()),
+            "window_seconds": self.window_seconds,
         }
 
 

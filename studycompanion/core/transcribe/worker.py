@@ -28,6 +28,11 @@ from typing import Any
 
 SAMPLE_RATE = 16_000
 BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferencePipeline
+# long media (a 2-hour lecture) is decoded window by window, each cut at its quietest moment near the boundary:
+# the batched pipeline copies every speech chunk and computes all their features at once, so memory would grow
+# with the file's length (bench/long_media.py measures the engine's peak RSS)
+LONG_WINDOW_SECONDS = 600.0
+CUT_SEARCH_SECONDS = 20.0
 
 MAX_WORDS_PER_SECOND = 7.5  # a segment said faster than this after the careful pass is dropped as a loop
 MIN_IMPLAUSIBLE_WORDS = 8
@@ -194,6 +199,46 @@ def _repair(loaded: _Loaded, audio: Any, duration: float, first: list[Any], opti
     return [s for s in segments if not _implausible(s)], redone
 
 
+def long_windows(audio: Any, window_seconds: float = LONG_WINDOW_SECONDS) -> list[tuple[int, int]]:
+    """Sample ranges covering the audio, each about `window_seconds` long, cut at the quietest 100 ms in the last
+    CUT_SEARCH_SECONDS before each boundary (so no word is split between two windows)."""
+    import numpy as np
+
+    n, size = len(audio), int(window_seconds * SAMPLE_RATE)
+    frame, search = SAMPLE_RATE // 10, int(CUT_SEARCH_SECONDS * SAMPLE_RATE)
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        end = min(n, start + size)
+        if end < n and end - search > start:
+            tail = np.asarray(audio[end - search:end], dtype=np.float32)
+            usable = len(tail) // frame * frame
+            energy = np.square(tail[:usable].reshape(-1, frame)).mean(axis=1)
+            end = end - search + int(np.argmin(energy)) * frame + frame // 2
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _batched(loaded: _Loaded, audio: Any, options: dict[str, Any], batch_size: int, window_seconds: float
+             ) -> tuple[Any, Any]:
+    """Batched decoding of a long clip, window by window (memory bounded by the window, not the file); the
+    segments come back in order with the clip's own times; `info` is the first window's."""
+    ranges = long_windows(audio, window_seconds)
+    first_segments, info = loaded.batched.transcribe(
+        audio[ranges[0][0]:ranges[0][1]], batch_size=batch_size, **{**options, "vad_filter": True, "temperature": 0.0})
+    fixed = {**options, "vad_filter": True, "temperature": 0.0, "language": options.get("language") or info.language}
+
+    def all_segments() -> Any:
+        yield from (_as_segment(s) for s in first_segments)
+        for start, end in ranges[1:]:
+            segments, _info = loaded.batched.transcribe(audio[start:end], batch_size=batch_size, **fixed)
+            yield from (_as_segment(s, start / SAMPLE_RATE) for s in segments)
+
+    return all_segments(), info
+
+
+
 # Whisper's language detection hears dense medical English as Latin (2 of 14 test clips with `base`, measured
 # on bench/data/medical_asr): nobody records a study clip in Latin, so it is never chosen.
 NEVER_SPOKEN = frozenset({"la"})
@@ -201,7 +246,8 @@ NEVER_SPOKEN = frozenset({"la"})
 
 def _spoken_language(loaded: _Loaded, audio: Any) -> str:
     """The clip's language for a multilingual model: the most probable one people speak, from up to 3 windows."""
-    _lang, _prob, ranked = loaded.model.detect_language(audio, vad_filter=True, language_detection_segments=3)
+    head = audio[: SAMPLE_RATE * 150]  # enough for 3 windows of speech; never the whole of a long lecture
+    _lang, _prob, ranked = loaded.model.detect_language(head, vad_filter=True, language_detection_segments=3)
     return next((code for code, _p in ranked if code not in NEVER_SPOKEN), "en")
 
 
@@ -223,16 +269,14 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
     batched = duration >= float(request.get("batched_min_seconds", BATCHED_MIN_SECONDS))
     if batched:
         # The batched pipeline needs VAD to cut the clip into chunks; it is what makes long clips fast.
-        segments, info = loaded.batched.transcribe(
-            audio, batch_size=int(request.get("batch_size") or 4), **{**options, "vad_filter": True,
-                                                                       "temperature": 0.0}
-        )
+        segments, info = _batched(loaded, audio, options, int(request.get("batch_size") or 4),
+                                  float(request.get("window_seconds") or LONG_WINDOW_SECONDS))
     else:
-        segments, info = loaded.model.transcribe(audio, **{**options, "temperature": 0.0})
+        raw, info = loaded.model.transcribe(audio, **{**options, "temperature": 0.0})
+        segments = (_as_segment(s) for s in raw)
     send(("started", {"duration": duration, "language": info.language, "batched": batched}))
     first: list[Any] = []
-    for segment in segments:
-        core = _as_segment(segment)
+    for core in segments:
         first.append(core)
         send(("segment", _segment_dict(core)))  # progress; the final list follows a "reset" when it changed
     final, redone = _repair(loaded, audio, duration, first, options)
