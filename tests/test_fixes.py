@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from studycompanion.core.db.tables import Card
 from studycompanion.core.errors import BadInput
-from studycompanion.core.types import CardKind, KeyPoint, Segment, TagSource, Word
+from studycompanion.core.types import CardKind, CardState, KeyPoint, Segment, TagSource, Word
 from studycompanion.paths import AppPaths
 from studycompanion.services import Services, build_services
 from tests.interest_fixtures import ClipSpec, add_clip
@@ -142,3 +142,36 @@ def test_the_fix_command_fixes_lists_and_undoes(home: AppPaths) -> None:
     assert undo.returncode == 0 and "undone fix" in undo.stdout
     bad = _cli(home, "fix", str(vid), "nothing here", "x")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "not in this clip" in bad.stderr
+
+
+def test_the_students_text_is_taken_as_written_and_cloze_markers_are_never_rewritten(services: Services) -> None:
+    vid = _clip(services, "a", "The atlas is c1 and K plus is high.", ["The", "atlas", "is", "c1", "and", "K",
+                                                                          "plus", "is", "high."])
+    with services.library.db.session() as s:
+        s.add(Card(video_id=vid, kind=CardKind.CLOZE, front="The {{c1::atlas}} is c1.", guid="g-a-c1",
+                   start=0.0, end=2.0))
+    services.fixes.apply(vid, "c1", "C1 vertebra")
+    assert "{{c1::atlas}} is C1 vertebra." in _fronts(services, vid)[-1]  # the marker is untouched
+    services.fixes.apply(vid, "K plus", r"K\1 (potassium)")  # a backslash is text, not a regex group
+    assert r"K\1 (potassium) is high." in services.library.transcript(vid)[0].text
+
+
+def test_non_ascii_words_are_found_and_a_case_only_fix_of_a_right_line_changes_nothing(services: Services) -> None:
+    vid = _clip(services, "a", "Das Ödem ist da.", ["Das", "Ödem", "ist", "da."])
+    result = services.fixes.apply(vid, "ödem", "Lungenödem")
+    assert result.segments == 1 and services.library.transcript(vid)[0].text == "Das Lungenödem ist da."
+    with pytest.raises(BadInput, match="already says"):
+        services.fixes.apply(vid, "das lungenödem", "Das Lungenödem")  # case only, and the line has it already
+    assert len(services.fixes.list()) == 1
+
+
+def test_undo_never_changes_back_a_card_the_student_accepted_since(services: Services) -> None:
+    vid = _clip(services, "a", TEXT, WORDS)
+    result = services.fixes.apply(vid, "Big sin", "digoxin")
+    with services.library.db.session() as s:
+        card = s.exec(select(Card).where(Card.guid == "g-a-1")).one()
+        card.state = CardState.ACCEPTED
+        s.add(card)
+    undone = services.fixes.undo(result.fix_id)
+    assert undone.kept == 1 and _fronts(services, vid)[0].startswith("{{c1::digoxin}}")
+    assert services.library.transcript(vid)[0].text == TEXT  # the transcript is put back

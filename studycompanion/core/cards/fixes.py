@@ -5,6 +5,7 @@ joins the personal dictionary (core/library/dictionary.py) that later prompts an
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from studycompanion.core.cards import cloze
 from studycompanion.core.db import search_index
 from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Card, KeyPointRow, TranscriptFix, TranscriptSegment, utcnow
@@ -20,6 +22,7 @@ from studycompanion.core.errors import BadInput, NotFound
 from studycompanion.core.library.words import word_from_row, word_row
 from studycompanion.core.types import CardState, Word
 
+log = logging.getLogger(__name__)
 MAX_LENGTH = 100
 _EDGE_LEFT, _EDGE_RIGHT = r"(?<![\w'-])", r"(?![\w'-])"
 _CARD_FIELDS = ("front", "back", "extra")
@@ -113,6 +116,8 @@ class TranscriptFixes:
                 self._fix_clip(s, vid, pattern, wrong, right, changes, result)
                 s.flush()
                 search_index.reindex(s, vid)
+            if not changes:
+                raise BadInput(f'The transcript already says "{right}".')
             fix = TranscriptFix(video_id=video_id, wrong=wrong, right=right, everywhere=everywhere, changes=changes)
             s.add(fix)
             s.flush()
@@ -120,11 +125,19 @@ class TranscriptFixes:
             result.fix_id = fix.id
         return result
 
+    def clips_with(self, wrong: str) -> list[int]:
+        """The clips whose transcript has `wrong` as whole words: what a fix `everywhere` would change."""
+        wrong = _clean(wrong, "wrong")
+        with self.db.session() as s:
+            return self._clips_with(s, phrase_pattern(wrong), wrong, None)
+
     @staticmethod
     def _clips_with(s: Session, pattern: re.Pattern[str], wrong: str, video_id: int | None) -> list[int]:
         first = wrong.split()[0]
-        stmt = select(TranscriptSegment.video_id, TranscriptSegment.text).where(
-            col(TranscriptSegment.text).ilike(f"%{first}%"))
+        stmt = select(TranscriptSegment.video_id, TranscriptSegment.text)
+        if first.isascii():  # SQLite folds case for ASCII only: a narrowing pre-filter, the regex decides
+            like = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(col(TranscriptSegment.text).ilike(f"%{like}%", escape="\\"))
         if video_id is not None:
             stmt = stmt.where(TranscriptSegment.video_id == video_id)
         return sorted({vid for vid, text in s.exec(stmt).all() if pattern.search(text)})
@@ -135,8 +148,13 @@ class TranscriptFixes:
         for seg in s.exec(select(TranscriptSegment).where(TranscriptSegment.video_id == vid)).all():
             if not pattern.search(seg.text):
                 continue
-            words, _n = fix_words([word_from_row(w) for w in seg.words], wrong, right)
-            text, rows = pattern.sub(right, seg.text), [word_row(w) for w in words]
+            words, runs = fix_words([word_from_row(w) for w in seg.words], wrong, right)
+            text, rows = pattern.sub(lambda _m: right, seg.text), [word_row(w) for w in words]
+            if text == seg.text:
+                continue  # already right (a fix of case only, on a line that had it)
+            if runs < len(pattern.findall(seg.text)):
+                log.info("fix %r -> %r: clip %s segment %s fixed in its text, its words split otherwise", wrong,
+                         right, vid, seg.id)
             changes.append({"table": "segment", "id": seg.id, "before": {"text": seg.text, "words": seg.words},
                             "after": {"text": text, "words": rows}})
             seg.text, seg.words = text, rows
@@ -175,6 +193,11 @@ class TranscriptFixes:
                 if any(getattr(row, k) != v for k, v in change["after"].items()):
                     result.kept += 1
                     continue
+                if isinstance(row, Card) and (row.state != CardState.DRAFT or row.edited):
+                    result.kept += 1  # accepted or sent to Anki since: the student's now, never changed back
+                    continue
+                if isinstance(row, Card):
+                    row.updated_at = utcnow()
                 for key, value in change["before"].items():
                     setattr(row, key, value)
                 s.add(row)
@@ -199,12 +222,21 @@ class TranscriptFixes:
             return list(s.exec(stmt).all())
 
 
+def _replace(text: str, pattern: re.Pattern[str], right: str) -> str:
+    """`pattern` -> `right` in plain text and in cloze answers, never inside the {{cN::...}} markers themselves."""
+    def swap(part: str) -> str:
+        return pattern.sub(lambda _m: right, part)
+
+    return cloze.substitute(text, lambda d: cloze.marker(d.number, swap(d.answer), swap(d.hint)), plain=swap)
+
+
 def _changed(row: Any, fields: Sequence[str], pattern: re.Pattern[str], right: str,
              changes: list[dict[str, Any]], table: str) -> bool:
-    before = {f: getattr(row, f) for f in fields if pattern.search(getattr(row, f) or "")}
+    after = {f: _replace(getattr(row, f) or "", pattern, right) for f in fields}
+    before = {f: getattr(row, f) for f in fields if after[f] != (getattr(row, f) or "")}
+    after = {f: after[f] for f in before}
     if not before:
         return False
-    after = {f: pattern.sub(right, v) for f, v in before.items()}
     changes.append({"table": table, "id": row.id, "before": before, "after": after})
     for f, v in after.items():
         setattr(row, f, v)
