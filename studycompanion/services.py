@@ -124,7 +124,8 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True, check
     dictionary = PersonalDictionary(db)
     # the clip's on-screen words and the student's fixes feed its prompt and lexicon correction
     transcriber = transcribe_step(library, settings, paths, engine, dictionary=dictionary.terms,
-                                  screen_text=lambda vid: [line.text for line in screen_text.lines(vid)])
+                                  screen_text=lambda vid: [line.text for line in screen_text.lines(vid)],
+                                  misheard=dictionary.misheard)
     # capture and transcription are followed by interest-tag suggestions (core/interests/suggestions.py)
     pipeline = Pipeline(library, queue, {
         JobStep.CAPTURE: with_suggestions(capture_step(library, capturer, paths), suggestions),

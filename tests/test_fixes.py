@@ -175,3 +175,18 @@ def test_undo_never_changes_back_a_card_the_student_accepted_since(services: Ser
     undone = services.fixes.undo(result.fix_id)
     assert undone.kept == 1 and _fronts(services, vid)[0].startswith("{{c1::digoxin}}")
     assert services.library.transcript(vid)[0].text == TEXT  # the transcript is put back
+
+
+def test_a_fix_stays_made_when_the_clip_is_transcribed_again(services: Services) -> None:
+    from studycompanion.core.library.words import apply_misheard
+
+    vid = _clip(services, "a", TEXT, WORDS)
+    services.fixes.apply(vid, "Big sin", "digoxin")
+    assert services.transcriber.misheard is not None
+    misheard = services.transcriber.misheard()  # what the transcribe step applies to a new transcript
+    assert misheard == {"big sin": "digoxin"}
+    step = 0.4
+    fresh = [Segment(0.0, 2.4, TEXT, [Word(i * step, (i + 1) * step, f" {w}", 0.4) for i, w in enumerate(WORDS)])]
+    (seg,), n = apply_misheard(fresh, misheard)
+    assert n == 1 and seg.text == "digoxin toxicity causes yellow vision."
+    assert seg.words[0].text == " digoxin" and seg.words[0].corrected_from == "Big sin"

@@ -19,12 +19,11 @@ from studycompanion.core.db import search_index
 from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Card, KeyPointRow, TranscriptFix, TranscriptSegment, utcnow
 from studycompanion.core.errors import BadInput, NotFound
-from studycompanion.core.library.words import word_from_row, word_row
-from studycompanion.core.types import CardState, Word
+from studycompanion.core.library.words import fix_words, phrase_pattern, word_from_row, word_row
+from studycompanion.core.types import CardState
 
 log = logging.getLogger(__name__)
 MAX_LENGTH = 100
-_EDGE_LEFT, _EDGE_RIGHT = r"(?<![\w'-])", r"(?![\w'-])"
 _CARD_FIELDS = ("front", "back", "extra")
 _KEYPOINT_FIELDS = ("text", "context")
 
@@ -56,39 +55,6 @@ def _clean(text: str, what: str) -> str:
     if "{{" in text or "}}" in text or "<" in text:
         raise BadInput(f"The {what} text cannot hold cloze syntax or markup.")
     return text
-
-
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """The phrase as whole words, any case, any run of spaces between its words."""
-    return re.compile(_EDGE_LEFT + r"\s+".join(re.escape(t) for t in phrase.split()) + _EDGE_RIGHT, re.IGNORECASE)
-
-
-def _bare(token: str) -> str:
-    return re.sub(r"^[\W_]+|[\W_]+$", "", token).casefold()
-
-
-def fix_words(words: Sequence[Word], wrong: str, right: str) -> tuple[list[Word], int]:
-    """Replace each run of words that reads `wrong` by one word `right` spanning the run's time, keeping the run's
-    leading space and trailing punctuation; the student's word is certain (probability 1) and remembers what the
-    model heard."""
-    target = [_bare(t) for t in wrong.split()]
-    out: list[Word] = []
-    i = n = 0
-    while i < len(words):
-        run = words[i:i + len(target)]
-        if len(run) == len(target) and [_bare(w.text) for w in run] == target:
-            lead = re.match(r"^[\W_]*", run[0].text)
-            trail = re.search(r"[\W_]*$", run[-1].text)
-            heard = run[0].corrected_from if len(run) == 1 and run[0].corrected_from else \
-                " ".join(w.text.strip() for w in run)
-            out.append(Word(run[0].start, run[-1].end, f"{lead.group(0) if lead else ''}{right}"
-                            f"{trail.group(0) if trail else ''}", 1.0, heard))
-            i += len(run)
-            n += 1
-        else:
-            out.append(words[i])
-            i += 1
-    return out, n
 
 
 class TranscriptFixes:

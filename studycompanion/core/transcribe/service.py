@@ -9,12 +9,13 @@ to the library and the settings, and is what the pipeline, the CLI and the bench
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from studycompanion.core.errors import BadInput, UserError
+from studycompanion.core.library.words import apply_misheard
 from studycompanion.core.settings import Settings
 from studycompanion.core.transcribe.engine import (
     EngineStopped,
@@ -227,8 +228,10 @@ class TranscribeStep:
         engine: TranscriptionEngine,
         dictionary: Callable[[], Sequence[str]] | None = None,
         screen_text: Callable[[int], Sequence[str]] | None = None,
+        misheard: Callable[[], Mapping[str, str]] | None = None,
     ) -> None:
         self.library = library
+        self.misheard = misheard  # the student's fixes (heard -> right), applied again to a new transcript
         self.dictionary = dictionary  # the personal dictionary's terms (prompt and corrections)
         self.screen_text = screen_text  # a clip's on-screen text lines (OCR), by clip id
         self._settings = settings
@@ -277,6 +280,9 @@ class TranscribeStep:
         ctx.check_cancelled()  # a cancel that arrived with the last segment still wins: nothing is stored
         segments, corrected = correct_segments(result.segments, title=title, caption=caption, hashtags=hashtags,
                                                on_screen=on_screen, dictionary=dictionary)
+        if self.misheard is not None:  # a fix made once stays made when the clip is transcribed again
+            segments, refixed = apply_misheard(segments, self.misheard())
+            corrected += refixed
         self.library.set_transcript(ctx.video_id, segments)
         log.info(
             "transcribed clip %s: %.1f s of audio in %.1f s (%s, %d segments, %d windows decoded again, "
@@ -288,10 +294,11 @@ class TranscribeStep:
 def make_step(
     library: _Library, settings: Settings | Callable[[], Settings], paths: AppPaths, engine: TranscriptionEngine,
     *, dictionary: Callable[[], Sequence[str]] | None = None, screen_text: Callable[[int], Sequence[str]] | None = None,
+    misheard: Callable[[], Mapping[str, str]] | None = None,
 ) -> TranscribeStep:
     """The handler services.py wires for JobStep.TRANSCRIBE, over the one engine services.py owns; `dictionary`
     and `screen_text` feed the personal dictionary and a clip's on-screen text into its prompt and corrections."""
-    return TranscribeStep(library, settings, paths, engine, dictionary, screen_text)
+    return TranscribeStep(library, settings, paths, engine, dictionary, screen_text, misheard)
 
 
 def _device_info() -> dict[str, Any]:
