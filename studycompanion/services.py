@@ -81,12 +81,19 @@ class Services:
                           shown=lambda vid: [line.text for line in self.screen_text.lines(vid)])
 
     def close(self) -> None:
-        self.pipeline.stop()
-        self.engine.close()  # the engine child process goes with the services that started it
-        self.db.dispose()
-        if self.log_handler is not None:
-            stop_logging(self.log_handler)
-            self.log_handler = None
+        """Stop the pipeline, the engine process, the database and the log handler; each even if one before fails."""
+        try:
+            self.pipeline.stop()
+        finally:
+            try:
+                self.engine.close()  # the engine child process goes with the services that started it
+            finally:
+                try:
+                    self.db.dispose()
+                finally:
+                    if self.log_handler is not None:
+                        stop_logging(self.log_handler)
+                        self.log_handler = None
 
 
 def build_services(paths: AppPaths | None = None, *, migrate: bool = True, check_damage: bool = True) -> Services:

@@ -80,3 +80,13 @@ def test_the_library_keeps_captured_subtitles_in_the_clip_folder(services: objec
                                               subtitles_file=subs))
     kept = lib.subtitles_path(video.id)
     assert kept is not None and kept.name == "subtitles.vtt" and "Digoxin" in kept.read_text(encoding="utf-8")
+
+
+def test_a_subtitle_track_that_fails_never_loses_the_clip(home: AppPaths, clip_server: ClipServer, sample_mp4: Path,
+                                                          tmp_path: Path) -> None:
+    clip_server.add_file("/clip.mp4", sample_mp4.read_bytes())
+    clip_server.add_status("/gone.vtt", 404)
+    clip_server.add_page("/digoxin.html", _page(clip_server.url("/clip.mp4"), clip_server.url("/gone.vtt")))
+    clip = Capturer(home, Settings(capture_timeout=3, capture_retries=1)).download(
+        clip_server.url("/digoxin.html"), tmp_path / "dl")
+    assert clip.media_file.is_file() and clip.subtitles_file is None

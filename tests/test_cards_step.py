@@ -96,7 +96,7 @@ def test_media_can_be_switched_off_and_llm_is_never_called_when_off(
     services.settings.card_media = False
     assert services.settings.llm_enabled is False
     vid = add_clip(services, tmp_path, "12_sepsis")
-    step = make_step(services.library, services.settings, services.paths)
+    step = make_step(services.library, services.settings, services.paths, services.card_store)
     job_id = services.pipeline.queue_step(JobStep.CARDS, vid)
     services.pipeline.handlers[JobStep.CARDS] = step
     services.pipeline.run_pending()

@@ -105,6 +105,8 @@ def _use_subtitles(args: argparse.Namespace, services: Services, ids: list[int])
         ids = [vid for vid in ids if services.library.subtitles_path(vid) is not None]
     for vid in ids:
         segments = _shipped(services, vid)
+        if not any(s.text.strip() for s in segments):
+            raise BadInput(f"Clip {vid}'s subtitles hold no text; its transcript is left as it is.")
         services.library.set_transcript(vid, segments)
         done.append({"id": vid, "segments": len(segments), "source": "subtitles"})
     if args.json:

@@ -122,6 +122,11 @@ def _stop_class() -> type[Exception]:
     return type("CaptureStop", (DownloadCancelled, _Stop), {"msg": "Download stopped"})
 
 
+def _subtitles_failed(exc: BaseException) -> bool:
+    """yt-dlp stopped over the clip's optional subtitle track (a 404, a rate limit on it), not the clip itself."""
+    return "Unable to download video subtitles" in str(exc)
+
+
 class Capturer:
     """Downloads one clip per call into a folder it is given; the library moves the files in afterwards."""
 
@@ -152,7 +157,7 @@ class Capturer:
             "writesubtitles": True,
             "writeautomaticsub": False,
             "subtitleslangs": ["en.*", "en"],
-            "subtitlesformat": "vtt/srt/best",
+            "subtitlesformat": "vtt/srt",  # what core/capture/subtitles.py reads
             "retries": o.retries,  # None (the library default) would mean no retry at all
             "fragment_retries": o.retries,
             "extractor_retries": 2,
@@ -223,14 +228,22 @@ class Capturer:
         def work() -> None:
             from yt_dlp import YoutubeDL
 
-            try:
-                with YoutubeDL(self.ydl_options(dest_dir, hook)) as ydl:
-                    info = ydl.extract_info(ref.url, download=True)
-                    box["info"] = ydl.sanitize_info(info)
-                    if ref.platform == WEB:  # the page's own name (og:site_name) and title, read from its <head>
-                        box["page"] = self._page_meta(ydl, ref.url)
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-                box["error"] = exc
+            opts = self.ydl_options(dest_dir, hook)
+            for attempt in (1, 2):
+                try:
+                    with YoutubeDL(opts) as ydl:
+                        info = ydl.extract_info(ref.url, download=True)
+                        box["info"] = ydl.sanitize_info(info)
+                        if ref.platform == WEB:  # the page's own name (og:site_name) and title, from its <head>
+                            box["page"] = self._page_meta(ydl, ref.url)
+                    return
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                    if attempt == 1 and _subtitles_failed(exc):  # they are a bonus: never lose the clip over them
+                        log.info("subtitles of %s could not be fetched (%s); capturing without them", ref.url, exc)
+                        opts = {**opts, "writesubtitles": False}
+                        continue
+                    box["error"] = exc
+                    return
 
         if cancel_event is None:
             work()
@@ -363,7 +376,8 @@ class Capturer:
         subs = info.get("requested_subtitles") or {}
         for _lang, sub in sorted(subs.items(), key=lambda kv: not str(kv[0]).startswith("en")):
             path = sub.get("filepath") if isinstance(sub, dict) else None
-            if path and Path(path).is_file() and Path(path).stat().st_size > 0:
+            if path and Path(path).suffix.lower() in (".vtt", ".srt") and Path(path).is_file() \
+                    and Path(path).stat().st_size > 0:
                 return Path(path)
         return None
 

@@ -143,20 +143,20 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
     heard |= {t for line in shown for t in tokens(line)}  # what the clip shows on screen supports a card too
     heard |= {norm(p) for t in list(heard) if "-" in t for p in t.split("-") if p}  # "90-year-old" -> "year-old"
     heard |= {"-".join(t.split("-")[i:]) for t in list(heard) if "-" in t for i in range(1, t.count("-") + 1)}
-    if heard:
-        missing: list[str] = []
-        for part in hidden_parts(card):
-            for m in _TOKEN.finditer(part):
-                tok = norm(m.group(0))
-                significant = len(tok) >= 4 or _NUMBER.search(tok) is not None
-                if significant and tok not in heard and tok not in {norm(x) for x in missing}:
-                    missing.append(m.group(0))
-        if missing:
-            reasons.append(CheckReason(
-                CheckKind.UNSUPPORTED,
-                f"Not in what was said{' or shown' if shown else ''}: {', '.join(repr(t) for t in missing)}. "
-                "Check the card against the clip.",
-                (), tuple(missing)))
+    # (a clip with nothing said or shown supports nothing: every significant hidden term is flagged)
+    missing: list[str] = []
+    for part in hidden_parts(card):
+        for m in _TOKEN.finditer(part):
+            tok = norm(m.group(0))
+            significant = len(tok) >= 4 or _NUMBER.search(tok) is not None
+            if significant and tok not in heard and tok not in {norm(x) for x in missing}:
+                missing.append(m.group(0))
+    if missing:
+        reasons.append(CheckReason(
+            CheckKind.UNSUPPORTED,
+            f"Not in what was said{' or shown' if shown else ''}: {', '.join(repr(t) for t in missing)}. "
+            "Check the card against the clip.",
+            (), tuple(missing)))
     # 3. numbers and doses
     numbers = [p for p in hidden_parts(card) if _NUMBER.search(p)]
     numbers += [m.group(0) for m in _DOSE.finditer(card_text(card))]

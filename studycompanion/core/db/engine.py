@@ -174,7 +174,8 @@ def _row_counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                            "'sqlite_%' AND name NOT LIKE 'clip_fts%' AND name != 'alembic_version'")]
+                                            "'sqlite_%' AND name NOT LIKE 'clip_fts%' AND name NOT LIKE 'screen_fts%' "
+                                            "AND name != 'alembic_version'")]
         return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
     finally:
         conn.close()

@@ -237,6 +237,10 @@ def reindex_all(conn: sqlite3.Connection) -> None:
         FROM video AS v
         """
     )
+    has_screen = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'screen_fts'").fetchone()
+    if has_screen:  # on-screen text lines (migration 0008) have their own index
+        conn.execute("DELETE FROM screen_fts")
+        conn.execute("INSERT INTO screen_fts(rowid, text) SELECT id, text FROM screentextline")
 
 
 def replace_file(new: Path, target: Path) -> None:

@@ -289,11 +289,11 @@ def make_card_at(
 
 
 def make_step(
-    library: Library, settings: Settings, paths: AppPaths, card_store: CardStore | None = None,
+    library: Library, settings: Settings, paths: AppPaths, card_store: CardStore,
     screen_lines: Callable[[int], Sequence[ScreenLine]] | None = None,
 ) -> StepHandler:
     """The handler the pipeline runs for JobStep.CARDS; `screen_lines` reads a clip's on-screen text."""
-    store = card_store or CardStore(library.db)
+    store = card_store  # the one services.py built
 
     def step(ctx: StepContext) -> str | None:
         if ctx.video_id is None:

@@ -29,8 +29,12 @@ class LeaseLost(Exception):
 
 
 def _owned_by(owner: Owner) -> Any:
-    return (col(Job.state) == JobState.RUNNING) & (col(Job.owner_host) == owner.host) & (
+    """Running under this process's lease: host, pid and the process's start time (a reused pid is another)."""
+    same = (col(Job.state) == JobState.RUNNING) & (col(Job.owner_host) == owner.host) & (
         col(Job.owner_pid) == owner.pid)
+    if owner.started is not None:
+        same = same & ((col(Job.owner_started).is_(None)) | (col(Job.owner_started) == owner.started))
+    return same
 
 
 class JobQueue:

@@ -183,6 +183,8 @@ class Library:
                 shutil.move(clip.thumbnail_file, thumb_target)
                 thumb = thumb_target.relative_to(self.paths.media).as_posix()
             if clip.subtitles_file and clip.subtitles_file.exists():  # found again by subtitles_path()
+                for ext in (".vtt", ".srt"):  # a capture again replaces what the last one brought
+                    (folder / f"{SUBTITLES_NAME}{ext}").unlink(missing_ok=True)
                 shutil.move(clip.subtitles_file, folder / f"{SUBTITLES_NAME}{clip.subtitles_file.suffix.lower()}")
             info_rel = ""
             if clip.info_json and clip.info_json.exists():

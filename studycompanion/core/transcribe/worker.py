@@ -205,7 +205,7 @@ def long_windows(audio: Any, window_seconds: float = LONG_WINDOW_SECONDS) -> lis
     import numpy as np
 
     n, size = len(audio), int(window_seconds * SAMPLE_RATE)
-    frame, search = SAMPLE_RATE // 10, int(CUT_SEARCH_SECONDS * SAMPLE_RATE)
+    frame, search = SAMPLE_RATE // 10, int(min(CUT_SEARCH_SECONDS, window_seconds / 3) * SAMPLE_RATE)
     out: list[tuple[int, int]] = []
     start = 0
     while start < n:
@@ -247,7 +247,9 @@ NEVER_SPOKEN = frozenset({"la"})
 def _spoken_language(loaded: _Loaded, audio: Any) -> str:
     """The clip's language for a multilingual model: the most probable one people speak, from up to 3 windows."""
     head = audio[: SAMPLE_RATE * 150]  # enough for 3 windows of speech; never the whole of a long lecture
-    _lang, _prob, ranked = loaded.model.detect_language(head, vad_filter=True, language_detection_segments=3)
+    voted, _prob, ranked = loaded.model.detect_language(head, vad_filter=True, language_detection_segments=3)
+    if voted not in NEVER_SPOKEN:  # the vote over the windows; `ranked` holds only the last window's odds
+        return str(voted)
     return next((code for code, _p in ranked if code not in NEVER_SPOKEN), "en")
 
 
