@@ -88,10 +88,47 @@ def _load(request: dict[str, Any], current: _Loaded | None) -> _Loaded:
     return _Loaded(key, model, BatchedInferencePipeline(model), device, compute_type)
 
 
+def _pcm(container: Any) -> Any:
+    """The container's first audio stream as 16 kHz mono float32, written into one array as it decodes (sized from
+    the container's duration): the peak is the audio itself, not a list of chunks and then their concatenation."""
+    import av
+    import numpy as np
+
+    stream = container.streams.audio[0]
+    expected = int((container.duration or 0) / 1_000_000 * SAMPLE_RATE) + SAMPLE_RATE
+    out = np.empty(max(expected, SAMPLE_RATE), dtype=np.float32)
+    n = 0
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+
+    def put(frames: Any) -> None:
+        nonlocal out, n
+        for frame in frames:
+            samples = frame.to_ndarray().reshape(-1)
+            if n + len(samples) > len(out):  # longer than the container said: grow by half
+                out = np.resize(out, max(n + len(samples), len(out) * 3 // 2))
+            out[n:n + len(samples)] = samples
+            n += len(samples)
+
+    packets = container.demux(stream)
+    while True:
+        try:
+            packet = next(packets)
+        except StopIteration:
+            break
+        except av.error.InvalidDataError:
+            continue  # a damaged packet: skip it, as players do
+        try:
+            for frame in packet.decode():
+                put(resampler.resample(frame))
+        except av.error.InvalidDataError:
+            continue
+    put(resampler.resample(None))
+    return out[:n].copy() if n < len(out) * 0.9 else out[:n]
+
+
 def _decode(path: str) -> Any:
     """16 kHz mono float32 samples; _BadMedia with a readable reason for files that cannot give audio."""
     import av
-    from faster_whisper import decode_audio
 
     if not os.path.isfile(path):
         raise _BadMedia(f"The media file is missing: {path}")
@@ -99,7 +136,7 @@ def _decode(path: str) -> Any:
         with av.open(path, mode="r", metadata_errors="ignore") as container:
             if not container.streams.audio:
                 raise _BadMedia("This clip has no audio track, so there is nothing to transcribe.")
-        audio = decode_audio(path, sampling_rate=SAMPLE_RATE)
+            audio = _pcm(container)
     except _BadMedia:
         raise
     except (av.error.FFmpegError, ValueError, IndexError, OSError) as exc:
@@ -146,11 +183,16 @@ def _as_segment(segment: Any, offset: float = 0.0) -> Any:
 
 
 def _speech_regions(audio: Any) -> list[tuple[float, float]]:
-    """Voiced regions (seconds) by faster-whisper's Silero VAD, with its default settings."""
+    """Voiced regions (seconds) by faster-whisper's Silero VAD, with its default settings; a long file window by
+    window (the VAD pads and copies what it is given: on a 2-hour lecture that is a gigabyte at once)."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    chunks = get_speech_timestamps(audio, VadOptions())
-    return [(c["start"] / SAMPLE_RATE, c["end"] / SAMPLE_RATE) for c in chunks]
+    regions: list[tuple[float, float]] = []
+    for start, end in long_windows(audio):
+        offset = start / SAMPLE_RATE
+        chunks = get_speech_timestamps(audio[start:end], VadOptions())
+        regions += [(offset + c["start"] / SAMPLE_RATE, offset + c["end"] / SAMPLE_RATE) for c in chunks]
+    return regions
 
 
 def _careful(loaded: _Loaded, audio: Any, start: float, end: float, options: dict[str, Any],
