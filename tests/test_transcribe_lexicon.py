@@ -114,3 +114,17 @@ def test_long_transcripts_stay_fast(lexicon: Lexicon) -> None:
     t0 = time.perf_counter()
     correct_words(words, lexicon)
     assert time.perf_counter() - t0 < 5.0  # common words skip the lexicon search
+
+
+def test_a_rare_word_that_medical_terms_are_made_of_is_never_corrected() -> None:
+    """Words such as 'ketoacidosis' or 'purkinje' are no lexicon entry on their own (only 'diabetic ketoacidosis',
+    'purkinje fibres' ...): said right but heard with low confidence, they stay as they are."""
+    from studycompanion.core.transcribe.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    for word in ("ketoacidosis", "purkinje", "sinoatrial", "jugular", "stenosis"):
+        assert word in lexicon.words
+        for p in (0.2, 0.5):
+            words = [Word(0.0, 0.4, " the", 0.95), Word(0.4, 1.0, f" {word}", p), Word(1.0, 1.4, " node", 0.95)]
+            fixed, _ = correct_words(words, lexicon)
+            assert [w.text for w in fixed] == [" the", f" {word}", " node"], word

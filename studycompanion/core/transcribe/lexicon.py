@@ -78,6 +78,8 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self.keys = {t.key for t in self.terms} | {t.key for t in self.context}
+        # the words medical terms are made of ("stenosis" in "aortic stenosis"): a word already right
+        self.words = {squash(w) for t in self.terms for w in t.text.split() if len(squash(w)) >= MIN_TERM_LETTERS}
         self._keys = [t.key for t in self.terms]
         self._codes = [t.codes[0] for t in self.terms]
 
@@ -229,6 +231,8 @@ def find_corrections(words: Sequence[Word], lexicon: Lexicon, settings: Correcti
             tokens = [t for k in run for t in _TOKEN.findall(texts[k])]
             if len(tokens) != n or any(lexicon.is_term(t) and len(squash(t)) >= MIN_TERM_LETTERS for t in tokens):
                 continue
+            if any(squash(t) in lexicon.words and lexicon.rank(t) > settings.common_rank for t in tokens):
+                continue  # a rare word medical terms are made of is a medical word said right ("stenosis")
             key = squash(" ".join(tokens))
             if len(key) < 4 or lexicon.is_term(key):
                 continue
