@@ -79,18 +79,24 @@ def _quit_on_signals(app: object, window: object) -> object:
 
 
 def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path | None = None,
-            argv: Sequence[str] = (), size: tuple[int, int] | None = None) -> int:
+            argv: Sequence[str] = (), size: tuple[int, int] | None = None, paths: Sequence[str] = ()) -> int:
     """Open the app and run its event loop; with `screenshot`, save a PNG of `view` once painted (at `size`, else
-    1280x800), then exit."""
+    1280x800), then exit. `paths` (files, exports, links) are added once the window is up; when another window
+    already has this library open, they are handed to it instead and this process exits 0 (one app per library:
+    never two job runners on one library)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from studycompanion.core.db.engine import DamagedLibrary
     from studycompanion.core.errors import UserError
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
+    from studycompanion.ui.common.i18n import install_translators
     from studycompanion.ui.common.icons import app_icon
     from studycompanion.ui.common.theme import apply_theme
     from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.shell.library_health import offer_repair
     from studycompanion.ui.shell.main_window import MainWindow
+    from studycompanion.ui.shell.single_instance import SingleInstance, server_name
 
     if _headless():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # instead of Qt aborting for want of a display
@@ -100,10 +106,32 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
     configure_runtime()
     app = _qt_app(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
+    translators = install_translators(app)  # before any window: every tr() string is looked up once made
+    library = app_paths(home) if home else app_paths()
+    instance = None
+    if screenshot is None:
+        instance = SingleInstance(server_name(library.root))
+        if instance.hand_off(list(paths)):
+            print("StudyCompanion is already open with this library: it got the files and links.", file=sys.stderr)
+            return 0
+        instance.listen()  # before the services: a start racing this one finds us and hands off
     app.setWindowIcon(app_icon())
     theme = apply_theme(app)
     try:
-        services = build_services(app_paths(home) if home else None)
+        services = build_services(library)
+    except DamagedLibrary as exc:
+        outcome = offer_repair(library, exc) if screenshot is None else None
+        if outcome is None:
+            print(f"error: {exc.message}", file=sys.stderr)
+            return 1
+        print(outcome, file=sys.stderr)
+        try:
+            services = build_services(library)
+        except UserError as again:
+            QMessageBox.critical(None, APP_NAME, f"StudyCompanion cannot open its library.\n\n{again.message}")
+            print(f"error: {again.message}", file=sys.stderr)
+            return 1
+        services.notices.append(outcome)
     except UserError as exc:
         if screenshot is None:
             QMessageBox.critical(None, APP_NAME, f"StudyCompanion cannot open its library.\n\n{exc.message}")
@@ -121,18 +149,25 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
         taker = ScreenshotTaker(window, view, screenshot, size=size)
         taker.start()
     else:
+        assert instance is not None
+        instance.received.connect(window.open_arguments)  # a later start's files and links
         window.show()
         if view != "library":
             window.show_view(view)
-        services.pipeline.start(workers=max(3, services.settings.download_concurrency + 2))
+        if not services.read_only:
+            services.pipeline.start(workers=max(3, services.settings.download_concurrency + 2))
+        if paths:
+            window.open_arguments(list(paths))
     quit_on_interrupt = _quit_on_signals(app, window)
     try:
         code = app.exec()
     finally:
+        if instance is not None:
+            instance.close()
         services.pipeline.stop()
         worker.wait(10_000)
         services.close()
-        del theme, quit_on_interrupt
+        del theme, quit_on_interrupt, translators
     if taker is not None and not taker.saved:
         return 1
     return int(code)

@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 
@@ -61,6 +60,20 @@ def parse_script(path: Path) -> dict[str, object]:
             "lines": lines}
 
 
+def _wrap(draw: object, text: str, font: object, width: int) -> list[str]:
+    """Words into lines no wider than `width` pixels (a word wider than that gets a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if not line or draw.textlength(trial, font=font) <= width:  # type: ignore[attr-defined]
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line] if line else lines
+
+
 def slide(path: Path, title: str, handle: str, tag: str, color: tuple[int, int, int]) -> Path:
     """A portrait title card like the cover of a short medical video."""
     from PIL import Image, ImageDraw, ImageFont
@@ -72,14 +85,25 @@ def slide(path: Path, title: str, handle: str, tag: str, color: tuple[int, int, 
         f = y / h
         c = tuple(int(v * (1 - 0.45 * f) + 10 * f) for v in color)
         draw.line([(0, y), (w, y)], fill=c)
-    big = ImageFont.truetype(FONT_BOLD, 38)
+    room = w - 52  # the card's text column: every line and the hashtag chip fit inside it
+    for size in (38, 34, 30, 26):  # the largest title size whose lines all fit, in at most four lines
+        big = ImageFont.truetype(FONT_BOLD, size)
+        lines = _wrap(draw, title, big, room)
+        if len(lines) <= 4 and all(draw.textlength(line, font=big) <= room for line in lines):
+            break
     y = 200
-    for line in textwrap.wrap(title, 14):
+    for line in lines:
         draw.text((26, y), line, font=big, fill=(255, 255, 255))
-        y += 48
+        y += int(size * 1.26)
     draw.rectangle([26, y + 18, 120, y + 24], fill=(255, 214, 90))
-    draw.rounded_rectangle([24, y + 50, 24 + 13 * len(tag) + 30, y + 86], radius=18, fill=(255, 255, 255))
-    draw.text((38, y + 56), f"#{tag}", font=ImageFont.truetype(FONT_BOLD, 20), fill=color)
+    chip = f"#{tag}"
+    for chip_size in (20, 18, 16, 14):
+        small = ImageFont.truetype(FONT_BOLD, chip_size)
+        if draw.textlength(chip, font=small) + 28 <= room:
+            break
+    draw.rounded_rectangle([24, y + 50, 24 + int(draw.textlength(chip, font=small)) + 28, y + 86], radius=18,
+                           fill=(255, 255, 255))
+    draw.text((38, y + 68), chip, font=small, fill=color, anchor="lm")
     draw.text((26, h - 150), f"@{handle}", font=ImageFont.truetype(FONT, 22), fill=(235, 235, 235))
     img.save(path, quality=90)
     return path
@@ -156,12 +180,13 @@ def build_library(home: Path, count: int) -> None:
 SIZES = {"": "1280x800", "-1024": "1024x640"}  # file suffix -> window size: the usual and the small window
 
 
-def shoot(home: Path, out: Path, views: list[str]) -> int:
+def shoot(home: Path, out: Path, views: list[str], name: str | None = None) -> int:
+    """Each view at each size; `name` replaces the view's name in the file name (welcome.png)."""
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, STUDYCOMPANION_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     failures = 0
     for view, (suffix, size) in ((v, s) for v in views for s in SIZES.items()):
-        target = out / f"{view}{suffix}.png"
+        target = out / f"{name or view}{suffix}.png"
         proc = subprocess.run([sys.executable, "-m", "studycompanion", "gui", "--screenshot", str(target),
                                "--view", view, "--size", size], env=env, cwd=ROOT, capture_output=True, text=True,
                               timeout=180)
@@ -179,14 +204,24 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     parser.add_argument("--reuse", action="store_true", help="keep an existing sample library")
     parser.add_argument("--clips", type=int, default=12)
-    parser.add_argument("--view", action="append", choices=VIEWS, help="only these views (repeatable)")
+    parser.add_argument("--view", action="append", choices=(*VIEWS, "welcome"),
+                        help="only these views (repeatable); welcome is the first-run page of an empty library")
     args = parser.parse_args()
+    views = args.view or [*VIEWS, "welcome"]
+    failures = 0
+    if "welcome" in views:  # the first start: an empty library's welcome page (the demo, the better model)
+        with tempfile.TemporaryDirectory(prefix="sc-welcome-") as empty:
+            failures += shoot(Path(empty) / "home", args.out, ["library"], name="welcome")
+        views = [v for v in views if v != "welcome"]
+        if not views:
+            return 1 if failures else 0
     home = args.home.resolve()
     if not (args.reuse and (home / "library.sqlite3").exists()):
         shutil.rmtree(home, ignore_errors=True)
         print(f"building the sample library in {home}")
         build_library(home, args.clips)
-    return 1 if shoot(home, args.out, args.view or list(VIEWS)) else 0
+    failures += shoot(home, args.out, views)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_gui(args: argparse.Namespace, _services: object) -> int:
     from studycompanion.app import run_gui  # Qt is imported only for this command
 
-    return run_gui(screenshot=args.screenshot, view=args.view, size=args.size)
+    return run_gui(screenshot=args.screenshot, view=args.view, size=args.size,
+                   paths=args.paths)  # --home is already in STUDYCOMPANION_HOME
 
 
 def _size(text: str) -> tuple[int, int]:

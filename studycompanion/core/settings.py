@@ -50,6 +50,7 @@ class Settings:
     capture_max_height: int = 1080  # prefer a single-file mp4 up to this height
     capture_retries: int = 5  # reconnects per download (each resumes where the last stopped)
     capture_timeout: int = 20  # seconds without an answer before a link counts as unreachable
+    watch_folder: str = ""  # media saved here are added on their own, once each (core/capture/watch_folder.py)
     # AnkiConnect
     ankiconnect_url: str = "http://127.0.0.1:8765"
     # review sessions (our own FSRS schedule; Anki keeps its own)

@@ -82,10 +82,13 @@ def test_import_a_tiktok_export_from_the_ui(qtbot: QtBot, services: Services, wi
             {"Date": "2025-01-05 10:00:00", "Link": "https://www.tiktokv.com/share/video/7301234567890123453/"}]},
     }}))
     window.adding.import_file(export)
+    qtbot.waitUntil(lambda: window.adding.choice_dialog is not None, timeout=5000)  # favourites and likes: ask
+    window.adding.choice_dialog.accept()  # type: ignore[union-attr]  # favourites, the default
     qtbot.waitUntil(lambda: window.library_model.rowCount() == 2, timeout=5000)
     assert services.library.count_videos(favourite=True) == 2  # favourites keep their flag
     qtbot.waitUntil(lambda: "Added 2 clips" in window.message_bar.text.text(), timeout=5000)
     assert "1 skipped" in window.message_bar.text.text()
+    assert "1 like not imported" in window.message_bar.text.text()
     qtbot.waitUntil(lambda: window.sidebar.favourites_item.text(1) == "2", timeout=5000)
 
 

@@ -83,3 +83,50 @@ def test_the_socket_of_a_killed_instance_is_taken_over(qtbot: QtBot, name: str, 
     qtbot.waitUntil(lambda: later.poll() is not None, timeout=20_000)
     assert later.returncode == 0
     again.close()
+
+
+def test_gui_start_hands_its_files_to_the_window_that_has_the_library(qtbot: QtBot, tmp_path: Path) -> None:
+    """`studycompanion gui FILE` while a window has this library: the window gets FILE, the start exits 0 without
+    opening the library (no second job runner)."""
+    home = tmp_path / "home"
+    first = SingleInstance(server_name(home))
+    assert first.listen()
+    env = {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+           "STUDYCOMPANION_HOME": str(home)}
+    with qtbot.waitSignal(first.received, timeout=30_000) as signal:
+        second = subprocess.Popen([sys.executable, "-m", "studycompanion", "gui", "lecture.mp4",
+                                   "https://youtu.be/dQw4w9WgXcQ"], cwd=tmp_path, env=env,
+                                  stderr=subprocess.PIPE)
+    assert signal.args == [[str(tmp_path / "lecture.mp4"), "https://youtu.be/dQw4w9WgXcQ"]]
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+    assert second.returncode == 0
+    assert second.stderr is not None and b"already open" in second.stderr.read()
+    assert not (home / "library.sqlite3").exists() and not any(home.glob("*.sqlite3"))  # it never opened it
+    first.close()
+
+
+def test_the_window_adds_what_a_second_start_handed_over(qtbot: QtBot, services: object, tmp_path: Path) -> None:
+    from studycompanion.services import Services
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.shell.main_window import MainWindow
+    from tests.mediagen import make_mp4
+
+    assert isinstance(services, Services)
+    worker = Worker()
+    window = MainWindow(services, worker, restore_state=False)
+    qtbot.addWidget(window)
+    instance = SingleInstance(server_name(services.paths.root))
+    assert instance.listen()
+    instance.received.connect(window.open_arguments)  # as app.run_gui wires it
+    clip = make_mp4(tmp_path / "my lecture.mp4", seconds=1.0)  # a space in the name: one argument, one file
+    proc = _python(HAND_OFF, server_name(services.paths.root), str(clip), "https://vm.tiktok.com/ZMabc123/",
+                   cwd=tmp_path)
+    qtbot.waitUntil(lambda: services.library.count_videos() == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=20_000)
+    assert proc.returncode == 0
+    titles = sorted(v.title for v in services.library.list_videos())
+    assert any("my lecture" in t for t in titles)
+    qtbot.waitUntil(lambda: window.library_model.rowCount() == 2, timeout=5000)
+    instance.close()
+    window.close()
+    worker.wait(10_000)

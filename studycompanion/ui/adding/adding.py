@@ -14,7 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QWidget
 
+from studycompanion.core.capture.import_model import ExportCounts, ImportChoice, ParsedExport
 from studycompanion.core.capture.links import LinkRef, UnsupportedLink, normalise
 from studycompanion.core.errors import UserError
 from studycompanion.core.library.demo import DemoClip
@@ -45,11 +47,14 @@ class Parsed:
 
 @dataclass
 class AddResult:
-    what: str  # "links" / "files" / "import" / "demo"
+    what: str  # "links" / "files" / "import" / "demo" / "watch"
     ids: list[int] = field(default_factory=list)  # new clips
     existing: list[int] = field(default_factory=list)  # already in the library
     errors: list[str] = field(default_factory=list)  # one readable line each
     skipped: int = 0  # import entries not added (invalid, duplicates)
+    skipped_posts: int = 0  # an export's own posts: never imported as clips
+    not_chosen: int = 0  # the list the student did not choose (likes, or favourites)
+    not_chosen_kind: str = ""  # "likes" / "favourites"
 
     def summary(self) -> str:
         parts = []
@@ -59,6 +64,12 @@ class AddResult:
             parts.append(f"{len(self.existing)} already in the library")
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
+        if self.skipped_posts:
+            parts.append(f"{self.skipped_posts} of your own post{'s' if self.skipped_posts != 1 else ''} skipped "
+                         "(posts are never imported)")
+        if self.not_chosen:
+            kind = self.not_chosen_kind if self.not_chosen != 1 else self.not_chosen_kind.rstrip("s")
+            parts.append(f"{self.not_chosen} {kind} not imported")
         if self.errors:
             parts.append(f"{len(self.errors)} could not be added")
         return "; ".join(parts) or "Nothing was added"
@@ -119,11 +130,13 @@ class AddController(QObject):
     added = Signal(object)  # AddResult
     failed = Signal(object)  # Failure
     busy = Signal(str)  # "Adding 3 links…" while the worker writes
+    progress = Signal(int, int)  # an import's links queued so far, links in all
 
     def __init__(self, services: Services, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.worker = worker
+        self.choice_dialog: QDialog | None = None  # the import choice while it is open
 
     def _run(self, message: str, fn: object) -> None:
         self.busy.emit(message)
@@ -178,6 +191,41 @@ class AddController(QObject):
             self.import_file(path)
         return bool(links or files or imports)
 
+    def add_arguments(self, args: Sequence[str]) -> None:
+        """What a second start, or `studycompanion gui FILE_OR_LINK…`, was given: files, folders, exports and links,
+        one per argument (a path may hold spaces). Sorted on the worker (each is a stat), then added."""
+        args = [a for a in args if a and not a.startswith("-")]
+        if not args:
+            return
+
+        def sort() -> Parsed:
+            out = Parsed()
+            for arg in args:
+                path = Path(arg).expanduser()
+                if "://" not in arg and path.is_dir():
+                    out.files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in MEDIA_SUFFIXES))
+                elif "://" not in arg and path.is_file():
+                    (out.imports if classify_path(path) == "import" else out.files).append(path)
+                else:
+                    try:
+                        out.links.append(normalise(arg))
+                    except UnsupportedLink:
+                        out.invalid.append(arg)
+            return out
+
+        self.worker.run(sort, self._dispatch, self._failed)
+
+    def _dispatch(self, parsed: Parsed) -> None:
+        if parsed.links:
+            self.add_links(parsed.links)
+        if parsed.files:
+            self.add_files(parsed.files)
+        for path in parsed.imports:
+            self.import_file(path)
+        if parsed.invalid:
+            self.added.emit(AddResult("links", errors=[f"{arg}: neither a file here nor a link we can download"
+                                                       for arg in parsed.invalid]))
+
     @staticmethod
     def can_accept(mime: QMimeData) -> bool:
         return mime.hasUrls() or mime.hasText()
@@ -208,23 +256,79 @@ class AddController(QObject):
 
         self._run(f"Copying {len(paths)} file{'s' if len(paths) != 1 else ''} into the library…", work)
 
-    def import_file(self, path: Path, likes: bool = False) -> None:
+    def import_file(self, path: Path, likes: bool = False, choice: ImportChoice | None = None) -> None:
+        """Read the export on the worker; when it has favourites and likes (or your own posts) ask which to import
+        (ImportChoiceDialog, with the counts), then queue the choice with a progress bar (`progress`)."""
+        if likes and choice is None:
+            choice = ImportChoice.LIKES
+
+        def read() -> ParsedExport:
+            from studycompanion.core.capture.importers import read_export
+
+            return read_export(path)
+
+        self.busy.emit(f"Reading {path.name}…")
+        self.worker.run(read, lambda parsed: self._inspected(path, parsed, choice), self._failed)
+
+    def _inspected(self, path: Path, parsed: ParsedExport, choice: ImportChoice | None) -> None:
+        counts = parsed.counts()
+        if choice is None and counts.posts and not (counts.favourites or counts.likes or counts.links):
+            result = AddResult("import", skipped_posts=counts.posts)
+            result.errors.append(f"{path.name} holds only your own posts ({counts.posts}); they are never imported "
+                                 "as clips. Import the export's favourites or likes instead.")
+            self.added.emit(result)
+            return
+        if choice is None and (counts.has_choice or counts.posts):
+            self._ask(path, parsed, counts)
+            return
+        if choice is None:
+            choice = ImportChoice.LIKES if counts.likes and not counts.favourites else ImportChoice.FAVOURITES
+        self._queue(path, parsed, choice)
+
+    def _ask(self, path: Path, parsed: ParsedExport, counts: ExportCounts) -> None:
+        from studycompanion.ui.adding.import_choice import ImportChoiceDialog
+
+        parent = self.parent()
+        dialog = ImportChoiceDialog(counts, parent if isinstance(parent, QWidget) else None)
+        self.choice_dialog = dialog
+
+        def finished(code: int) -> None:
+            self.choice_dialog = None
+            dialog.deleteLater()
+            if code == ImportChoiceDialog.DialogCode.Accepted:
+                self._queue(path, parsed, dialog.choice())
+            else:
+                self.busy.emit("Import cancelled: nothing was added.")
+
+        dialog.finished.connect(finished)
+        dialog.open()  # window-modal, no nested event loop
+
+    def _queue(self, path: Path, parsed: ParsedExport, choice: ImportChoice) -> None:
         services = self.services
+        report = self._report_progress
 
         def work() -> AddResult:
-            from studycompanion.core.capture.importers import read_import
             from studycompanion.core.capture.queueing import queue_batch
 
-            batch = read_import(path, likes=likes)
-            queued = queue_batch(batch, services.library, services.pipeline)
+            batch = parsed.select(choice)
+            queued = queue_batch(batch, services.library, services.pipeline, progress=report)
             result = AddResult("import", ids=list(queued.new), existing=list(queued.existing))
             result.skipped = len(queued.invalid) + queued.duplicates
+            result.skipped_posts = queued.skipped_posts
+            if queued.skipped_likes:
+                result.not_chosen, result.not_chosen_kind = queued.skipped_likes, "likes"
+            elif queued.skipped_favourites:
+                result.not_chosen, result.not_chosen_kind = queued.skipped_favourites, "favourites"
             if not batch.entries:
-                kind = "likes" if likes else "favourites"
+                kind = {ImportChoice.LIKES: "likes", ImportChoice.BOTH: "favourites or likes"}.get(choice,
+                                                                                                  "favourites")
                 result.errors.append(f"{path.name} has no {kind} with links we can download.")
             return result
 
-        self._run(f"Reading {path.name}…", work)
+        self._run(f"Queueing the {choice.value} of {path.name}…", work)
+
+    def _report_progress(self, done: int, total: int) -> None:
+        self.progress.emit(done, total)  # from the worker thread: queued to the window's progress bar
 
     def add_demo(self, demo: DemoClip) -> None:
         services = self.services

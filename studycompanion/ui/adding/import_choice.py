@@ -28,7 +28,8 @@ class ImportChoiceDialog(QDialog):
         self.counts = counts
         self.setWindowTitle(self.tr("Import from TikTok"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This export has favourites and liked videos. Which do you want to import?"))
+        intro = QLabel(self.tr("This export has favourites and liked videos. Which do you want to import?")
+                       if counts.has_choice else self.tr("This is what the export holds. Import it?"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.group = QButtonGroup(self)
@@ -41,10 +42,12 @@ class ImportChoiceDialog(QDialog):
         for choice, text in labels.items():
             button = QRadioButton(text, self)
             button.setAccessibleName(text)
+            button.setEnabled(counts.total(choice) > 0)  # an empty list is shown, not offered
             self.group.addButton(button)
             self.buttons[choice] = button
             layout.addWidget(button)
-        self.buttons[ImportChoice.FAVOURITES].setChecked(True)
+        first = next((c for c in (ImportChoice.FAVOURITES, ImportChoice.LIKES) if counts.total(c)), None)
+        self.buttons[first or ImportChoice.FAVOURITES].setChecked(True)
         notes = []
         if counts.in_both:
             notes.append(self.tr("In both lists: %n (imported once).", "", counts.in_both))

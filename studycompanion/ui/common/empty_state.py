@@ -21,11 +21,13 @@ class EmptyState(QWidget):
     files_requested = Signal()
     import_requested = Signal()
     demo_requested = Signal()
+    model_requested = Signal(str)  # the better model offered on the welcome page (opens Settings' model picker)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("EmptyState")
         self.demo = find_demo()
+        self._offered = ""  # the model offered on the welcome page ("" = none)
         outer = QVBoxLayout(self)
         outer.addStretch(2)
         self.logo = QLabel()
@@ -52,21 +54,35 @@ class EmptyState(QWidget):
         self.buttons = QWidget()
         buttons = QHBoxLayout(self.buttons)
         buttons.addStretch(1)
-        self.paste_button = self._button(buttons, "paste", "Paste a link", self.paste_requested)
-        self.files_button = self._button(buttons, "file", "Add video files…", self.files_requested)
-        self.import_button = self._button(buttons, "import", "Import TikTok export…", self.import_requested)
+        self.paste_button = self._button(buttons, "paste", self.tr("Paste a link"), self.paste_requested)
+        self.files_button = self._button(buttons, "file", self.tr("Add video files…"), self.files_requested)
+        self.import_button = self._button(buttons, "import", self.tr("Import TikTok export…"), self.import_requested)
         buttons.addStretch(1)
         outer.addWidget(self.buttons)
         demo_row = QHBoxLayout()
         demo_row.addStretch(1)
-        self.demo_button = QPushButton(icon("play"), "  Try the demo clip")
-        self.demo_button.setToolTip("Adds a one-minute medical explanation that ships with the app and runs the "
-                                    "whole pipeline (transcript, key points, cards) offline.")
+        self.demo_button = QPushButton(icon("play"), "  " + self.tr("Try the demo clip"))
+        self.demo_button.setToolTip(self.tr("Adds a one-minute medical explanation that ships with the app and runs "
+                                            "the whole pipeline (transcript, key points, cards) offline."))
         self.demo_button.clicked.connect(self.demo_requested)
         self.demo_button.setDefault(True)
         demo_row.addWidget(self.demo_button)
         demo_row.addStretch(1)
         outer.addLayout(demo_row)
+        model_row = QHBoxLayout()
+        model_row.addStretch(1)
+        self.model_button = QPushButton()
+        self.model_button.setFlat(True)
+        self.model_button.setObjectName("betterModelOffer")
+        self.model_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        # reads as a link (it opens Settings; nothing downloads until the student presses Download there)
+        self.model_button.setStyleSheet("QPushButton#betterModelOffer { color: palette(link); border: none; "
+                                        "padding: 4px 8px; } QPushButton#betterModelOffer:hover "
+                                        "{ text-decoration: underline; }")
+        self.model_button.clicked.connect(lambda: self.model_requested.emit(self._offered))
+        model_row.addWidget(self.model_button)
+        model_row.addStretch(1)
+        outer.addLayout(model_row)
         outer.addStretch(3)
         self.show_welcome()
 
@@ -79,16 +95,27 @@ class EmptyState(QWidget):
         return button
 
     def show_welcome(self) -> None:
-        self.heading.setText("Your library is empty")
-        self.body.setText(
+        self.heading.setText(self.tr("Your library is empty"))
+        self.body.setText(self.tr(
             "Keep the short videos you learn from and turn them into Anki cards, offline.<br><br>"
             "<b>Paste a link</b> to a TikTok, YouTube Short or Instagram Reel anywhere in the window "
             "(<b>Ctrl+V</b>), <b>drop</b> video files or links here, or <b>import</b> your TikTok "
             "“Download your data” export to bring in all your favourites at once."
-        )
+        ))
         self.logo.show()
         self.buttons.show()
         self.demo_button.setVisible(self.demo is not None)
+        self.model_button.setVisible(bool(self._offered))
+
+    def offer_model(self, name: str, size_mb: int, note: str = "") -> None:
+        """Offer a bigger transcription model on the welcome page, with its download size ("" hides the offer)."""
+        self._offered = name
+        text = self.tr("Better accuracy: download {name} ({size} MB)…").format(name=name, size=size_mb) if name else ""
+        self.model_button.setText(text)
+        self.model_button.setAccessibleName(text)
+        self.model_button.setToolTip(note or self.tr("A bigger model gets more medical terms right; it downloads "
+                                                     "once and then runs on this computer like the bundled one."))
+        self.model_button.setVisible(bool(name) and self.logo.isVisibleTo(self))
 
     def show_message(self, heading: str, body: str = "") -> None:
         self.heading.setText(heading)
@@ -96,3 +123,4 @@ class EmptyState(QWidget):
         self.logo.hide()
         self.buttons.hide()
         self.demo_button.hide()
+        self.model_button.hide()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from studycompanion.core.library.demo import find_demo
 from studycompanion.core.settings import Settings
 from studycompanion.core.transcribe.figures import Speed, measure_speed
 from studycompanion.core.transcribe.models import MODELS
+from studycompanion.ui.common.accessible import name_from_labels
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
 from studycompanion.ui.dialogs.model_picker import ModelPicker
@@ -48,6 +50,8 @@ LANGUAGES = (
 DEVICES = (("auto", "Automatic (GPU when there is one)"), ("cpu", "CPU"), ("cuda", "NVIDIA GPU (CUDA)"))
 COMPUTE_TYPES = (("int8", "int8 (fast, small)"), ("int8_float16", "int8 + float16 (GPU)"), ("float16", "float16 (GPU)"),
                  ("float32", "float32 (most exact, slow)"))
+NOTE_TYPES = (("ours", "StudyCompanion's own (frame, audio, source link)"),
+              ("anki", "Anki's built-in Cloze and Basic"), ("custom", "My own note type (set from the CLI)"))
 BROWSERS = ("", "firefox", "chrome", "chromium", "edge", "brave", "opera", "vivaldi", "safari")
 
 
@@ -104,6 +108,10 @@ class SettingsDialog(QDialog):
         form.addRow("", self.language_note)
         form.addRow("Compute device", self.device)
         form.addRow("Precision", self.compute_type)
+        self.screen_text = QCheckBox("Read the text shown on screen (local OCR) and use it in the transcript's "
+                                     "prompt and the cards", group)
+        self.screen_text.setChecked(s.screen_text)
+        form.addRow(self.screen_text)
         column.addWidget(group)
 
         # library
@@ -143,8 +151,29 @@ class SettingsDialog(QDialog):
         form.addRow(self.card_basic)
         form.addRow(self.card_media)
         form.addRow("Deck", self.default_deck)
+        self.deck_per_tag = QCheckBox("A deck per tag (DECK::tag) instead of one deck with hierarchical tags", group)
+        self.deck_per_tag.setChecked(s.anki_deck_per_tag)
+        form.addRow(self.deck_per_tag)
+        note_types = NOTE_TYPES if s.anki_custom_name else NOTE_TYPES[:2]
+        self.note_type = _combo(note_types, s.anki_note_type or "ours", group)
+        if s.anki_custom_name:
+            self.note_type.setItemText(self.note_type.findData("custom"), f"My own: {s.anki_custom_name}")
+        form.addRow("Note type", self.note_type)
         self.ankiconnect_url = QLineEdit(s.ankiconnect_url, group)
         form.addRow("AnkiConnect", self.ankiconnect_url)
+        column.addWidget(group)
+
+        # review
+        group = QGroupBox("Review sessions", body)
+        form = QFormLayout(group)
+        self.new_per_day = QSpinBox(group)
+        self.new_per_day.setRange(0, 9999)
+        self.new_per_day.setValue(s.review_new_per_day)
+        self.reviews_per_day = QSpinBox(group)
+        self.reviews_per_day.setRange(0, 99999)
+        self.reviews_per_day.setValue(s.review_reviews_per_day)
+        form.addRow("New cards per day", self.new_per_day)
+        form.addRow("Reviews per day", self.reviews_per_day)
         column.addWidget(group)
 
         # LLM
@@ -192,6 +221,19 @@ class SettingsDialog(QDialog):
         row.addWidget(browse)
         form.addRow("Browser cookies", self.cookies_browser)
         form.addRow("cookies.txt", row)
+        self.watch_folder = QLineEdit(s.watch_folder, group)
+        self.watch_folder.setPlaceholderText("off: choose a folder a phone sync or browser saves clips into")
+        self.watch_folder.setToolTip("Video files saved into this folder are added on their own, once each")
+        watch_browse = QPushButton("Choose…", group)
+        watch_browse.clicked.connect(self._choose_watch_folder)
+        watch_clear = QPushButton("Off", group)
+        watch_clear.setAccessibleName("Stop watching a folder")
+        watch_clear.clicked.connect(self.watch_folder.clear)
+        row = QHBoxLayout()
+        row.addWidget(self.watch_folder, 1)
+        row.addWidget(watch_browse)
+        row.addWidget(watch_clear)
+        form.addRow("Watch folder", row)
         column.addWidget(group)
         column.addStretch(1)
 
@@ -212,6 +254,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._update_language()
+        name_from_labels(self)  # each field is read out with the label in front of it
 
     # ---- reactions --------------------------------------------------------------------------------
 
@@ -254,6 +297,19 @@ class SettingsDialog(QDialog):
         self._library_choice = app_paths.default_library_location()
         self._update_library_note()
 
+    def _choose_watch_folder(self) -> None:
+        start = self.watch_folder.text().strip() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Watch folder", start)
+        if folder:
+            self.watch_folder.setText(folder)
+
+    def show_model(self, name: str) -> None:
+        """Open at the model picker with `name` chosen (its size, accuracy and Download button show)."""
+        index = self.model.combo.findData(name)
+        if index >= 0:
+            self.model.combo.setCurrentIndex(index)
+        self.model.combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _choose_cookies(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "cookies.txt", str(Path.home()), "Cookies (*.txt);;All files (*)")
         if path:
@@ -268,10 +324,15 @@ class SettingsDialog(QDialog):
             "language": str(self.language.currentData()),
             "device": str(self.device.currentData()),
             "compute_type": str(self.compute_type.currentData()),
+            "screen_text": self.screen_text.isChecked(),
             "card_cloze": self.card_cloze.isChecked(),
             "card_basic": self.card_basic.isChecked(),
             "card_media": self.card_media.isChecked(),
             "default_deck": self.default_deck.text().strip() or "StudyCompanion",
+            "anki_deck_per_tag": self.deck_per_tag.isChecked(),
+            "anki_note_type": str(self.note_type.currentData()),
+            "review_new_per_day": self.new_per_day.value(),
+            "review_reviews_per_day": self.reviews_per_day.value(),
             "ankiconnect_url": self.ankiconnect_url.text().strip() or Settings().ankiconnect_url,
             "llm_enabled": self.llm_enabled.isChecked(),
             "llm_url": self.llm_url.text().strip(),
@@ -279,6 +340,7 @@ class SettingsDialog(QDialog):
             "llm_key": self.llm_key.text(),
             "cookies_browser": str(self.cookies_browser.currentData() or ""),
             "cookies_file": self.cookies_file.text().strip(),
+            "watch_folder": self.watch_folder.text().strip(),
         }
 
     def _time_model(self, name: str) -> Speed:
@@ -302,6 +364,9 @@ class SettingsDialog(QDialog):
         if values["model"] != self.settings.model and not self.model.is_available(values["model"]):
             self._show_error(f"The {values['model']} model is not on this computer yet: download it first, "
                              "or keep the current model.")
+            return
+        if values["watch_folder"] and not Path(values["watch_folder"]).expanduser().is_dir():
+            self._show_error(f"There is no folder at {values['watch_folder']} to watch.")
             return
         if values["cookies_file"] and not Path(values["cookies_file"]).expanduser().is_file():
             self._show_error(f"There is no cookies file at {values['cookies_file']}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
 from studycompanion.ui.common.icons import icon
 
@@ -19,8 +19,14 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setObjectName("SearchBox")
         self.setPlaceholderText("Search titles, captions, transcripts, tags  (Ctrl+F)")
+        self.setAccessibleName("Search the library")
         self.setClearButtonEnabled(True)
-        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search = self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search.setText("Search")
+        for button in self.findChildren(QToolButton):  # the field's icons are buttons to a screen reader
+            action = button.defaultAction()
+            clear = action is not None and action.objectName() == "_q_qlineeditclearaction"
+            button.setAccessibleName("Clear the search" if clear else "Search")
         self.setMinimumWidth(260)
         self.setMaximumWidth(520)
         self._last = ""

@@ -69,6 +69,7 @@ class Sidebar(QTreeWidget):
         self.worker = worker
         self.counts = SidebarCounts()
         self.setObjectName("Sidebar")
+        self.setAccessibleName("Library, favourites, tags, For You, review and jobs")
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)

@@ -56,6 +56,7 @@ class LibraryView(QWidget):
         self.stack = QStackedWidget()
         self.delegate = ClipDelegate(self, thumbs=model.thumbs)
         self.view = ClipGridView(model, self.delegate)
+        self.view.setAccessibleName("Clips")
         self.empty = EmptyState()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

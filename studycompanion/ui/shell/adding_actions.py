@@ -122,8 +122,12 @@ class WindowCommands(QObject):
         p = self.p
         open_export_dialog(p.window, p.services, p.worker, video_id=p.current_clip_id(), tag=p.current_tag())
 
-    def show_settings(self) -> None:
-        open_settings_dialog(self.p.window, self.p.services, self.p.worker)
+    def show_settings(self) -> QWidget:
+        return open_settings_dialog(self.p.window, self.p.services, self.p.worker)
+
+    def show_model_picker(self, model: str) -> QWidget:
+        """Settings, opened at the transcription model with `model` chosen (the welcome page's offer)."""
+        return open_settings_dialog(self.p.window, self.p.services, self.p.worker, model=model)
 
     # ---- help --------------------------------------------------------------------------------------------
 

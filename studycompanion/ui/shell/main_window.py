@@ -14,7 +14,14 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studycompanion import __version__
 from studycompanion.core.db.tables import Job
@@ -40,6 +47,7 @@ from studycompanion.ui.shell.pages import (
     make_foryou_view,
     make_review_view,
 )
+from studycompanion.ui.shell.upkeep import UpkeepParts, WindowUpkeep
 from studycompanion.ui.shell.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -59,7 +67,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.worker = worker
-        self.setWindowTitle("StudyCompanion")
+        # a library that cannot be written opens for browsing, search and export, and the title says so
+        self.setWindowTitle("StudyCompanion — read-only" if services.read_only else "StudyCompanion")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.state = WindowState(services.paths)
@@ -83,6 +92,11 @@ class MainWindow(QMainWindow):
             search=self.search, state=self.state, current_page=self.current_page, show_view=self.show_view,
             current_clip_id=self._current_clip_id, current_tag=self._current_tag))
         self._wire()
+        # the library guard, the watch folder, the import bar, a second start's files, the first-run model offer
+        self.upkeep = WindowUpkeep(UpkeepParts(
+            window=self, services=services, worker=worker, adding=self.adding, message_bar=self.message_bar,
+            empty=self.library_view.empty, clips_changed=lambda: self._clips_changed([])))
+        self.guard, self.watch, self.import_bar = self.upkeep.guard, self.upkeep.watch, self.upkeep.import_bar
         if restore_state:
             self._restore()
         # the first page of clips first; counts, tags and jobs once it is on screen
@@ -95,6 +109,7 @@ class MainWindow(QMainWindow):
         if self._first_load_done:
             return
         self._first_load_done = True
+        self.upkeep.show_notices()
         self.sidebar.refresh()
         self.jobs_view.reload()
         jobs = self.services.jobs
@@ -106,6 +121,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.services, self.worker)
         self.library_view = LibraryView(self.library_model, self.actions_)
         self.jobs_view = JobsView(self.services, self.worker)
+        self.jobs_view.table.setAccessibleName("Jobs")  # ui/jobs builds the table; the window names it
         # made on first use: the clip and review pages load QtMultimedia, For You the interests model
         self.clip_page = LazyPage(lambda: make_clip_view(self.services, self.worker))
         self.foryou_page = LazyPage(lambda: make_foryou_view(self.services, self.worker))
@@ -179,6 +195,7 @@ class MainWindow(QMainWindow):
         view.empty.files_requested.connect(c.choose_files)
         view.empty.import_requested.connect(c.choose_import)
         view.empty.demo_requested.connect(c.add_demo)
+        view.empty.model_requested.connect(c.show_model_picker)
         self.library_model.failed.connect(self.show_failure)
         self.actions_.changed.connect(self._clips_changed)
         self.actions_.deleted.connect(self._clips_changed)
@@ -368,6 +385,10 @@ class MainWindow(QMainWindow):
             if job.step == JobStep.CAPTURE and job.state == JobState.DONE and job.video_id is not None:
                 self.jobs_view.refresh_title(job.video_id)
 
+    def open_arguments(self, args: list[str]) -> None:
+        """Files and links from a second start or the command line (app.run_gui wires it): add them, come forward."""
+        self.upkeep.open_arguments(args)
+
     def _active_jobs(self, n: int) -> None:
         self.sidebar.set_active_jobs(n)
         self.status_label.setText(f"{n} job{'s' if n != 1 else ''} in progress" if n else "")
@@ -434,6 +455,7 @@ class MainWindow(QMainWindow):
             self.clip_view.positions.sync()
         self.save_state()
         self.events.close()
+        self.upkeep.stop()
         super().closeEvent(event)
 
     def is_settled(self) -> bool:

@@ -77,10 +77,12 @@ def open_export_dialog(parent: QWidget, services: Services, worker: Worker, *, v
     return dialog
 
 
-def open_settings_dialog(parent: QWidget, services: Services, worker: Worker) -> QWidget:
+def open_settings_dialog(parent: QWidget, services: Services, worker: Worker, *, model: str | None = None) -> QWidget:
     from studycompanion.ui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(services, worker, parent)
+    if model is not None:
+        dialog.show_model(model)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
