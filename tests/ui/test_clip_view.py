@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,9 +185,10 @@ def test_a_card_edit_persists(qtbot: QtBot, view: ClipView, services: Services, 
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: store.get(card.id).front == new_text, timeout=5_000)
     saved = store.get(card.id)
-    assert saved.edited and saved.state == CardState.ACCEPTED
-    qtbot.waitUntil(lambda: not panel.is_dirty() and panel.accept_button.text() == "Accepted", timeout=5_000)
-    assert "Accepted" in panel.list.item(1).text()
+    assert saved.edited and saved.state == CardState.DRAFT  # Save keeps a draft a draft; Accept is its own action
+    qtbot.waitUntil(lambda: not panel.is_dirty() and not panel.save_button.isEnabled(), timeout=5_000)
+    assert panel.accept_button.text() == "Accept" and panel.accept_button.isEnabled()
+    assert "Draft" in panel.list.item(1).text() and "Accepted" not in panel.list.item(1).text()
     # a fresh view reads the edit back
     view.show_clip(clip)
     qtbot.waitUntil(lambda: any(c.front == new_text for c in view.cards.cards()), timeout=10_000)
@@ -224,17 +226,23 @@ def test_reject_restore_accept_and_cloze_selection(qtbot: QtBot, view: ClipView,
     qtbot.waitUntil(lambda: panel.current_card() is not None and panel.current_card().id == first.id,
                     timeout=5_000)
     text = panel.front_edit.toPlainText()
-    word = "thick ascending limb"
-    assert word in text
+    # the drafted cloze follows the key-point rules: hide the first longer word that is not hidden yet
+    hidden = [(m.start(), m.end()) for m in re.finditer(r"\{\{c\d+::.*?\}\}", text)]
+    numbers = [int(n) for n in re.findall(r"\{\{c(\d+)::", text)]
+    match = next(m for m in re.finditer(r"[A-Za-z]{5,}", text)
+                 if not any(a <= m.start() < b for a, b in hidden))
+    word, expected = match.group(0), f"{{{{c{max(numbers, default=0) + 1}::{match.group(0)}}}}}"
     cursor = panel.front_edit.textCursor()
-    cursor.setPosition(text.index(word))
-    cursor.setPosition(text.index(word) + len(word), cursor.MoveMode.KeepAnchor)
+    cursor.setPosition(match.start())
+    cursor.setPosition(match.end(), cursor.MoveMode.KeepAnchor)
     panel.front_edit.setTextCursor(cursor)
     panel.cloze_selection()
-    assert "{{c3::thick ascending limb}}" in panel.front_edit.toPlainText()
+    assert expected in panel.front_edit.toPlainText(), (word, panel.front_edit.toPlainText())
+    assert panel.is_dirty()
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: store.get(first.id).state == CardState.ACCEPTED, timeout=5_000)
-    assert "{{c3::thick ascending limb}}" in store.get(first.id).front
+    assert expected in store.get(first.id).front
+    qtbot.waitUntil(lambda: "Accepted" in panel.list.item(0).text(), timeout=5_000)
 
 
 def test_tags_added_and_removed_in_the_ui_persist(qtbot: QtBot, view: ClipView, services: Services,

@@ -58,7 +58,7 @@ def test_a_search_hit_seeks_to_its_second_every_time(qtbot: QtBot, services: Ser
     for at in (6.0, 2.5, 6.0):  # the clip is already open: each hit must still seek
         view.show_clip(clip, at)
         qtbot.waitUntil(lambda at=at: abs(view.player.position() - at) < 0.3, timeout=10_000)
-        assert view.tabs.currentWidget() is view.transcript  # the line the hit was found in shows
+        assert view.tabs.currentWidget() is view.transcript_pane  # the line the hit was found in shows
         assert view.player.time_label.text() == f"0:0{int(at)} / 1:04"
 
 
@@ -145,7 +145,7 @@ def test_enter_on_a_search_hit_in_the_window_plays_from_its_second(qtbot: QtBot,
         qtbot.keyClick(win.library_view.view, Qt.Key.Key_Return)
         assert win.current_page() == "clip"
         qtbot.waitUntil(lambda: abs(win.clip_view.player.position() - at) < 0.3, timeout=10_000)
-        assert win.clip_view.tabs.currentWidget() is win.clip_view.transcript
+        assert win.clip_view.tabs.currentWidget() is win.clip_view.transcript_pane
         win.clip_view.player.seek(1.0)  # watch somewhere else, go back to the results
         qtbot.keyClick(win.clip_view, Qt.Key.Key_Escape)
         assert win.current_page() == "library"

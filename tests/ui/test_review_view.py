@@ -136,3 +136,22 @@ def test_nothing_to_review_says_so(qtbot: QtBot, services: Services, worker: Wor
     assert not view.start_button.isEnabled()
     view.set_scope(["Renal"])
     qtbot.waitUntil(lambda: view.counts_label.text() == "Nothing to review here yet.", timeout=5000)
+
+
+def test_the_tag_list_counts_clips_as_the_sidebar_does(qtbot: QtBot, services: Services, worker: Worker) -> None:
+    from studycompanion.core.types import TagSource
+
+    add_clip(services.library, ClipSpec("a", "Aortic stenosis", tags=["Cardio", "Cardio::Murmurs"],
+                                        cards=["{{c1::AS}} is crescendo decrescendo"]))
+    add_clip(services.library, ClipSpec("b", "Mitral regurgitation", tags=["Cardio::Murmurs"],
+                                        cards=["{{c1::MR}} is holosystolic"]))
+    c = add_clip(services.library, ClipSpec("c", "Heart failure", tags=["Cardio"], cards=["{{c1::BNP}} rises"]))
+    services.library.tags.tag(c, ["Renal"], TagSource.SUGGESTED)  # a suggestion nobody confirmed
+    services.library.tags.tag(c, ["Cardio::Murmurs"], TagSource.SUGGESTED)  # would count clip c a second time
+    view = _view(qtbot, services, worker)
+    qtbot.waitUntil(lambda: view.tag_list.count() == 2, timeout=5000)
+    shown = [view.tag_list.item(i).text() for i in range(view.tag_list.count())]
+    sidebar = services.library.tags.tag_clip_counts()
+    # Cardio: clips a, b (below it, in Cardio::Murmurs) and c, each once; Murmurs: a and b; Renal (only suggested) not
+    assert shown == ["Cardio  (3 clips)", "Cardio::Murmurs  (2 clips)"]
+    assert sidebar["Cardio"] == 3 and sidebar["Cardio::Murmurs"] == 2 and "Renal" not in sidebar

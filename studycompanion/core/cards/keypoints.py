@@ -218,10 +218,11 @@ def _words_of(segments: Sequence[Segment]) -> list[Word]:
             if spaced and i > 0 and out and not w.text[:1].isspace():
                 prev = out[-1]
                 out[-1] = Word(
-                    prev.start, max(w.end, prev.end), prev.text + text, min(prev.probability, w.probability)
+                    prev.start, max(w.end, prev.end), prev.text + text, min(prev.probability, w.probability),
+                    prev.corrected_from or w.corrected_from,
                 )
                 continue
-            out.append(Word(w.start, max(w.end, w.start), text, w.probability))
+            out.append(Word(w.start, max(w.end, w.start), text, w.probability, w.corrected_from))  # what was heard too
     return out
 
 

@@ -1,4 +1,5 @@
-"""A clip's card drafts: the list, an inline editor with accept / reject, and the card as Anki will show it.
+"""A clip's card drafts: the list, an inline editor with accept / reject, the card as Anki will show it, and the
+matching notes of the student's shared deck (`cards_shared_decks`).
 
 Every read and write goes through the CardStore on the worker; the preview is rendered from the real note
 fields (core/anki.build_note) of the text being edited, before it is saved. The parts: the list
@@ -42,6 +43,7 @@ from studycompanion.ui.cards.card_list import (
 )
 from studycompanion.ui.cards.editor import CardEditor
 from studycompanion.ui.cards.preview_pane import CardPreviewPane, PreviewResult, build_preview
+from studycompanion.ui.cards.shared_decks import SharedDecksSection
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
 
@@ -61,6 +63,8 @@ class CardsPanel(QWidget):
     play_span_requested = Signal(float, float)
     counts_changed = Signal(object)  # dict[CardState, int]
     generate_requested = Signal()
+    card_made = Signal(object)  # the Card make_card_at made, once it is in the list
+    card_failed = Signal(str)  # why make_card_at could not make one (readable)
 
     def __init__(self, services: Any, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +152,8 @@ class CardsPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        self.shared = SharedDecksSection(self.services, self.worker, self)  # the student's AnKing notes (issue 17)
+        layout.addWidget(self.shared)
         self._show_card(None)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -164,6 +170,7 @@ class CardsPanel(QWidget):
     def set_video(self, video_id: int | None) -> None:
         self.flush()
         self._video_id = video_id
+        self.shared.set_video(video_id)
         self._cards, self._card, self._dirty, self._checks = [], None, False, {}
         self.list.clear()
         self._show_card(None)
@@ -478,8 +485,16 @@ class CardsPanel(QWidget):
             return make_card_at(library, store, vid, seconds, until=until, cloze_word=cloze_word, kind=kind,
                                 with_media=media)
 
-        self._bg(make, lambda card: self.reload(select_id=card.id) if vid == self._video_id else None,
-                 self._on_failure)
+        def made(card: Card) -> None:
+            if vid == self._video_id:
+                self.reload(select_id=card.id)
+                self.card_made.emit(card)
+
+        def failed(failure: Failure) -> None:
+            self._on_failure(failure)
+            self.card_failed.emit(failure.message)
+
+        self._bg(make, made, failed)
 
     # ---- failures ---------------------------------------------------------------------------------
 

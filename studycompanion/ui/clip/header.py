@@ -1,4 +1,5 @@
-"""The clip view's header row: back, title and source line, job status, creator mark, favourite and export.
+"""The clip view's header row: back, title and source line, job status (with Undo for a fix), creator mark,
+favourite and export.
 
 `ClipHeader` only shows a clip and offers its buttons; the clip view connects the buttons to the work
 (`back_button`, `favourite_button`, `export_button`, `meta.linkActivated`, `credibility_chosen`).
@@ -43,6 +44,11 @@ class ClipHeader(QWidget):
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(self)
         self.status.setForegroundRole(self.status.foregroundRole())
+        self.undo_button = QToolButton(self)  # undoes what the status line reports (a transcript fix)
+        self.undo_button.setObjectName("undoFixButton")
+        self.undo_button.setText("Undo")
+        self.undo_button.setToolTip("Put the transcript, key points and drafts back as they were before this fix")
+        self.undo_button.hide()
         self.creator_button = QToolButton(self)
         self.creator_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.creator_button.setAutoRaise(True)
@@ -76,6 +82,7 @@ class ClipHeader(QWidget):
         under.setContentsMargins(self.back_button.sizeHint().width() + 6, 0, 0, 0)
         under.addWidget(self.meta, 1)
         under.addWidget(self.status)
+        under.addWidget(self.undo_button)
         header = QVBoxLayout(self)
         header.setContentsMargins(4, 4, 4, 4)
         header.setSpacing(0)

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from studycompanion.core.db.tables import Job, Video
 from studycompanion.core.interests.creators import CreatorMark, clip_handle
+from studycompanion.core.screen.merge import ScreenLine
 from studycompanion.core.types import JobState, JobStep, KeyPoint, TagSource
-from studycompanion.ui.clip.transcript_view import build_lines
+from studycompanion.ui.clip.transcript_view import Lines, build_lines
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
-
-Lines = list[tuple[float, float, list[tuple[str, float, float]]]]
 
 
 @dataclass
@@ -35,10 +34,12 @@ class ClipData:
     known_tags: list[str]
     running: list[Job] = field(default_factory=list)
     creator: CreatorMark | None = None
+    screen: list[ScreenLine] = field(default_factory=list)  # on-screen text lines (OCR), timed
 
 
 def load_clip(services: Services, video_id: int) -> ClipData:
-    """The clip, its media and poster (when on disk), transcript lines, key points, tags, running jobs, creator."""
+    """The clip, its media and poster (when on disk), transcript lines, key points, tags, running jobs, creator,
+    on-screen text."""
     library, jobs = services.library, services.jobs
     video = library.get(video_id)
     media = library.media_path(video) if video.media_file else None
@@ -51,12 +52,16 @@ def load_clip(services: Services, video_id: int) -> ClipData:
         video, media if media and media.is_file() else None, poster if poster and poster.is_file() else None,
         lines, library.keypoints(video_id), list(sources), suggested_tags(sources),
         [n for n, _ in library.tags.tag_counts()], running, services.creators.get(handle) if handle else None,
+        services.screen_text.lines(video_id),
     )
 
 
-def load_parts(library: Any, video_id: int) -> tuple[Video, Lines, list[KeyPoint]]:
-    """What a job or an edit elsewhere may have changed: the clip, its transcript lines and key points."""
-    return library.get(video_id), build_lines(library.transcript(video_id)), library.keypoints(video_id)
+def load_parts(library: Any, video_id: int, screen_text: Any = None
+               ) -> tuple[Video, Lines, list[KeyPoint], list[ScreenLine]]:
+    """What a job or an edit elsewhere may have changed: the clip, its transcript lines, key points, on-screen
+    lines."""
+    screen = screen_text.lines(video_id) if screen_text is not None else []
+    return library.get(video_id), build_lines(library.transcript(video_id)), library.keypoints(video_id), screen
 
 
 def change_tags(services: Services, video_id: int, name: str, action: str

@@ -1,4 +1,8 @@
-"""The transcript beside the player: one line per sentence, follows playback word by word, seeks on click."""
+"""The transcript beside the player: one line per sentence, follows playback word by word, seeks on click.
+
+What is uncertain says so: a word the model was unsure of (probability < `UNSURE_BELOW`) has a dotted amber
+underline, a corrected word (lexicon or the student's fix) a dashed blue one with what was heard on hover. The
+menu (and F2) offers "Fix…" for the word or the selected words, and "Make card from the selected words"."""
 
 from __future__ import annotations
 
@@ -6,25 +10,68 @@ import bisect
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
+from typing import cast
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QHelpEvent,
+    QKeySequence,
     QMouseEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from studycompanion.core.cards.drafts import format_time
 from studycompanion.core.cards.keypoints import split_sentences
 from studycompanion.core.types import Segment
 
 USER_SCROLL_PAUSE = 4.0  # seconds the view stops following after the user scrolls it
+UNSURE_BELOW = 0.5  # a word whose probability is below this is marked as unsure
+UNSURE_COLOR = "#d08700"  # amber: dotted underline and a faint tint
+CORRECTED_COLOR = "#2f6fdf"  # blue: dashed underline and a faint tint
+FIX_KEY = "F2"
+
+# a word as shown: (text, start, end, probability, corrected_from); build_lines makes them, plain data
+WordCell = tuple[str, float, float, float, str]
+Lines = list[tuple[float, float, list[WordCell]]]
+
+
+class WordMark(Enum):
+    """How a word is marked in the transcript."""
+
+    UNSURE = "unsure"
+    CORRECTED = "corrected"
+
+
+def word_mark(probability: float, corrected_from: str) -> WordMark | None:
+    if corrected_from:
+        return WordMark.CORRECTED
+    if probability < UNSURE_BELOW:
+        return WordMark.UNSURE
+    return None
+
+
+def word_tooltip(text: str, probability: float, corrected_from: str, *, fixable: bool = True) -> str:
+    """What hovering a marked word says ("" for a word the model was sure of)."""
+    mark = word_mark(probability, corrected_from)
+    how = f"\n{FIX_KEY} or right-click to fix it" if fixable else ""
+    if mark is WordMark.CORRECTED:
+        return f"heard: “{bare_word(corrected_from)}” (corrected to “{bare_word(text)}”){how}"
+    if mark is WordMark.UNSURE:
+        return f"unsure: the model was {round(probability * 100)} % sure of “{bare_word(text)}”{how}"
+    return ""
+
+
+def bare_word(text: str) -> str:
+    """The words without the punctuation around them ("Hexamethasone," -> "Hexamethasone")."""
+    return text.strip().strip(".,;:!?\"'()[]{}…“”‘’").strip()
 
 
 @dataclass(frozen=True)
@@ -36,18 +83,35 @@ class Line:
     text: str
     pos: int  # first character of the line's text (after the timestamp)
     words: tuple[tuple[int, int, float, float], ...]  # (char start, char end, t start, t end)
+    cells: tuple[WordCell, ...] = ()  # each word as built: its text, times, probability and what was heard
+
+    def mark(self, index: int) -> WordMark | None:
+        cell = self.cells[index] if index < len(self.cells) else None
+        return word_mark(cell[3], cell[4]) if cell else None
 
 
-def build_lines(segments: Sequence[Segment]) -> list[tuple[float, float, list[tuple[str, float, float]]]]:
-    """Sentences as (start, end, [(word, t0, t1)]) - plain data, computed off the UI thread."""
-    return [(s.start, s.end, [(w.text, w.start, w.end) for w in s.words]) for s in split_sentences(segments)]
+def build_lines(segments: Sequence[Segment]) -> Lines:
+    """Sentences as (start, end, [(word, t0, t1, probability, corrected_from)]) - plain data, computed off the UI
+    thread."""
+    return [(s.start, s.end, [(w.text, w.start, w.end, w.probability, w.corrected_from) for w in s.words])
+            for s in split_sentences(segments)]
+
+
+def _cell(word: Sequence[object]) -> WordCell:
+    """A word tuple of 3 (text, t0, t1) or 5 fields, as 5."""
+    if len(word) >= 5:
+        return cast(WordCell, tuple(word[:5]))
+    return cast(str, word[0]), cast(float, word[1]), cast(float, word[2]), 1.0, ""
 
 
 class TranscriptView(QTextEdit):
-    """Read-only transcript. `seek_requested(seconds)` on click; `loop_requested(start, end)` from the menu."""
+    """Read-only transcript. `seek_requested(seconds)` on click; `loop_requested(start, end)` from the menu;
+    `fix_requested(words)` from "Fix…" (menu or F2); `make_card_requested(start, end)` from the selected words."""
 
     seek_requested = Signal(float)
     loop_requested = Signal(float, float)
+    fix_requested = Signal(str)  # the words as transcribed, without the punctuation around them
+    make_card_requested = Signal(float, float)  # the first selected word's start, the last one's end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +132,8 @@ class TranscriptView(QTextEdit):
         self._user_scrolled_at = 0.0
         self._scrolling = False
         self._press: QPoint | None = None
+        self._clicked: tuple[int, int] | None = None  # the word last clicked: what F2 fixes without a selection
+        self.offers_edits = False  # "Fix…" and "Make card" are offered only where a view acts on them (the clip)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.set_placeholder("No transcript yet.")
 
@@ -80,11 +146,12 @@ class TranscriptView(QTextEdit):
         self.clear()
         self.setPlaceholderText(text)
 
-    def set_lines(self, lines: Sequence[tuple[float, float, list[tuple[str, float, float]]]]) -> None:
-        """Show sentences from `build_lines`; an empty list shows the placeholder."""
+    def set_lines(self, lines: Sequence[tuple[float, float, Sequence[Sequence[object]]]]) -> None:
+        """Show sentences from `build_lines` (words of 5 fields, or 3: text, start, end); an empty list shows the
+        placeholder. Unsure and corrected words are marked."""
         self.clear()
         self.setExtraSelections([])
-        self._lines, self._current = [], None
+        self._lines, self._current, self._clicked = [], None, None
         if not lines:
             self.set_placeholder("This clip has no speech in its transcript.")
             return
@@ -95,6 +162,8 @@ class TranscriptView(QTextEdit):
         stamp.setForeground(muted)
         stamp.setFontPointSize(max(7.0, self.font().pointSizeF() * 0.85))
         body = QTextCharFormat()
+        marks = {WordMark.UNSURE: mark_format(UNSURE_COLOR, QTextCharFormat.UnderlineStyle.DotLine),
+                 WordMark.CORRECTED: mark_format(CORRECTED_COLOR, QTextCharFormat.UnderlineStyle.DashUnderline)}
         block_format = cursor.blockFormat()
         block_format.setBottomMargin(6)
         block_format.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -105,13 +174,15 @@ class TranscriptView(QTextEdit):
             cursor.insertText(f"{format_time(start)}\u2003", stamp)
             pos = cursor.position()
             refs = []
-            for j, (text, t0, t1) in enumerate(words):
+            cells = [_cell(w) for w in words]
+            for j, (text, t0, t1, probability, heard) in enumerate(cells):
                 if j:
                     cursor.insertText(" ", body)
                 at = cursor.position()
-                cursor.insertText(text, body)
+                mark = word_mark(probability, heard)
+                cursor.insertText(text, marks[mark] if mark else body)
                 refs.append((at, cursor.position(), t0, t1))
-            self._lines.append(Line(start, end, " ".join(w[0] for w in words), pos, tuple(refs)))
+            self._lines.append(Line(start, end, " ".join(c[0] for c in cells), pos, tuple(refs), tuple(cells)))
         self._line_starts = [line.pos for line in self._lines]
         refs_in_time = sorted(
             ((w[2], li, wi) for li, line in enumerate(self._lines) for wi, w in enumerate(line.words)),
@@ -123,6 +194,18 @@ class TranscriptView(QTextEdit):
 
     def lines(self) -> list[Line]:
         return list(self._lines)
+
+    def marked_words(self) -> list[tuple[str, WordMark]]:
+        """Every marked word, in reading order, with its mark (what the legend counts)."""
+        return [(bare_word(line.cells[i][0]), mark) for line in self._lines for i in range(len(line.cells))
+                if (mark := line.mark(i)) is not None]
+
+    def word_rect(self, line_index: int, word_index: int) -> QRect:
+        """Where a word is drawn, in viewport coordinates (for tests and tooltips)."""
+        c0, c1, _, _ = self._lines[line_index].words[word_index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(c0 + (1 if c1 - c0 > 1 else 0))
+        return self.cursorRect(cursor)
 
     def current_line(self) -> Line | None:
         return self._lines[self._current[0]] if self._current else None
@@ -198,6 +281,76 @@ class TranscriptView(QTextEdit):
 
     # ---- clicks -----------------------------------------------------------------------------------
 
+    def _word_at(self, point: QPoint) -> tuple[int, int] | None:
+        """(line index, word index) of the word under a viewport point, if any."""
+        return self._word_at_pos(self.cursorForPosition(point).position())
+
+    def _word_at_pos(self, pos: int) -> tuple[int, int] | None:
+        li = bisect.bisect_right(self._line_starts, pos) - 1
+        if li < 0:
+            return None
+        for wi, (c0, c1, _, _) in enumerate(self._lines[li].words):
+            if c0 <= pos <= c1:
+                return li, wi
+        return None
+
+    def selected_words(self) -> list[tuple[int, int]]:
+        """The words the selection touches (each whole), in reading order."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return []
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        return [(li, wi) for li, line in enumerate(self._lines) for wi, (c0, c1, _, _) in enumerate(line.words)
+                if c0 < b and c1 > a]
+
+    def words_text(self, refs: Sequence[tuple[int, int]]) -> str:
+        """The words as transcribed, joined, without the punctuation around the run."""
+        return bare_word(" ".join(self._lines[li].cells[wi][0].strip() for li, wi in refs))
+
+    def select_words(self, first: tuple[int, int], last: tuple[int, int]) -> None:
+        """Select from the first word's start to the last word's end (as a drag would)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._lines[first[0]].words[first[1]][0])
+        cursor.setPosition(self._lines[last[0]].words[last[1]][1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def fix_target(self, point: QPoint | None = None) -> list[tuple[int, int]]:
+        """What "Fix…" fixes: the selected words; else the word under `point`, the word last clicked, or the word
+        being said."""
+        selected = self.selected_words()
+        if selected:
+            if point is None:
+                return selected
+            under = self._word_at(point)
+            if under is None or under in selected:
+                return selected
+            return [under]
+        ref = self._word_at(point) if point is not None else None
+        ref = ref or self._clicked or self._current
+        return [ref] if ref is not None else []
+
+    def request_fix(self, point: QPoint | None = None) -> bool:
+        if not self.offers_edits:
+            return False
+        refs = self.fix_target(point)
+        text = self.words_text(refs) if refs else ""
+        if text:
+            self.fix_requested.emit(text)
+        return bool(text)
+
+    def selected_span(self) -> tuple[float, float] | None:
+        """(first selected word's start, last selected word's end), or None without a selection."""
+        refs = self.selected_words()
+        if not refs:
+            return None
+        (la, wa), (lb, wb) = refs[0], refs[-1]
+        return self._lines[la].words[wa][2], self._lines[lb].words[wb][3]
+
+    def _make_card_from_selection(self) -> None:
+        span = self.selected_span()
+        if span is not None:
+            self.make_card_requested.emit(span[0], span[1])
+
     def _time_at(self, point: QPoint) -> tuple[int, float] | None:
         """(line index, seconds) under a viewport point: the word's start, or the line's on its timestamp."""
         if not self._lines:
@@ -227,19 +380,83 @@ class TranscriptView(QTextEdit):
             return
         if self.textCursor().hasSelection() or (event.position().toPoint() - press).manhattanLength() > 4:
             return  # the user selected text to copy
+        self._clicked = self._word_at(event.position().toPoint())
         hit = self._time_at(event.position().toPoint())
         if hit is not None:
             self.seek_requested.emit(hit[1])
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering the word at a viewport point says: what was heard, or how unsure the model was."""
+        ref = self._word_at(point)
+        if ref is None:
+            return ""
+        text, _t0, _t1, probability, heard = self._lines[ref[0]].cells[ref[1]]
+        return word_tooltip(text, probability, heard, fixable=self.offers_edits)
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for a viewport point: play / loop the sentence, fix the word(s), a card from the selection."""
         menu = QMenu(self)
-        hit = self._time_at(event.pos())
+        hit = self._time_at(point)
         if hit is not None:
             line = self._lines[hit[0]]
             menu.addAction(f"Play from {format_time(line.start)}", lambda: self.seek_requested.emit(line.start))
             menu.addAction("Loop this sentence", lambda: self.loop_requested.emit(line.start, line.end))
             menu.addSeparator()
+        target = self.fix_target(point) if self._lines and self.offers_edits else []
+        if target:
+            words = self.words_text(target)
+            shown = words if len(words) <= 32 else words[:31] + "…"
+            fix = menu.addAction(f"Fix “{shown}”…", lambda: self.fix_requested.emit(words))
+            fix.setShortcut(QKeySequence(FIX_KEY))
+            fix.setObjectName("fixAction")
+        if self.offers_edits and self.selected_span() is not None:
+            card = menu.addAction("Make card from the selected words", self._make_card_from_selection)
+            card.setObjectName("makeCardAction")
+        if target or (self.offers_edits and self.selected_span() is not None):
+            menu.addSeparator()
         copy = menu.addAction("Copy", self.copy)
         copy.setEnabled(self.textCursor().hasSelection())
         menu.addAction("Select all", self.selectAll)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def mark_format(color: str, style: QTextCharFormat.UnderlineStyle) -> QTextCharFormat:
+    """A marked word: a coloured underline of `style` and a faint tint of the same colour."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(style)
+    fmt.setUnderlineColor(QColor(color))
+    tint = QColor(color)
+    tint.setAlpha(38)
+    fmt.setBackground(tint)
+    return fmt
+
+
+def legend_html(marked: Sequence[tuple[str, WordMark]]) -> str:
+    """The one-line legend under the transcript: what the marks mean, how many there are, how to fix a word."""
+    unsure = sum(1 for _, m in marked if m is WordMark.UNSURE)
+    corrected = sum(1 for _, m in marked if m is WordMark.CORRECTED)
+
+    def sample(color: str, border: str, text: str) -> str:
+        tint = QColor(color)
+        return (f"<span style='background-color: rgba({tint.red()},{tint.green()},{tint.blue()},0.18); "
+                f"border-bottom: 1px {border} {color}; color: {color}'>&nbsp;{text}&nbsp;</span>")
+
+    return (f"{sample(UNSURE_COLOR, 'dotted', 'unsure')} {unsure} &nbsp; "
+            f"{sample(CORRECTED_COLOR, 'dashed', 'corrected')} {corrected} (hover: what was heard) · "
+            f"{FIX_KEY} or right-click: Fix…")

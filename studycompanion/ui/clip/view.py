@@ -18,11 +18,15 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from studycompanion.core.db.tables import Job, Video
+from studycompanion.core.cards.drafts import format_time
+from studycompanion.core.cards.fixes import FixResult
+from studycompanion.core.db.tables import Card, Job, Video
 from studycompanion.core.interests.creators import CreatorMark
 from studycompanion.core.interests.models import Credibility
+from studycompanion.core.screen.merge import ScreenLine
 from studycompanion.core.types import CardState, JobState, KeyPoint, TagSource, VideoStatus
 from studycompanion.ui.cards.panel import CardsPanel
+from studycompanion.ui.clip.fix import FixFlow
 from studycompanion.ui.clip.header import ClipHeader
 from studycompanion.ui.clip.jobs import JobRelay, job_status
 from studycompanion.ui.clip.keypoints_list import KeyPointList
@@ -31,7 +35,7 @@ from studycompanion.ui.clip.ops import ClipData, change_tags, load_clip, load_pa
 from studycompanion.ui.clip.player import SEEK_STEP
 from studycompanion.ui.clip.positions import PlaybackPositions
 from studycompanion.ui.clip.side_panel import ClipSidePanel
-from studycompanion.ui.clip.transcript_view import TranscriptView
+from studycompanion.ui.clip.transcript_pane import TranscriptPane
 from studycompanion.ui.clip.watch_time import WatchTimer
 from studycompanion.ui.common.blocking import signals_blocked
 from studycompanion.ui.common.owned import owned
@@ -76,6 +80,7 @@ class ClipView(QWidget):
         self._video: Video | None = None
         self._creator: CreatorMark | None = None
         self._token = 0
+        self._card_tab_after = False  # a card made from selected words is shown at once; one made by key is not
         self.positions = PlaybackPositions(services.paths.root)
         self._build()
         self._shortcuts()
@@ -117,10 +122,21 @@ class ClipView(QWidget):
         self.notes_saver = NotesSaver(self.notes, self.notes_state, self.services, self._vid, self._bg, self)
         self.notes_saver.saved.connect(self._changed)
 
-        # right: transcript, key points, cards
-        self.transcript = TranscriptView(self)
+        # right: transcript (with its legend and the on-screen text track), key points, cards
+        pane = self.transcript_pane = TranscriptPane(self)
+        self.transcript, self.screen_track = pane.transcript, pane.track
         self.transcript.seek_requested.connect(self.player.seek)
         self.transcript.loop_requested.connect(lambda a, b: self.player.set_loop((a, b)))
+        self.transcript.offers_edits = True
+        self.transcript.fix_requested.connect(self.ask_fix)
+        self.transcript.make_card_requested.connect(self._make_card_from_words)
+        self.screen_track.seek_requested.connect(self.player.seek)
+        self.fixes = FixFlow(self.services, self.worker, self)
+        self.fixes.fixed.connect(self._on_fixed)
+        self.fixes.undone.connect(self._on_fix_undone)
+        self.fixes.failed.connect(self.status.setText)
+        self.undo_button = self.header.undo_button
+        self.undo_button.clicked.connect(self.undo_fix)
         self.keypoints = KeyPointList(self)
         self.keypoints.seek_requested.connect(self.player.seek)
         self.keypoints.loop_requested.connect(lambda a, b: self.player.set_loop((a, b)))
@@ -129,9 +145,11 @@ class ClipView(QWidget):
         self.cards.play_span_requested.connect(self._play_span)
         self.cards.counts_changed.connect(self._on_card_counts)
         self.cards.generate_requested.connect(self.make_cards)
+        self.cards.card_made.connect(self._on_card_made)
+        self.cards.card_failed.connect(self.status.setText)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.transcript, "Transcript")
+        self.tabs.addTab(pane, "Transcript")
         self.tabs.addTab(self.keypoints, "Key points")
         self.tabs.addTab(self.cards, "Cards")
 
@@ -160,6 +178,8 @@ class ClipView(QWidget):
             (Qt.Key.Key_J, lambda: self.player.seek_relative(-SEEK_STEP)),
             (Qt.Key.Key_K, self.player.pause),
             (Qt.Key.Key_L, lambda: self.player.seek_relative(SEEK_STEP)),
+            (Qt.Key.Key_C, self.make_card_now),  # a card from the line being said, as asbplayer / subs2srs do
+            (Qt.Key.Key_F2, self._fix_key),  # fix the selected words, or the word last clicked
         ):
             shortcut = QShortcut(QKeySequence(key), self, context=ctx)
             shortcut.activated.connect(lambda slot=slot: slot() if self.isVisible() and self._video else None)
@@ -179,6 +199,7 @@ class ClipView(QWidget):
         self.save_position()
         self._record_watch()
         self.watch.start_clip(video_id)
+        self.undo_button.hide()  # an Undo belongs to the clip it was made in
         self._token += 1
         token = self._token
         services = self.services
@@ -202,6 +223,7 @@ class ClipView(QWidget):
             resume = self.positions.get(video.id, video.duration)
         self.player.load(data.media, data.poster, resume, missing=missing, duration=video.duration)
         self._show_transcript(data)
+        self.transcript_pane.set_screen_lines(data.screen)
         self.keypoints.set_points(data.keypoints)
         self.keypoints.set_empty_text(keypoints_empty_text(video, bool(data.lines)))
         self._set_tab_counts(len(data.keypoints), None)
@@ -214,7 +236,7 @@ class ClipView(QWidget):
         self.cards.set_video(video.id)
         self._show_jobs(data.running)
         if at_seconds is not None:
-            self.tabs.setCurrentWidget(self.transcript)  # a search hit: show the line it was found in
+            self.tabs.setCurrentWidget(self.transcript_pane)  # a search hit: show the line it was found in
         if resume is not None:
             self.transcript.set_position(resume)
 
@@ -232,7 +254,9 @@ class ClipView(QWidget):
         elif data.video.status in (VideoStatus.QUEUED, VideoStatus.DOWNLOADING, VideoStatus.READY):
             self.transcript.set_placeholder("The transcript appears here when transcription has finished.")
         else:
-            self.transcript.set_placeholder("No speech was found in this clip.")
+            self.transcript.set_placeholder("No speech was found in this clip." + (
+                " What it shows is listed under “On screen”." if data.screen else ""))
+        self.transcript_pane.update_legend()
 
     def _show_creator(self, mark: CreatorMark | None) -> None:
         self._creator = mark
@@ -257,17 +281,19 @@ class ClipView(QWidget):
         self.header.show_problem(failure.message)
         self.player.load(None)
         self.transcript.set_placeholder("")
+        self.transcript_pane.update_legend()
+        self.transcript_pane.set_screen_lines([])
         self.keypoints.set_points([])
         self.cards.set_video(None)
 
     def _reload_parts(self, video_id: int) -> None:
         token = self._token
-        library = self.services.library
+        library, screen_text = self.services.library, self.services.screen_text
 
-        def done(result: tuple[Video, list[Any], list[KeyPoint]]) -> None:
+        def done(result: tuple[Video, list[Any], list[KeyPoint], list[ScreenLine]]) -> None:
             if token != self._token:
                 return
-            video, lines, points = result
+            video, lines, points, screen = result
             had_media = bool(self._video and self._video.media_file)
             self._video = video
             status = self.status.text()  # a job's outcome stays readable across the reload it caused
@@ -280,17 +306,20 @@ class ClipView(QWidget):
             if lines:
                 self.transcript.set_lines(lines)
                 self.transcript.set_position(position)
+                self.transcript_pane.update_legend()
+            self.transcript_pane.set_screen_lines(screen)
+            self.screen_track.set_position(position)
             self.keypoints.set_points(points)
             self.keypoints.set_empty_text(keypoints_empty_text(video, bool(lines)))
             self._set_tab_counts(len(points), None)
             self.cards.reload()
 
-        self._bg(lambda: load_parts(library, video_id), done, lambda f: self.status.setText(f.message))
+        self._bg(lambda: load_parts(library, video_id, screen_text), done, lambda f: self.status.setText(f.message))
 
     # ---- playback ---------------------------------------------------------------------------------
 
     def _on_position(self, seconds: float) -> None:
-        self.transcript.set_position(seconds)
+        self.transcript_pane.set_position(seconds)
         self.keypoints.highlight_at(seconds)
 
     def _loop_current(self) -> None:
@@ -380,6 +409,54 @@ class ClipView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self.cards.reload)  # the cards now read "In Anki"
         dialog.show()  # not modal: the export runs in the background
+
+    # ---- the student's own fixes and cards (issues 12 and 13) --------------------------------------------
+
+    def ask_fix(self, wrong: str) -> None:
+        """"Fix…" on a word (or the selected words): ask for the right words, then fix on the worker."""
+        vid = self._vid()
+        if vid is not None and wrong:
+            self.fixes.ask(vid, wrong)
+
+    def _fix_key(self) -> None:
+        if self.tabs.currentWidget() is self.transcript_pane:
+            self.transcript.request_fix()
+
+    def _on_fixed(self, result: FixResult) -> None:
+        self.status.setText(f"Fixed {result.summary()}")
+        self.undo_button.show()
+        self.reload()  # the transcript, key points and drafts read the fix back
+        if len(result.clips) > 1 and self._video is not None:
+            self.clip_changed.emit(self._video)
+
+    def undo_fix(self) -> None:
+        self.undo_button.hide()
+        self.fixes.undo()
+
+    def _on_fix_undone(self, result: FixResult) -> None:
+        kept = f"; {result.kept} changed since, kept" if result.kept else ""
+        self.status.setText(f"Undone: {result.summary()}{kept}")
+        self.reload()
+
+    def _make_card_from_words(self, start: float, end: float) -> None:
+        """"Make card from the selected words": a cloze hiding them, shown on the Cards tab to check."""
+        self._card_tab_after = True
+        self.status.setText("Making a card from the selected words…")
+        self.cards.make_card_at(start, until=end)
+
+    def make_card_now(self) -> None:
+        """The key pressed while watching: a card from the line being said now; playback goes on."""
+        if self._video is None or not self.transcript.lines():
+            return
+        at = self.player.position()
+        self._card_tab_after = False
+        self.status.setText(f"Making a card from {format_time(at)}…")
+        self.cards.make_card_at(at)
+
+    def _on_card_made(self, card: Card) -> None:
+        self.status.setText(f"Card drafted from {format_time(card.start)}: check it on the Cards tab, then accept it")
+        if self._card_tab_after:
+            self.tabs.setCurrentWidget(self.cards)
 
     # ---- jobs ---------------------------------------------------------------------------------------
 

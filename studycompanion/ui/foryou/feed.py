@@ -39,7 +39,7 @@ from studycompanion.core.db.tables import Card
 from studycompanion.core.interests.foryou import ForYouItem
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.clip.player import PlayerPanel
-from studycompanion.ui.clip.transcript_view import TranscriptView, build_lines
+from studycompanion.ui.clip.transcript_view import Lines, TranscriptView, build_lines
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
 from studycompanion.ui.library.source import title_or_link
@@ -58,7 +58,6 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_WORDS = {CardState.DRAFT: "draft", CardState.ACCEPTED: "accepted", CardState.REJECTED: "rejected",
                CardState.EXPORTED: "in Anki"}
 
-Lines = list[tuple[float, float, list[tuple[str, float, float]]]]
 
 
 @dataclass
@@ -88,7 +87,7 @@ def load_feed_clip(services: Services, video_id: int) -> FeedClip:
 
 def screen_as_lines(screen: list[tuple[float, float, str]]) -> Lines:
     """On-screen text in the transcript's shape (one "word" per line), for a clip that says nothing aloud."""
-    return [(start, end, [(text, start, end)]) for start, end, text in screen]
+    return [(start, end, [(text, start, end, 1.0, "")]) for start, end, text in screen]
 
 
 def why_text(item: ForYouItem) -> str:

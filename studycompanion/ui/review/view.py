@@ -222,7 +222,15 @@ class ReviewView(QWidget):
 
     def reload(self) -> None:
         """Fill the tag list (in the background) and count what the chosen scope holds."""
-        self.worker.run(self.services.library.tags.tag_counts, self._set_tags, self._fail)
+        tags = self.services.library.tags
+
+        def read() -> list[tuple[str, int]]:
+            # the tags that exist, each with the clips it holds as the sidebar counts them: a clip once, with the
+            # tags below it, and not for a suggestion the student has not confirmed
+            clips = tags.tag_clip_counts()
+            return [(name, clips.get(name, 0)) for name, _rows in tags.tag_counts()]
+
+        self.worker.run(read, self._set_tags, self._fail)
 
     def _set_tags(self, counts: list[tuple[str, int]]) -> None:
         checked = set(self.checked_tags())
