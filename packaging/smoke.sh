@@ -140,6 +140,8 @@ run show show "$CLIP" --json
 check show 'd["status"] == "cards" and len(d["transcript"]) > 0 and len(" ".join(s["text"] for s in d["transcript"]).split()) >= 10'
 ok "show" "$("$PY" -c 'import json,sys;d=json.load(open(sys.argv[1]));print(" ".join(s["text"] for s in d["transcript"])[:60] + "...")' "$WORK/show.out")"
 
+# only accepted cards leave the app: accept the demo's drafts (flagged ones too) as a student would
+run accept card accept --clip "$CLIP" --flagged --json
 run export export --out "$WORK/demo.apkg" --json
 check export 'd["notes"] > 0 and d["media"] > 0 and Path(d["path"]).is_file()'
 "$PY" - "$WORK/demo.apkg" <<'EOF' || fail "export: demo.apkg is not a valid Anki package"
