@@ -213,9 +213,12 @@ class Pipeline:
         try:
             self.notify(job.id)
             result = self._execute(job, StepContext(self, job, event))
-        except LeaseLost:  # another runner took it over (this one stalled past its lease): it finishes it
-            log.warning("job %s (%s): lease lost, left to the runner that took it", job.id, job.step.value)
-            result = self.queue.get(job.id)
+        except LeaseLost:  # another runner took it over (this one stalled past its lease), or its clip was deleted
+            try:
+                result = self.queue.get(job.id)
+                log.warning("job %s (%s): lease lost, left to the runner that took it", job.id, job.step.value)
+            except NotFound:  # the clip, and with it this job, was deleted while it ran
+                result = job.model_copy(update={"state": JobState.CANCELLED, "message": "The clip was deleted"})
         except NotFound:  # the clip, and so this job, was deleted while it ran
             result = job.model_copy(update={"state": JobState.CANCELLED, "message": "The clip was deleted"})
         except Exception:  # bookkeeping failed: the job's end is lost, not the worker
