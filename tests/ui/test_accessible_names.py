@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
@@ -73,10 +72,14 @@ def test_every_control_of_the_dialogs_has_a_name(qtbot: QtBot, services: Service
         worker.wait(10_000)
 
 
-@pytest.mark.xfail(strict=True, reason="ui/clip and ui/cards (another owner): the back and creator buttons of the "
-                   "clip header, the player's play / back / forward buttons and seek slider, the tag field, the card "
-                   "and key-point lists have no accessible name yet; remove this marker once they do")
 def test_every_control_of_the_clip_view_has_a_name(qtbot: QtBot, window: MainWindow) -> None:
     view = window.clip_view
     assert len(controls(view)) > 5
     assert unnamed_controls(view) == []
+    player = view.player
+    assert [accessible_name(w) for w in (player.play_button, player.back_button, player.forward_button,
+                                         player.slider)] == ["Play or pause", "Back 5 seconds", "Forward 5 seconds",
+                                                             "Position in the clip"]
+    assert accessible_name(view.back_button) == "Back"
+    assert accessible_name(view.tags.input) == "Add a tag"
+    assert (accessible_name(view.keypoints), accessible_name(view.cards.list)) == ("Key points", "Cards")

@@ -79,6 +79,7 @@ class CardList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Cards")
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setAlternatingRowColors(True)

@@ -3,8 +3,9 @@ matching notes of the student's shared deck (`cards_shared_decks`).
 
 Every read and write goes through the CardStore on the worker; the preview is rendered from the real note
 fields (core/anki.build_note) of the text being edited, before it is saved. The parts: the list
-(`card_list`), the editor (`card_editor`), the preview (`card_preview_pane`); this panel keeps them in step
-and sends the edits to the store.
+(`card_list`), the editor (`card_editor`), the preview (`card_preview_pane`, kept current by its
+`PreviewUpdater`); accept / reject / accept all are written by `card_decisions`, a card made by hand by
+`card_maker`; this panel keeps them in step and sends the edits to the store.
 """
 
 from __future__ import annotations
@@ -12,38 +13,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from studycompanion.core.anki import notes as anki
-from studycompanion.core.anki.notetypes import DEFAULT, NoteTypes, from_settings
 from studycompanion.core.cards.checks import CardCheck
-from studycompanion.core.cards.store import BulkAccept, CardStore
+from studycompanion.core.cards.store import CardStore
 from studycompanion.core.db.tables import Card
-from studycompanion.core.errors import UserError
-from studycompanion.core.jobs.cards_step import make_card_at
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.cards.card_list import (
     CARD_ROLE,
     STATE_BADGES,
     CardList,
     card_summary,
-    count_states,
-    summary_text,
 )
+from studycompanion.ui.cards.decisions import CardDecisions
 from studycompanion.ui.cards.editor import CardEditor
-from studycompanion.ui.cards.preview_pane import CardPreviewPane, PreviewResult, build_preview
+from studycompanion.ui.cards.maker import CardMaker
+from studycompanion.ui.cards.preview_pane import CardPreviewPane, PreviewUpdater
 from studycompanion.ui.cards.shared_decks import SharedDecksSection
+from studycompanion.ui.cards.summary_bar import CardsSummaryBar
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
 
@@ -75,13 +70,15 @@ class CardsPanel(QWidget):
         self._cards: list[Card] = []
         self._checks: dict[int, CardCheck] = {}
         self._card: Card | None = None
-        self.confirm_box: QMessageBox | None = None  # the open "accept flagged cards too?" question
+        self.decisions = CardDecisions(self.store, self._bg, self)
+        self.decisions.decided.connect(self._on_decided)
+        self.decisions.flagged_left.connect(lambda n: self.summary_bar.add_note(f"{n} flagged left to check"))
+        self.decisions.failed.connect(self._on_failure)
+        self.maker = CardMaker(services, self.store, self._bg, self)
+        self.maker.made.connect(self._on_made)
+        self.maker.failed.connect(self._on_make_failed)
         self._dirty = False
         self._loading = False
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(250)
-        self._preview_timer.timeout.connect(self._render_preview)
         self._build()
 
     def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
@@ -92,20 +89,11 @@ class CardsPanel(QWidget):
     # ---- layout -----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.summary = QLabel(self)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.accept_all_button = QPushButton("Accept all drafts", self)
-        self.accept_all_button.setToolTip("Accept every draft of this clip (it asks first about drafts flagged "
-                                          "for checking)")
+        top = self.summary_bar = CardsSummaryBar(self)
+        self.summary, self.generate_button, self.accept_all_button = (top.summary, top.generate_button,
+                                                                      top.accept_all_button)
         self.accept_all_button.clicked.connect(self.accept_all)
-        self.generate_button = QPushButton("Make cards", self)
-        self.generate_button.setToolTip("Find key points and draft cards from the transcript (runs in the background)")
         self.generate_button.clicked.connect(self.generate_requested)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.generate_button)
-        top.addWidget(self.accept_all_button)
 
         self.list = CardList(self)
         self.list.currentItemChanged.connect(self._on_current_changed)
@@ -135,6 +123,8 @@ class CardsPanel(QWidget):
 
         self.preview = CardPreviewPane(self)
         self.preview.play_requested.connect(self._play_span)
+        self.previews = PreviewUpdater(self.preview, self.services, self._bg, self.current_card,
+                                       lambda: self._editor.values() if self._dirty else {}, self)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("cardsSplitter")
@@ -150,7 +140,7 @@ class CardsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.splitter, 1)
         self.shared = SharedDecksSection(self.services, self.worker, self)  # the student's AnKing notes (issue 17)
         layout.addWidget(self.shared)
@@ -219,11 +209,7 @@ class CardsPanel(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        counts = count_states(self._cards)
-        self.summary.setText(summary_text(self._cards, counts, has_video=self._video_id is not None))
-        self.accept_all_button.setEnabled(counts.get(CardState.DRAFT, 0) > 0)
-        self.generate_button.setVisible(not self._cards and self._video_id is not None)
-        self.counts_changed.emit(counts)
+        self.counts_changed.emit(self.summary_bar.show_cards(self._cards, has_video=self._video_id is not None))
 
     # ---- the editor -------------------------------------------------------------------------------
 
@@ -244,7 +230,7 @@ class CardsPanel(QWidget):
         if card is None:
             self.preview.clear()
         else:
-            self._preview_timer.start(0)
+            self.previews.render_now()
 
     def _update_buttons(self) -> None:
         self._editor.set_buttons(self._card, self._dirty)
@@ -259,7 +245,7 @@ class CardsPanel(QWidget):
         self._editor.highlight()
         self.error_label.hide()
         self._update_buttons()
-        self._preview_timer.start()
+        self.previews.render_later()
 
     def cloze_selection(self) -> None:
         """Wrap the selected words of the front in the next free cloze number."""
@@ -268,6 +254,11 @@ class CardsPanel(QWidget):
             return
         if not self._editor.hide_selection():
             self._show_error("Select the words to hide first.")
+
+    @property
+    def confirm_box(self) -> QMessageBox | None:
+        """The open "accept flagged cards too?" question, if any."""
+        return self.decisions.confirm_box
 
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if self._loading:
@@ -332,19 +323,19 @@ class CardsPanel(QWidget):
             return
         card_id = card.id
         if self._dirty:
-            self.save(then=lambda _saved: self._set_state(card_id, CardState.ACCEPTED, advance=True))
+            self.save(then=lambda _saved: self.decisions.set_state(card_id, CardState.ACCEPTED, advance=True))
         else:
-            self._set_state(card_id, CardState.ACCEPTED, advance=True)
+            self.decisions.set_state(card_id, CardState.ACCEPTED, advance=True)
 
     def toggle_reject(self) -> None:
         card = self._card
         if card is None or card.id is None:
             return
         if card.state == CardState.REJECTED:
-            self._set_state(card.id, CardState.DRAFT)
+            self.decisions.set_state(card.id, CardState.DRAFT)
         else:
             self._dirty = False  # a rejected card's unsaved edit is dropped with it
-            self._set_state(card.id, CardState.REJECTED, advance=True)
+            self.decisions.set_state(card.id, CardState.REJECTED, advance=True)
 
     def accept_all(self) -> None:
         """Accept every draft; when some are flagged for checking, ask first (all of them, or only the others)."""
@@ -352,56 +343,12 @@ class CardsPanel(QWidget):
         drafts = [c for c in self._cards if c.state == CardState.DRAFT and c.id is not None]
         flagged = {c.id for c in drafts if c.id is not None and self._checks.get(c.id) is not None
                    and self._checks[c.id].flagged}
-        if not drafts:
-            return
-        if not flagged:
-            self._accept_drafts(drafts, set(), include_flagged=False)
-            return
-        n, others = len(flagged), len(drafts) - len(flagged)
-        box = QMessageBox(QMessageBox.Icon.Question, "Accept flagged cards?",
-                          f"{n} of these {len(drafts)} drafts {'is' if n == 1 else 'are'} flagged for checking "
-                          "(an unsure or corrected word, a term nobody said, a number, a negation, or an unverified "
-                          "creator). Accept them too?", QMessageBox.StandardButton.NoButton, self)
-        all_button = box.addButton(f"Accept all {len(drafts)}", QMessageBox.ButtonRole.AcceptRole)
-        some_button = box.addButton(f"Only the {others} unflagged", QMessageBox.ButtonRole.ActionRole)
-        some_button.setEnabled(others > 0)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(some_button if others else all_button)
+        self.decisions.accept_all(drafts, flagged)
 
-        def answered(_result: int) -> None:
-            clicked = box.clickedButton()
-            self.confirm_box = None
-            if clicked is all_button:
-                self._accept_drafts(drafts, flagged, include_flagged=True)
-            elif clicked is some_button:
-                self._accept_drafts(drafts, flagged, include_flagged=False)
-
-        box.finished.connect(answered)
-        self.confirm_box = box
-        box.open()  # window-modal, not a nested event loop: the UI keeps running
-
-    def _accept_drafts(self, drafts: list[Card], flagged: set[int], *, include_flagged: bool) -> None:
-        store = self.store
-
-        def done(outcome: BulkAccept) -> None:
-            self._replace_all(outcome.accepted)
-            if outcome.left_flagged:
-                n = len(outcome.left_flagged)
-                self.summary.setText(self.summary.text() + f" · {n} flagged left to check")
-
-        self._bg(lambda: store.accept_drafts(drafts, flagged, include_flagged=include_flagged), done,
-                 self._on_failure)
-
-    def _set_state(self, card_id: int, state: CardState, advance: bool = False) -> None:
-        action = {CardState.ACCEPTED: self.store.accept, CardState.REJECTED: self.store.reject,
-                  CardState.DRAFT: self.store.restore}[state]
-
-        def done(cards: list[Card]) -> None:
-            self._replace_all(cards)
-            if advance:
-                self._select_next_draft(card_id)
-
-        self._bg(lambda: action([card_id]), done, self._on_failure)
+    def _on_decided(self, cards: list[Card], after_id: int | None) -> None:
+        self._replace_all(cards)
+        if after_id is not None:
+            self._select_next_draft(after_id)
 
     def _replace_all(self, cards: list[Card]) -> None:
         for card in cards:
@@ -430,28 +377,6 @@ class CardsPanel(QWidget):
 
     # ---- preview ----------------------------------------------------------------------------------
 
-    def _render_preview(self) -> None:
-        card = self._card
-        if card is None or card.id is None:
-            return
-        values = self._editor.values() if self._dirty else {}
-        library = self.services.library
-        settings = self.services.settings
-        deck_root = getattr(settings, "default_deck", "") or anki.TAG_ROOT
-        try:
-            types: NoteTypes = from_settings(settings)
-        except UserError:  # a half-set custom note type: preview in ours (the export says what is missing)
-            types = DEFAULT
-        per_tag = bool(getattr(settings, "anki_deck_per_tag", False))
-        self._bg(lambda: build_preview(library, deck_root, card, values, types=types, per_tag=per_tag),
-                 self._show_preview,
-                 lambda f: self.preview.setPlainText(f"No preview: {f.message}"))
-
-    def _show_preview(self, result: PreviewResult) -> None:
-        if self._card is None or self._card.id != result.card_id:
-            return
-        self.preview.show_result(result, dark=self.palette().window().color().lightness() < 128)
-
     def preview_text(self) -> str:
         return self.preview.toPlainText()
 
@@ -477,24 +402,16 @@ class CardsPanel(QWidget):
         if vid is None:
             return
         self.flush()
-        library, store = self.services.library, self.store
-        media = bool(getattr(self.services.settings, "card_media", True))
-        kind = CardKind.BASIC if basic else CardKind.CLOZE
+        self.maker.make(vid, seconds, until=until, cloze_word=cloze_word, basic=basic)
 
-        def make() -> Card:
-            return make_card_at(library, store, vid, seconds, until=until, cloze_word=cloze_word, kind=kind,
-                                with_media=media)
+    def _on_made(self, card: Card, video_id: int) -> None:
+        if video_id == self._video_id:
+            self.reload(select_id=card.id)
+            self.card_made.emit(card)
 
-        def made(card: Card) -> None:
-            if vid == self._video_id:
-                self.reload(select_id=card.id)
-                self.card_made.emit(card)
-
-        def failed(failure: Failure) -> None:
-            self._on_failure(failure)
-            self.card_failed.emit(failure.message)
-
-        self._bg(make, made, failed)
+    def _on_make_failed(self, failure: Failure) -> None:
+        self._on_failure(failure)
+        self.card_failed.emit(failure.message)
 
     # ---- failures ---------------------------------------------------------------------------------
 

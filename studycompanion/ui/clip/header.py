@@ -30,6 +30,7 @@ class ClipHeader(QWidget):
         self.back_button = QToolButton(self)
         self.back_button.setIcon(icon("back"))
         self.back_button.setToolTip("Back (Alt+Left)")
+        self.back_button.setAccessibleName("Back")
         self.back_button.setAutoRaise(True)
         self.title = QLabel(self)
         title_font = self.title.font()
@@ -52,6 +53,7 @@ class ClipHeader(QWidget):
         self.creator_button = QToolButton(self)
         self.creator_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.creator_button.setAutoRaise(True)
+        self.creator_button.setAccessibleName("Creator")  # show_creator adds who and how they are marked
         creator_menu = QMenu(self.creator_button)
         for credibility in Credibility:
             creator_menu.addAction(CREDIBILITY_LABELS[credibility], functools.partial(self._choose, credibility))
@@ -117,6 +119,7 @@ class ClipHeader(QWidget):
         else:
             self.creator_button.setText(f"✓ {mark.label}")
             self.creator_button.setToolTip(f"@{mark.handle} is marked as a {mark.label.lower()}")
+        self.creator_button.setAccessibleName(f"Creator @{mark.handle}: {self.creator_button.text().lstrip('⚠✓ ')}")
         self.creator_button.show()
 
     def show_empty(self) -> None:

@@ -20,6 +20,7 @@ class KeyPointList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Key points")
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSpacing(3)

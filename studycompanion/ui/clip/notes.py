@@ -7,21 +7,19 @@ through `library.set_notes` on the worker; `saved` carries the Video back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from studycompanion.core.db.tables import Video
-from studycompanion.ui.common.worker import Failure
+from studycompanion.ui.common.worker import Background, Failure
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
 
 NOTES_DELAY_MS = 800
 
-# run(fn, done, failed): `fn` on the worker, the callbacks back on the UI thread (the owner's `_bg`)
-Background = Callable[[Callable[[], Any], Callable[[Any], Any] | None, Callable[[Failure], Any] | None], None]
 
 
 class NotesSaver(QObject):

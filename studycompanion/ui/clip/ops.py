@@ -14,7 +14,7 @@ from studycompanion.core.db.tables import Job, Video
 from studycompanion.core.interests.creators import CreatorMark, clip_handle
 from studycompanion.core.screen.merge import ScreenLine
 from studycompanion.core.types import JobState, JobStep, KeyPoint, TagSource
-from studycompanion.ui.clip.transcript_view import Lines, build_lines
+from studycompanion.ui.clip.transcript_lines import Lines, build_lines
 
 if TYPE_CHECKING:
     from studycompanion.services import Services

@@ -151,6 +151,7 @@ class TagEditor(QWidget):
         self._flow = FlowLayout(self)
         self.input = QLineEdit(self)
         self.input.setPlaceholderText("Add a tag…")
+        self.input.setAccessibleName("Add a tag")
         self.input.setToolTip("Type a tag and press Enter; use :: for a hierarchy (Cardio::Murmurs)")
         self.input.setClearButtonEnabled(False)
         self.input.setMinimumWidth(140)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidg
 
 from studycompanion.core.screen.merge import ScreenLine
 from studycompanion.ui.clip.screen_track import ScreenTrack
-from studycompanion.ui.clip.transcript_view import TranscriptView, legend_html
+from studycompanion.ui.clip.transcript_view import TranscriptView
+from studycompanion.ui.clip.word_marks import legend_html
 
 
 class TranscriptPane(QWidget):

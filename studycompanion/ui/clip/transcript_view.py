@@ -1,17 +1,15 @@
 """The transcript beside the player: one line per sentence, follows playback word by word, seeks on click.
 
 What is uncertain says so: a word the model was unsure of (probability < `UNSURE_BELOW`) has a dotted amber
-underline, a corrected word (lexicon or the student's fix) a dashed blue one with what was heard on hover. The
-menu (and F2) offers "Fix…" for the word or the selected words, and "Make card from the selected words"."""
+underline, a corrected word (lexicon or the student's fix) a dashed blue one with what was heard on hover
+(`clip_word_marks`). The menu (and F2) offers "Fix…" for the word or the selected words, and "Make card from the
+selected words". The lines it shows are built as plain data by `clip_transcript_lines`."""
 
 from __future__ import annotations
 
 import bisect
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import Enum
-from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -29,79 +27,26 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from studycompanion.core.cards.drafts import format_time
-from studycompanion.core.cards.keypoints import split_sentences
-from studycompanion.core.types import Segment
+from studycompanion.ui.clip.transcript_lines import Line, Lines, WordCell, build_lines, cell
+from studycompanion.ui.clip.word_marks import (
+    CORRECTED_COLOR,
+    FIX_KEY,
+    UNSURE_BELOW,
+    UNSURE_COLOR,
+    WordMark,
+    bare_word,
+    legend_html,
+    mark_format,
+    word_mark,
+    word_tooltip,
+)
+
+# the data and the marks are imported from here by the For You feed, the clip's transcript pane and the tests
+__all__ = ["CORRECTED_COLOR", "FIX_KEY", "UNSURE_BELOW", "UNSURE_COLOR", "USER_SCROLL_PAUSE", "Line", "Lines",
+           "TranscriptView", "WordCell", "WordMark", "bare_word", "build_lines", "legend_html", "mark_format",
+           "word_mark", "word_tooltip"]
 
 USER_SCROLL_PAUSE = 4.0  # seconds the view stops following after the user scrolls it
-UNSURE_BELOW = 0.5  # a word whose probability is below this is marked as unsure
-UNSURE_COLOR = "#d08700"  # amber: dotted underline and a faint tint
-CORRECTED_COLOR = "#2f6fdf"  # blue: dashed underline and a faint tint
-FIX_KEY = "F2"
-
-# a word as shown: (text, start, end, probability, corrected_from); build_lines makes them, plain data
-WordCell = tuple[str, float, float, float, str]
-Lines = list[tuple[float, float, list[WordCell]]]
-
-
-class WordMark(Enum):
-    """How a word is marked in the transcript."""
-
-    UNSURE = "unsure"
-    CORRECTED = "corrected"
-
-
-def word_mark(probability: float, corrected_from: str) -> WordMark | None:
-    if corrected_from:
-        return WordMark.CORRECTED
-    if probability < UNSURE_BELOW:
-        return WordMark.UNSURE
-    return None
-
-
-def word_tooltip(text: str, probability: float, corrected_from: str, *, fixable: bool = True) -> str:
-    """What hovering a marked word says ("" for a word the model was sure of)."""
-    mark = word_mark(probability, corrected_from)
-    how = f"\n{FIX_KEY} or right-click to fix it" if fixable else ""
-    if mark is WordMark.CORRECTED:
-        return f"heard: “{bare_word(corrected_from)}” (corrected to “{bare_word(text)}”){how}"
-    if mark is WordMark.UNSURE:
-        return f"unsure: the model was {round(probability * 100)} % sure of “{bare_word(text)}”{how}"
-    return ""
-
-
-def bare_word(text: str) -> str:
-    """The words without the punctuation around them ("Hexamethasone," -> "Hexamethasone")."""
-    return text.strip().strip(".,;:!?\"'()[]{}…“”‘’").strip()
-
-
-@dataclass(frozen=True)
-class Line:
-    """A sentence as shown: its time span and where it sits in the document."""
-
-    start: float
-    end: float
-    text: str
-    pos: int  # first character of the line's text (after the timestamp)
-    words: tuple[tuple[int, int, float, float], ...]  # (char start, char end, t start, t end)
-    cells: tuple[WordCell, ...] = ()  # each word as built: its text, times, probability and what was heard
-
-    def mark(self, index: int) -> WordMark | None:
-        cell = self.cells[index] if index < len(self.cells) else None
-        return word_mark(cell[3], cell[4]) if cell else None
-
-
-def build_lines(segments: Sequence[Segment]) -> Lines:
-    """Sentences as (start, end, [(word, t0, t1, probability, corrected_from)]) - plain data, computed off the UI
-    thread."""
-    return [(s.start, s.end, [(w.text, w.start, w.end, w.probability, w.corrected_from) for w in s.words])
-            for s in split_sentences(segments)]
-
-
-def _cell(word: Sequence[object]) -> WordCell:
-    """A word tuple of 3 (text, t0, t1) or 5 fields, as 5."""
-    if len(word) >= 5:
-        return cast(WordCell, tuple(word[:5]))
-    return cast(str, word[0]), cast(float, word[1]), cast(float, word[2]), 1.0, ""
 
 
 class TranscriptView(QTextEdit):
@@ -174,7 +119,7 @@ class TranscriptView(QTextEdit):
             cursor.insertText(f"{format_time(start)}\u2003", stamp)
             pos = cursor.position()
             refs = []
-            cells = [_cell(w) for w in words]
+            cells = [cell(w) for w in words]
             for j, (text, t0, t1, probability, heard) in enumerate(cells):
                 if j:
                     cursor.insertText(" ", body)
@@ -434,29 +379,3 @@ class TranscriptView(QTextEdit):
         menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
-
-
-def mark_format(color: str, style: QTextCharFormat.UnderlineStyle) -> QTextCharFormat:
-    """A marked word: a coloured underline of `style` and a faint tint of the same colour."""
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(style)
-    fmt.setUnderlineColor(QColor(color))
-    tint = QColor(color)
-    tint.setAlpha(38)
-    fmt.setBackground(tint)
-    return fmt
-
-
-def legend_html(marked: Sequence[tuple[str, WordMark]]) -> str:
-    """The one-line legend under the transcript: what the marks mean, how many there are, how to fix a word."""
-    unsure = sum(1 for _, m in marked if m is WordMark.UNSURE)
-    corrected = sum(1 for _, m in marked if m is WordMark.CORRECTED)
-
-    def sample(color: str, border: str, text: str) -> str:
-        tint = QColor(color)
-        return (f"<span style='background-color: rgba({tint.red()},{tint.green()},{tint.blue()},0.18); "
-                f"border-bottom: 1px {border} {color}; color: {color}'>&nbsp;{text}&nbsp;</span>")
-
-    return (f"{sample(UNSURE_COLOR, 'dotted', 'unsure')} {unsure} &nbsp; "
-            f"{sample(CORRECTED_COLOR, 'dashed', 'corrected')} {corrected} (hover: what was heard) · "
-            f"{FIX_KEY} or right-click: Fix…")

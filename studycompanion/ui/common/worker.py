@@ -36,6 +36,11 @@ class Failure:
         return cls(f"Something went wrong: {exc}", detail)
 
 
+# run(fn, done, failed): `fn` on the worker, the callbacks back on the UI thread (a view's `_bg`, which drops them
+# once the view is gone); the helpers a view owns are handed it
+Background = Callable[[Callable[[], Any], Callable[[Any], Any] | None, Callable[[Failure], Any] | None], None]
+
+
 class _Relay(QObject):
     done = Signal(object, object)  # (callback, value)
 

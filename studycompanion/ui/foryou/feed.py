@@ -6,6 +6,8 @@ Study mode (S) shows the cloze of the moment a few seconds before it is said: a 
 
 Smooth on a big library: the ranking is read once on the worker; a clip's media, transcript and cards are read on
 the worker only for the clip on screen and the next two (kept with the one before), never more.
+
+Its parts: what it reads and says of a clip (`feed_clip`), the key cards checked in place (`feed_cards`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,9 +22,6 @@ from PySide6.QtGui import QKeyEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -33,15 +30,24 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from studycompanion.core.cards import cloze
-from studycompanion.core.cards.drafts import format_time
 from studycompanion.core.db.tables import Card
 from studycompanion.core.interests.foryou import ForYouItem
-from studycompanion.core.types import CardKind, CardState
+from studycompanion.core.types import CardState
 from studycompanion.ui.clip.player import PlayerPanel
-from studycompanion.ui.clip.transcript_view import Lines, TranscriptView, build_lines
+from studycompanion.ui.clip.transcript_view import TranscriptView
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
+from studycompanion.ui.foryou.feed_cards import CARD_ROLE, FeedCards
+from studycompanion.ui.foryou.feed_clip import (
+    STATE_WORDS,
+    STUDY_LEAD,
+    FeedClip,
+    card_text,
+    load_feed_clip,
+    screen_as_lines,
+    study_line,
+    why_text,
+)
 from studycompanion.ui.library.source import title_or_link
 
 if TYPE_CHECKING:
@@ -51,59 +57,11 @@ log = logging.getLogger(__name__)
 
 PREFETCH = 2  # clips read ahead of the one on screen
 KEEP_BEHIND = 1  # clips kept behind it (going back is instant)
-STUDY_LEAD = 4.0  # seconds: study mode shows a card's cloze this long before its moment
 WHEEL_STEP = 120  # one notch
 WHEEL_PAUSE = 0.25  # seconds between two wheel steps (a flick is one clip, not ten)
-CARD_ROLE = Qt.ItemDataRole.UserRole + 1
-STATE_WORDS = {CardState.DRAFT: "draft", CardState.ACCEPTED: "accepted", CardState.REJECTED: "rejected",
-               CardState.EXPORTED: "in Anki"}
 
-
-
-@dataclass
-class FeedClip:
-    """What the feed shows of one clip, read in one background call."""
-
-    video_id: int
-    media: Path | None
-    poster: Path | None
-    duration: float | None
-    lines: Lines
-    cards: list[Card] = field(default_factory=list)
-    screen: list[tuple[float, float, str]] = field(default_factory=list)  # on-screen text lines (OCR), timed
-
-
-def load_feed_clip(services: Services, video_id: int) -> FeedClip:
-    """Runs on the worker: the clip's media, poster, transcript lines and its (not rejected) cards."""
-    library = services.library
-    video = library.get(video_id)
-    media = library.media_path(video) if video.media_file else None
-    poster = library.file_path(video.thumbnail_file)
-    cards = services.card_store.list_cards(video_ids=[video_id], include_rejected=False)
-    screen = [(ln.start, ln.end, ln.text) for ln in services.screen_text.lines(video_id)]
-    return FeedClip(video_id, media if media and media.is_file() else None, poster if poster and poster.is_file()
-                    else None, video.duration, build_lines(library.transcript(video_id)), cards, screen)
-
-
-def screen_as_lines(screen: list[tuple[float, float, str]]) -> Lines:
-    """On-screen text in the transcript's shape (one "word" per line), for a clip that says nothing aloud."""
-    return [(start, end, [(text, start, end, 1.0, "")]) for start, end, text in screen]
-
-
-def why_text(item: ForYouItem) -> str:
-    """'Why this clip: because you study Cardio::Murmurs, and 2 cards are due.' from the ranking's reasons."""
-    reasons = [r for r in item.reasons if r] or [item.reason]
-    reasons = [r for r in reasons if r]
-    if not reasons:
-        return "Why this clip: it is in your library."
-    words = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
-    return f"Why this clip: {words}."
-
-
-def card_text(card: Card, *, reveal: bool = True) -> str:
-    if card.kind == CardKind.CLOZE:
-        return cloze.answer(card.front) if reveal else cloze.prompt(card.front)
-    return f"{card.front} → {card.back}" if reveal else card.front
+__all__ = ["CARD_ROLE", "KEEP_BEHIND", "PREFETCH", "STATE_WORDS", "STUDY_LEAD", "FeedClip", "ForYouFeed",
+           "card_text", "load_feed_clip", "screen_as_lines", "why_text"]
 
 
 class ForYouFeed(QWidget):
@@ -161,24 +119,13 @@ class ForYouFeed(QWidget):
 
         self.transcript = TranscriptView(self)
         self.transcript.seek_requested.connect(self.player.seek)
-        self.cards = QListWidget(self)
-        self.cards.setWordWrap(True)
-        self.cards.setAlternatingRowColors(True)
-        self.cards.itemActivated.connect(lambda item: self.player.seek(self._card_of(item).start))
+        self.key_cards = FeedCards(self.services, self.worker, self, clip_of=lambda vid: self._cache.get(vid),
+                                   current_id=self.current_id, done_editing=self.setFocus)
+        self.cards, self.card_editor, self.cards_note = self.key_cards.list, self.key_cards.editor, self.key_cards.note
+        self.accept_button, self.reject_button, self.edit_button = self.key_cards.buttons
+        self.cards.itemActivated.connect(lambda item: self.player.seek(FeedCards.card_of(item).start))
         for w in (self.transcript, self.cards, self.player.slider, self.player.speed):
             w.setFocusPolicy(Qt.FocusPolicy.ClickFocus if w is self.player.speed else Qt.FocusPolicy.NoFocus)
-        self.card_editor = QLineEdit(self)
-        self.card_editor.setPlaceholderText("Fix the card, Enter saves, Esc cancels")
-        self.card_editor.returnPressed.connect(self._save_edit)
-        self.card_editor.hide()
-        self.accept_button = QPushButton("Accept (A)")
-        self.reject_button = QPushButton("Reject (X)")
-        self.edit_button = QPushButton("Edit (E)")
-        self.accept_button.clicked.connect(lambda: self.set_card_state(CardState.ACCEPTED))
-        self.reject_button.clicked.connect(lambda: self.set_card_state(CardState.REJECTED))
-        self.edit_button.clicked.connect(self.edit_card)
-        self.cards_note = QLabel("")
-        self.cards_note.setWordWrap(True)
 
         self.prev_button = QPushButton("▲ Previous")
         self.next_button = QPushButton("▼ Next")
@@ -216,11 +163,6 @@ class ForYouFeed(QWidget):
         top_box.addWidget(self.study_label)
         top_box.addLayout(nav)
 
-        card_buttons = QHBoxLayout()
-        card_buttons.addWidget(QLabel("<b>Key cards</b>"))
-        card_buttons.addStretch(1)
-        for b in (self.accept_button, self.reject_button, self.edit_button):
-            card_buttons.addWidget(b)
         under = QWidget()
         under_box = QHBoxLayout(under)
         under_box.setContentsMargins(0, 0, 0, 0)
@@ -228,13 +170,8 @@ class ForYouFeed(QWidget):
         self.text_heading = QLabel("<b>Transcript</b>")
         text_col.addWidget(self.text_heading)
         text_col.addWidget(self.transcript, 1)
-        cards_col = QVBoxLayout()
-        cards_col.addLayout(card_buttons)
-        cards_col.addWidget(self.cards, 1)
-        cards_col.addWidget(self.card_editor)
-        cards_col.addWidget(self.cards_note)
         under_box.addLayout(text_col, 1)
-        under_box.addLayout(cards_col, 1)
+        under_box.addLayout(self.key_cards.column(), 1)
 
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(top)
@@ -366,19 +303,7 @@ class ForYouFeed(QWidget):
         self.clip_shown.emit(clip.video_id)
 
     def _fill_cards(self, cards: list[Card], select_id: int | None = None) -> None:
-        self.cards.clear()
-        for card in cards:
-            state = STATE_WORDS.get(card.state, card.state.value)
-            item = QListWidgetItem(f"{format_time(card.start)}  {card_text(card)}   ({state})")
-            item.setData(CARD_ROLE, card)
-            self.cards.addItem(item)
-            if card.id == select_id:
-                self.cards.setCurrentItem(item)
-        if cards and self.cards.currentItem() is None:
-            self.cards.setCurrentRow(0)
-        self.cards_note.setText("" if cards else "No cards for this clip yet: open it and “Make cards”.")
-        for b in (self.accept_button, self.reject_button, self.edit_button):
-            b.setEnabled(bool(cards))
+        self.key_cards.fill(cards, select_id)
 
     def _show_nothing(self) -> None:
         self._shown = None
@@ -394,65 +319,14 @@ class ForYouFeed(QWidget):
 
     # ---- cards in place ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _card_of(item: QListWidgetItem) -> Card:
-        card = item.data(CARD_ROLE)
-        assert isinstance(card, Card)
-        return card
-
     def current_card(self) -> Card | None:
-        item = self.cards.currentItem()
-        return self._card_of(item) if item is not None else None
+        return self.key_cards.current()
 
     def set_card_state(self, state: CardState) -> None:
-        card = self.current_card()
-        if card is None or card.id is None:
-            return
-        store, card_id = self.services.card_store, card.id
-        fn: Callable[[list[int]], list[Card]] = store.accept if state == CardState.ACCEPTED else store.reject
-        self._card_change(lambda: fn([card_id])[0])
+        self.key_cards.set_state(state)
 
     def edit_card(self) -> None:
-        card = self.current_card()
-        if card is None:
-            return
-        self.card_editor.setText(card.front)
-        self.card_editor.show()
-        self.card_editor.setFocus()
-
-    def _save_edit(self) -> None:
-        card = self.current_card()
-        text = self.card_editor.text()
-        if card is None or card.id is None:
-            return
-        store, card_id = self.services.card_store, card.id
-        self._card_change(lambda: store.edit(card_id, front=text), close_editor=True)
-
-    def _card_change(self, work: Callable[[], Card], *, close_editor: bool = False) -> None:
-        vid = self.current_id()
-
-        def done(card: Card) -> None:
-            if close_editor:
-                self.card_editor.hide()
-                self.setFocus()
-            self.cards_note.setText("")
-            clip = self._cache.get(card.video_id)
-            if clip is None:
-                return
-            rejected = card.state == CardState.REJECTED
-            if rejected:
-                clip.cards = [c for c in clip.cards if c.id != card.id]
-            else:
-                clip.cards = [card if c.id == card.id else c for c in clip.cards]
-            if vid == self.current_id():
-                self._fill_cards(clip.cards, None if rejected else card.id)
-                if rejected:
-                    self.cards_note.setText("Rejected: it will not go to Anki.")
-
-        def failed(failure: Failure) -> None:
-            self.cards_note.setText(failure.message)  # e.g. "A cloze card needs at least one deletion"
-
-        self.worker.run(work, owned(self, done), owned(self, failed))
+        self.key_cards.edit()
 
     # ---- study mode -------------------------------------------------------------------------------
 
@@ -484,19 +358,7 @@ class ForYouFeed(QWidget):
         if not self._study:
             return
         clip = self._shown
-        cards = sorted(clip.cards, key=lambda c: c.start) if clip is not None else []
-        now = next((c for c in cards if c.start <= seconds < max(c.end, c.start + 1.0)), None)
-        soon = next((c for c in cards if seconds < c.start <= seconds + STUDY_LEAD), None)
-        if soon is not None:
-            self.study_label.setText(f"Coming up at {format_time(soon.start)}: {card_text(soon, reveal=False)}")
-        elif now is not None:
-            self.study_label.setText(f"Said now: {card_text(now)}")
-        elif cards:
-            later = next((c for c in cards if c.start > seconds), None)
-            self.study_label.setText(f"Next card at {format_time(later.start)}" if later else
-                                     "No more cards in this clip.")
-        else:
-            self.study_label.setText("This clip has no cards yet.")
+        self.study_label.setText(study_line(clip.cards if clip is not None else [], seconds))
 
     # ---- more / less, open ------------------------------------------------------------------------
 

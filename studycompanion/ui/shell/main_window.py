@@ -1,4 +1,7 @@
-"""The main window: layout (toolbar, sidebar, pages) and the wiring between views, services and job events."""
+"""The main window: layout (toolbar, sidebar, pages) and the wiring between views, services and job events.
+
+Its helpers (composition): `shell_library_search` (search mode), `shell_adding_actions` (the commands),
+`shell_upkeep` (what runs beside the views), `shell_window_state` (what is kept for the next start)."""
 
 from __future__ import annotations
 
@@ -41,6 +44,7 @@ from studycompanion.ui.library.sidebar import NavKind, NavTarget, Sidebar
 from studycompanion.ui.library.view import LibraryView
 from studycompanion.ui.shell.actions import build_actions
 from studycompanion.ui.shell.adding_actions import WindowCommands, WindowParts
+from studycompanion.ui.shell.library_search import LibrarySearch, SearchParts
 from studycompanion.ui.shell.pages import (
     LazyPage,
     make_clip_view,
@@ -74,7 +78,6 @@ class MainWindow(QMainWindow):
         self.state = WindowState(services.paths)
         self._nav = NavTarget(NavKind.LIBRARY)
         self._page_before_clip = "library"
-        self._grid_before_search: bool | None = None
         self._saved_splitter: list[int] | None = None
 
         # what the views share
@@ -86,6 +89,10 @@ class MainWindow(QMainWindow):
         self.adding = AddController(services, worker, self)
 
         self._build()
+        self.library_search = LibrarySearch(SearchParts(
+            library_view=self.library_view, library_model=self.library_model, sidebar=self.sidebar,
+            grid_action=self.grid_action, list_action=self.list_action, nav=lambda: self._nav,
+            navigate=self.navigate, current_page=self.current_page, set_page=self._set_page))
         self.commands = WindowCommands(WindowParts(
             window=self, services=services, worker=worker, adding=self.adding, library_view=self.library_view,
             library_model=self.library_model, sidebar=self.sidebar, message_bar=self.message_bar,
@@ -187,8 +194,8 @@ class MainWindow(QMainWindow):
         self.sidebar.tag_renamed.connect(self.library_model.refresh)
         self.sidebar.review_tag.connect(lambda tag: self.show_review([tag]))
         self.sidebar.failed.connect(self.show_failure)
-        self.search.search_changed.connect(self._search)
-        self.search.go_to_results.connect(self._focus_results)
+        self.search.search_changed.connect(self.library_search.search)
+        self.search.go_to_results.connect(self.library_search.focus_results)
         view = self.library_view
         view.open_requested.connect(self.open_clip)
         view.empty.paste_requested.connect(c.paste)
@@ -284,7 +291,7 @@ class MainWindow(QMainWindow):
             self.search.clear()
             self.search.blockSignals(False)
             self.search.flush()
-            self._end_search_mode()
+            self.library_search.end()
         if target.kind == NavKind.FAVOURITES:
             query, title = LibraryQuery(QueryKind.FAVOURITES), "Favourites"
         elif target.kind == NavKind.TAG:
@@ -328,42 +335,8 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _search(self, text: str) -> None:
-        if not text:
-            self._end_search_mode()
-            keep = self._nav.kind in (NavKind.LIBRARY, NavKind.FAVOURITES, NavKind.TAG)
-            self.navigate(self._nav if keep else NavTarget(NavKind.LIBRARY))
-            return
-        if self._grid_before_search is None:
-            self._grid_before_search = self.library_view.grid
-            self.library_view.set_grid(False)  # snippets read better as rows
-            self._sync_mode_actions()
-        self.sidebar.select(NavTarget(NavKind.LIBRARY))  # results are shown in the library, not under Jobs
-        self.library_view.set_title("Search")
-        self.library_model.set_query(LibraryQuery(QueryKind.SEARCH, text=text))
-        if self.current_page() != "library":
-            self._set_page("library")
-
-    def _end_search_mode(self) -> None:
-        if self._grid_before_search is not None:
-            self.library_view.set_grid(self._grid_before_search)
-            self._grid_before_search = None
-            self._sync_mode_actions()
-
-    def _sync_mode_actions(self) -> None:
-        self.grid_action.setChecked(self.library_view.grid)
-        self.list_action.setChecked(not self.library_view.grid)
-
-    def _focus_results(self) -> None:
-        if self.library_model.rowCount():
-            self.library_view.view.setFocus()
-            if not self.library_view.view.currentIndex().isValid():
-                self.library_view.select_row(0)
-
     def set_grid(self, grid: bool) -> None:
-        self._grid_before_search = None
-        self.library_view.set_grid(grid)
-        self._sync_mode_actions()
+        self.library_search.set_grid(grid)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if AddController.can_accept(event.mimeData()):
@@ -434,8 +407,7 @@ class MainWindow(QMainWindow):
         self.state.set_bytes("windowState", self.saveState())
         self.state.set_sizes("splitter", self.splitter.sizes())
         self.state.set_bytes("jobsHeader", self.jobs_view.table.header().saveState())
-        grid = self._grid_before_search if self._grid_before_search is not None else self.library_view.grid
-        self.state.set_flag("grid", grid)
+        self.state.set_flag("grid", self.library_search.chosen_grid())
         self.state.set_strings("tagsExpanded", self.sidebar.expanded_tags())
         self.state.sync()
 

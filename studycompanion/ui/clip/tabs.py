@@ -1,0 +1,25 @@
+"""The clip view's tabs (Transcript, Key points, Cards) and the counts their titles carry."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+KEYPOINTS_TAB, CARDS_TAB = 1, 2
+
+
+class ClipTabs(QTabWidget):
+    """The three tabs right of the player; `set_counts` puts "Key points (3)" / "Cards (5)" in their titles."""
+
+    def __init__(self, transcript: QWidget, keypoints: QWidget, cards: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.addTab(transcript, "Transcript")
+        self.addTab(keypoints, "Key points")
+        self.addTab(cards, "Cards")
+
+    def set_counts(self, keypoints: int | None, cards: int | None) -> None:
+        """New counts for the tabs given (None leaves a tab's title as it is; 0 shows no count)."""
+        if keypoints is not None:
+            self.setTabText(KEYPOINTS_TAB, f"Key points ({keypoints})" if keypoints else "Key points")
+        if cards is not None:
+            self.setTabText(CARDS_TAB, f"Cards ({cards})" if cards else "Cards")
