@@ -165,7 +165,8 @@ def child_stall(home: Path) -> dict[str, Any]:
     def evaluate(jobs: list[Any]) -> None:  # the jobs are read on the worker: the bench must not stall the UI
         if any(j.state == JobState.RUNNING for j in jobs) and state["started"] is None:
             state["started"] = time.perf_counter()
-        if len(jobs) >= 2 and all(j.state in (JobState.DONE, JobState.FAILED) for j in jobs):
+        steps = {j.step.value for j in jobs}  # on-screen text (when on), transcription, then cards
+        if "cards" in steps and all(j.state in (JobState.DONE, JobState.FAILED) for j in jobs):
             state["done"] = time.perf_counter()
             state["jobs"] = [(j.step.value, j.state.value, j.error) for j in jobs]
             app.quit()

@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     from studycompanion.cli import (
         capture_cmds,
         cards_cmds,
+        doctor_cmds,
         fix_cmds,
         gui_cmds,
         interest_cmds,
@@ -42,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         transcribe_cmds,
     )
 
-    for module in (library_cmds, capture_cmds, transcribe_cmds, fix_cmds, cards_cmds, interest_cmds, gui_cmds):
+    for module in (library_cmds, doctor_cmds, capture_cmds, transcribe_cmds, fix_cmds, cards_cmds, interest_cmds,
+                   gui_cmds):
         module.register(sub)
     return parser
 

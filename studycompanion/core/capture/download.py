@@ -1,46 +1,35 @@
-"""Capture clips from the web with yt-dlp used as a library: download, metadata, progress, cancel, typed errors."""
+"""Capture clips from the web with yt-dlp used as a library: download, metadata, progress, cancel, typed errors.
+
+What came back is described in describe.py, the options and progress live in options.py and the pipeline step in
+step.py; this module owns the yt-dlp run (options, worker thread, cancel, retry without subtitles) and re-exports
+those names so callers keep importing them from here.
+"""
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
-import shutil
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from studycompanion.core.capture import metadata as meta
 from studycompanion.core.capture import remux
+from studycompanion.core.capture.describe import INFO_NAME, MEDIA_NAME, THUMB_NAME, describe, platform_identity
 from studycompanion.core.capture.env import YdlLogger, deno_exe, doctor_info
-from studycompanion.core.capture.errors import (
-    CaptureCancelled,
-    CaptureError,
-    NoVideoFound,
-    Unreachable,
-    classify,
-)
-from studycompanion.core.capture.files import TruncatedMedia, inspect_download
-from studycompanion.core.capture.links import (
-    DIRECT,
-    INSTAGRAM,
-    TIKTOK,
-    WEB,
-    YOUTUBE,
-    LinkRef,
-    UnsupportedLink,
-    normalise,
-)
-from studycompanion.core.errors import BadInput, JobCancelled
+from studycompanion.core.capture.errors import CaptureCancelled, classify
+from studycompanion.core.capture.links import DIRECT, WEB, LinkRef, UnsupportedLink, normalise
+from studycompanion.core.capture.options import CancelFlag, CaptureOptions, DownloadProgress, ProgressCallback
+from studycompanion.core.capture.step import clean_stale_incoming, incoming_dir, make_step
+from studycompanion.core.errors import JobCancelled
 from studycompanion.core.types import CapturedClip
 from studycompanion.paths import AppPaths
 
 __all__ = [
-    "CaptureOptions", "Capturer", "DownloadProgress", "LinkRef", "UnsupportedLink", "doctor_info", "make_step",
-    "normalise",
+    "FORMAT", "INFO_NAME", "MEDIA_NAME", "THUMB_NAME", "CancelFlag", "CaptureOptions", "Capturer", "DownloadProgress",
+    "LinkRef", "ProgressCallback", "UnsupportedLink", "clean_stale_incoming", "doctor_info", "incoming_dir",
+    "make_step", "normalise",
 ]
 
 log = logging.getLogger(__name__)
@@ -52,63 +41,6 @@ FORMAT = (
     "b[ext=mp4][height<=?{h}][height>=?720]/bv*[ext=mp4][height<=?{h}]+ba[ext=m4a]/b[ext=mp4][height<=?{h}]"
     "/bv*[height<=?{h}]+ba/b[height<=?{h}]/b/bv*+ba"
 )
-MEDIA_NAME = "media"
-INFO_NAME = "info.json"
-THUMB_NAME = "thumb.jpg"
-_PLATFORM_OF_EXTRACTOR = {"tiktok": TIKTOK, "youtube": YOUTUBE, "instagram": INSTAGRAM}
-
-
-class CancelFlag(Protocol):
-    def is_set(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class DownloadProgress:
-    downloaded: int
-    total: int | None
-    speed: float | None  # bytes per second
-    eta: float | None  # seconds left
-
-    @property
-    def fraction(self) -> float | None:
-        if not self.total:
-            return None
-        return max(0.0, min(1.0, self.downloaded / self.total))
-
-    def message(self) -> str:
-        done = f"{self.downloaded / 1e6:.1f}"
-        text = f"{done} of {self.total / 1e6:.1f} MB" if self.total else f"{done} MB"
-        if self.speed:
-            text += f" at {self.speed / 1e6:.1f} MB/s"
-        return text
-
-
-ProgressCallback = Callable[[DownloadProgress], None]
-
-
-@dataclass(frozen=True)
-class CaptureOptions:
-    """The settings capture reads (cookies live in settings.json, never in the database)."""
-
-    max_height: int = 1080
-    retries: int = 5
-    timeout: float = 20.0
-    cookies_browser: str = ""  # "firefox", "chrome:Profile 1", ...
-    cookies_file: str = ""
-
-    @classmethod
-    def from_settings(cls, settings: object) -> CaptureOptions:
-        def get(name: str, default: Any) -> Any:
-            value = getattr(settings, name, default)
-            return value if isinstance(value, type(default)) else default
-
-        return cls(
-            max_height=get("capture_max_height", 1080),
-            retries=get("capture_retries", 5),
-            timeout=float(get("capture_timeout", 20)),
-            cookies_browser=get("cookies_browser", "").strip(),
-            cookies_file=get("cookies_file", "").strip(),
-        )
 
 
 class _Stop(Exception):
@@ -274,7 +206,7 @@ class Capturer:
             info = {**info, "site_name": page.site_name,
                     # yt-dlp numbers the videos of a page with several ("Title (1)"): the clip has the page's title
                     "title": meta.entry_title(info.get("title"), page.title)}
-        return self._describe(ref, info, dest_dir, length_checked=bool(sized))
+        return describe(ref, info, dest_dir, length_checked=bool(sized))
 
     @staticmethod
     def _page_meta(ydl: Any, url: str) -> meta.PageMeta:
@@ -296,161 +228,4 @@ class Capturer:
                 raise CaptureCancelled("Download stopped.")
             previous.join(0.1)
 
-    def _describe(self, ref: LinkRef, info: dict[str, Any], dest_dir: Path, length_checked: bool) -> CapturedClip:
-        if info.get("_type") == "playlist":  # a page with several videos: the first one was downloaded
-            entries = [e for e in info.get("entries") or [] if isinstance(e, dict)]
-            if not entries:
-                raise NoVideoFound("No video was found on that page.", f"empty playlist from {ref.url}")
-            page = info
-            info = {**entries[0]}
-            for key in ("title", "description", "thumbnail", "site_name"):
-                if not info.get(key) and page.get(key):
-                    info[key] = page[key]
-            info["title"] = meta.entry_title(info.get("title"), page.get("title"))  # no "Title (1)"
-        media_file = self._media_file(info, dest_dir)
-        thumb = self._downloaded_thumbnail(info)
-        try:
-            probed, frame = inspect_download(media_file, None if thumb else dest_dir / THUMB_NAME,
-                                             verify_end=not length_checked)
-        except TruncatedMedia as exc:
-            media_file.unlink(missing_ok=True)
-            raise Unreachable("The download ended before the end of the clip (the connection broke off). "
-                              "Retry to download it again.", exc.detail or exc.message) from exc
-        except BadInput as exc:
-            media_file.unlink(missing_ok=True)
-            raise NoVideoFound("The link gave a file that is not a playable video.", exc.message) from exc
-        platform, platform_id, source_url = self._identity(ref, info)
-        caption = (info.get("description") or "").strip() if isinstance(info.get("description"), str) else ""
-        handle, name = meta.creator(platform, info)
-        clip = CapturedClip(
-            platform=platform,
-            platform_id=platform_id,
-            source_url=source_url,
-            media_file=media_file,
-            title=meta.title(info, caption, fallback=media_file.stem if platform == WEB else platform_id),
-            creator_handle=handle,
-            creator_name=name,
-            caption=caption,
-            hashtags=meta.hashtags(caption, info.get("tags") or []),
-            upload_date=meta.upload_date(info),
-            duration=meta.duration(info) or (probed.duration or None),
-            thumbnail_file=thumb or frame,
-        )
-        info_path = dest_dir / INFO_NAME
-        extra = {"captured_platform": platform, "captured_platform_id": platform_id, "captured_url": source_url,
-                 "captured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        info_path.write_text(json.dumps(meta.trimmed(info, **extra), ensure_ascii=False, indent=1, default=str),
-                             encoding="utf-8")
-        clip.info_json = info_path
-        clip.subtitles_file = self._downloaded_subtitles(info)
-        return clip
-
-    @staticmethod
-    def _identity(ref: LinkRef, info: dict[str, Any]) -> tuple[str, str, str]:
-        """(platform, id, url) to store: short links and pages that embed a known platform get the real id."""
-        extractor = str(info.get("extractor_key") or info.get("extractor") or "").lower()
-        real = _PLATFORM_OF_EXTRACTOR.get(extractor)
-        vid = str(info.get("id") or "")
-        page = str(info.get("webpage_url") or ref.url)
-        if not ref.resolved and real == ref.platform and vid:
-            return ref.platform, vid, page
-        if ref.platform in (WEB, DIRECT) and real and vid:
-            return real, vid, page
-        return ref.platform, ref.platform_id, ref.url
-
-    @staticmethod
-    def _media_file(info: dict[str, Any], dest_dir: Path) -> Path:
-        for item in info.get("requested_downloads") or []:
-            path = item.get("filepath") or item.get("filename")
-            if path and Path(path).is_file():
-                return Path(path)
-        skip = {".part", ".ytdl", ".json", ".jpg", ".jpeg", ".png", ".webp", ".temp"}
-        found = [p for p in dest_dir.glob(f"{MEDIA_NAME}.*") if p.suffix.lower() not in skip and p.is_file()]
-        if not found:
-            raise NoVideoFound("Nothing playable was downloaded from that link.", f"no media file in {dest_dir}")
-        return max(found, key=lambda p: p.stat().st_size)
-
-    @staticmethod
-    def _downloaded_subtitles(info: dict[str, Any]) -> Path | None:
-        """The subtitle file yt-dlp wrote for the clip, if it has one (English first)."""
-        subs = info.get("requested_subtitles") or {}
-        for _lang, sub in sorted(subs.items(), key=lambda kv: not str(kv[0]).startswith("en")):
-            path = sub.get("filepath") if isinstance(sub, dict) else None
-            if path and Path(path).suffix.lower() in (".vtt", ".srt") and Path(path).is_file() \
-                    and Path(path).stat().st_size > 0:
-                return Path(path)
-        return None
-
-    @staticmethod
-    def _downloaded_thumbnail(info: dict[str, Any]) -> Path | None:
-        """The platform's (or og:image) thumbnail yt-dlp wrote, if any."""
-        for thumb in reversed(info.get("thumbnails") or []):
-            path = thumb.get("filepath") if isinstance(thumb, dict) else None
-            if path and Path(path).is_file() and Path(path).stat().st_size > 0:
-                return Path(path)
-        return None
-
-
-# ---- the pipeline step ----------------------------------------------------------------------------
-
-
-def incoming_dir(paths: AppPaths, video_id: int) -> Path:
-    """Where a clip's download lands before the library moves it in (stable, so a retry resumes)."""
-    return paths.incoming(video_id)
-
-
-def _is_resumable(exc: BaseException) -> bool:
-    from studycompanion.core.capture.errors import RateLimited
-
-    return isinstance(exc, (JobCancelled, Unreachable, RateLimited))
-
-
-def clean_stale_incoming(paths: AppPaths, max_age_days: float = 14) -> int:
-    """Remove partial downloads nobody retried for a long time."""
-    folder = paths.media / ".incoming"
-    removed = 0
-    cutoff = time.time() - max_age_days * 86400
-    for path in folder.glob("capture-*") if folder.is_dir() else []:
-        try:
-            if path.stat().st_mtime < cutoff:
-                shutil.rmtree(path, ignore_errors=True)
-                removed += 1
-        except OSError:
-            continue
-    return removed
-
-
-def make_step(library: Any, capturer: Capturer, paths: AppPaths) -> Callable[[Any], None]:
-    """The JobStep.CAPTURE handler: download the clip's source_url and attach it to the library."""
-    clean_stale_incoming(paths)
-
-    def step(ctx: Any) -> None:
-        if ctx.video_id is None:
-            raise CaptureError("This capture job has no clip.")
-        video = library.get(ctx.video_id)
-        dest = incoming_dir(paths, ctx.video_id)
-        ctx.progress(0.0, "Connecting…")
-
-        class _Cancel:
-            def is_set(self) -> bool:
-                return bool(ctx.cancelled())
-
-        def on_progress(p: DownloadProgress) -> None:
-            fraction = p.fraction
-            ctx.progress(None if fraction is None else fraction * 0.98, p.message(), p.eta)
-
-        try:
-            clip = capturer.download(video.source_url, dest, on_progress, _Cancel())
-            existing = library.find(clip.platform, clip.platform_id)
-            if existing is not None and existing.id != ctx.video_id:
-                raise CaptureError(f"This clip is already in the library (#{existing.id}).",
-                                   f"{clip.platform}:{clip.platform_id}")
-            library.attach_capture(ctx.video_id, clip)
-        except BaseException as exc:
-            if ctx.payload.get("discard_on_failure") or not _is_resumable(exc):
-                shutil.rmtree(dest, ignore_errors=True)
-            raise
-        shutil.rmtree(dest, ignore_errors=True)
-        ctx.progress(1.0, "Downloaded")
-
-    return step
+    _identity = staticmethod(platform_identity)  # (platform, id, url) to store; see describe.py

@@ -9,29 +9,25 @@ holds every row, or rebuilds the file from its rows, and says which.
 Every session first checks the database file is still the one opened (a deleted or replaced library folder
 stops all writes instead of writing into a ghost), and turns sqlite's "disk full", "read-only" and
 "malformed" errors into one-line StorageErrors.
+
+The error wording lives in storage.py and the migration helpers in migrating.py; this module owns the engines, the
+upgrade of a file (through `_migration_engine`, the name tests/faults patch) and the Database.
 """
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from studycompanion.core.db.backups import Backups
@@ -43,154 +39,54 @@ from studycompanion.core.db.health import (
     replace_file,
     salvage_into,
 )
+from studycompanion.core.db.migrating import (
+    MIGRATIONS_DIR,
+    MigrationResult,
+    alembic_config,
+    half_applied,
+    head_revision,
+    row_counts,
+)
+from studycompanion.core.db.migrating import migration_engine as _migration_engine  # tests/faults patch this name
+from studycompanion.core.db.storage import (
+    LOW_SPACE,
+    Access,
+    DamagedLibrary,
+    LibraryGone,
+    detect_access,
+    disk_nearly_full,
+    sqlite_cause,
+    storage_cause,
+    storage_error,
+)
 from studycompanion.core.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class DamagedLibrary(StorageError):
-    """The database file is damaged (sqlite reports a malformed image)."""
-
-
-class LibraryGone(StorageError):
-    """The library folder or its database file disappeared (or was replaced) while it was open."""
-
-
-class Access(StrEnum):
-    WRITABLE = "writable"
-    READ_ONLY = "read-only"
-
-
-@dataclass(frozen=True)
-class MigrationResult:
-    before: str | None
-    after: str | None
-    backup: Path | None
-    repair: str = ""  # what a start that found a half-applied migration did, in a sentence
-
-
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
-
-
-def storage_error(exc: OSError | sqlite3.Error | Exception, where: Path) -> StorageError:
-    """A readable message for a data folder that cannot be written (or a damaged database)."""
-    text = str(exc).lower()
-    if "disk i/o error" in text and disk_nearly_full(where):
-        text = "full"
-    if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or "full" in text:
-        return StorageError(f"The disk holding {where} is full: free some space and try again.", str(exc))
-    if (isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM)) or "readonly" in text or (
-        "read-only" in text
-    ):
-        return StorageError(f"StudyCompanion cannot write to {where}: the folder is read-only.", str(exc))
-    if "malformed" in text or "not a database" in text:
-        return DamagedLibrary(
-            f"The library database {where} is damaged: run `studycompanion doctor` to restore a backup or rebuild it.",
-            str(exc),
-        )
-    return StorageError(f"StudyCompanion cannot use its data folder {where}: {exc}", str(exc))
-
-
-LOW_SPACE = 2 << 20  # bytes: below this a library opens for reading only (sqlite needs room for its WAL)
-
-
-def disk_nearly_full(where: Path) -> bool:
-    for folder in (where, *where.parents):
-        try:
-            return shutil.disk_usage(folder).free < LOW_SPACE
-        except OSError:
-            continue
-    return False
-
-
-def _sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
-    orig = getattr(exc, "orig", None)
-    if isinstance(orig, sqlite3.Error):
-        return orig
-    return exc if isinstance(exc, sqlite3.Error) else None
-
-
-def _storage_cause(exc: BaseException) -> bool:
-    cause = _sqlite_cause(exc)
-    if cause is None or isinstance(cause, sqlite3.IntegrityError):
-        return False
-    text = str(cause).lower()
-    return any(w in text for w in ("full", "readonly", "read-only", "malformed", "not a database", "disk i/o",
-                                   "unable to open"))
-
-
-def _half_applied(exc: BaseException) -> bool:
-    cause = _sqlite_cause(exc)
-    text = str(cause if cause is not None else exc).lower()
-    return "already exists" in text or "duplicate column name" in text
-
-
-def _migration_engine(path: Path) -> Engine:
-    """A connection for migrations only: no pysqlite implicit transactions, an explicit BEGIN IMMEDIATE per
-    revision, and foreign keys off (a table rebuild's DROP must not cascade into its children).
-
-    The isolation_level=None + "begin" event recipe is SQLAlchemy's documented workaround for pysqlite's
-    transaction handling (docs.sqlalchemy.org, dialects/sqlite "Serializable isolation / Savepoints /
-    Transactional DDL"; SQLAlchemy is MIT-licensed)."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=OFF")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
+__all__ = [
+    "LOW_SPACE",
+    "MIGRATIONS_DIR",
+    "Access",
+    "DamagedLibrary",
+    "Database",
+    "LibraryGone",
+    "MigrationResult",
+    "detect_access",
+    "disk_nearly_full",
+    "head_revision",
+    "storage_error",
+]
 
 
 def _upgrade_file(path: Path, target: str) -> None:
     engine = _migration_engine(path)
     try:
         with engine.connect() as conn:
-            cfg = _alembic_config()
+            cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
     finally:
         engine.dispose()
-
-
-def _row_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                            "'sqlite_%' AND name NOT LIKE 'clip_fts%' AND name NOT LIKE 'screen_fts%' "
-                                            "AND name != 'alembic_version'")]
-        return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
-    finally:
-        conn.close()
-
-
-def detect_access(path: Path) -> Access:
-    """Read-only when the file or its folder cannot be written (a read-only mount, permissions)."""
-    folder = path.parent
-    if path.exists():
-        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
-            return Access.READ_ONLY
-        return Access.WRITABLE
-    if folder.exists() and not os.access(folder, os.W_OK):
-        return Access.READ_ONLY
-    return Access.WRITABLE
 
 
 class Database:
@@ -316,7 +212,7 @@ class Database:
         revision: a start after a failed one reuses it). A half-applied state is restored or repaired."""
         try:
             before = self.current_revision()
-            known = {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+            known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
             if before is not None and before not in known:
                 raise StorageError(
                     f"This library was last opened by a newer StudyCompanion (schema {before}). "
@@ -336,13 +232,13 @@ class Database:
             try:
                 _upgrade_file(self.path, target)
             except Exception as exc:
-                if not _half_applied(exc):
+                if not half_applied(exc):
                     raise
                 log.warning("half-applied migration found at revision %s: %s", before, exc)
                 if made and backup is not None:
                     backup.unlink(missing_ok=True)  # a copy of the broken state is no backup
                     backup = None
-                repair = self._repair_half_applied(before, target)
+                repair = self._repairhalf_applied(before, target)
                 return MigrationResult(before, self.current_revision(), backup, repair)
             finally:
                 self._remember_identity()
@@ -352,15 +248,15 @@ class Database:
         except (OSError, sqlite3.Error) as exc:
             raise storage_error(exc, self.path) from exc
         except DBAPIError as exc:
-            cause = _sqlite_cause(exc)
+            cause = sqlite_cause(exc)
             if cause is not None and not isinstance(cause, sqlite3.IntegrityError):
                 raise storage_error(cause, self.path) from exc
             raise
 
-    def _repair_half_applied(self, before: str | None, target: str) -> str:
+    def _repairhalf_applied(self, before: str | None, target: str) -> str:
         self.engine.dispose()
         store = Backups(self.path, self.backups)
-        current = _row_counts(self.path)
+        current = row_counts(self.path)
         for info in store.list():
             if info.kind == "replaced" or info.revision != before:
                 continue
@@ -370,7 +266,7 @@ class Database:
 
                 copy_database(info.path, trial)
                 _upgrade_file(trial, target)
-                counts = _row_counts(trial)
+                counts = row_counts(trial)
             except Exception as exc:  # that copy is half-applied too, or unreadable: try the next
                 log.info("backup %s cannot be used: %s", info.path, exc)
                 continue
@@ -463,8 +359,8 @@ class Database:
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
-                if _storage_cause(exc):
-                    cause = _sqlite_cause(exc)
+                if storage_cause(exc):
+                    cause = sqlite_cause(exc)
                     if "readonly" in str(cause).lower():
                         if self.damaged is not None:
                             raise self.damaged from exc

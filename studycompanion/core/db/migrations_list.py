@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from alembic.script import ScriptDirectory
 
-from studycompanion.core.db.engine import _alembic_config
+from studycompanion.core.db.migrating import alembic_config
 
 
 def revisions() -> list[str]:
-    script = ScriptDirectory.from_config(_alembic_config())
+    script = ScriptDirectory.from_config(alembic_config())
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]

@@ -1,21 +1,21 @@
 """Offline review sessions: cards of chosen tags (or For You) scheduled with FSRS, graded Again / Hard / Good /
 Easy, with history and a summary. Our schedule lives in our database; the Anki export never reads it.
+
+The value objects live in items.py (Grade, ReviewScope, ReviewItem, GradeResult) and the summary in summary.py
+(ReviewSummary, when_words, due_sentence); this module owns the sitting (ReviewSession) and the planning, FSRS
+grading and history (Reviews), and re-exports those names so callers keep importing them from here.
 """
 
 from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
-from enum import IntEnum
-from pathlib import Path
 
 import fsrs
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from studycompanion.core.cards import cloze
 from studycompanion.core.cards.source import video_creator
 from studycompanion.core.db.tables import Card, Tag, Video, VideoTag, utcnow
 from studycompanion.core.errors import BadInput, NotFound
@@ -30,152 +30,27 @@ from studycompanion.core.interests.models import (
 )
 from studycompanion.core.interests.service import Clock, Interests
 from studycompanion.core.library.clips import Library, normalise_tag
+from studycompanion.core.review.items import Grade, GradeResult, ReviewItem, ReviewScope
+from studycompanion.core.review.summary import ReviewSummary, due_sentence, when_words
 from studycompanion.core.settings import Settings
-from studycompanion.core.types import CardKind, TagSource
+from studycompanion.core.types import TagSource
+
+__all__ = [
+    "LEARN_AHEAD",
+    "MAX_SHOWS",
+    "Grade",
+    "GradeResult",
+    "ReviewItem",
+    "ReviewScope",
+    "ReviewSession",
+    "ReviewSummary",
+    "Reviews",
+    "due_sentence",
+    "when_words",
+]
 
 LEARN_AHEAD = timedelta(minutes=20)  # a card due again within this is shown again in the same session
 MAX_SHOWS = 4  # ... but not more than this many times
-
-
-class Grade(IntEnum):
-    AGAIN = 1
-    HARD = 2
-    GOOD = 3
-    EASY = 4
-
-    @property
-    def label(self) -> str:
-        return self.name.capitalize()
-
-    @classmethod
-    def parse(cls, value: str | int) -> Grade:
-        text = str(value).strip().lower()
-        for g in cls:
-            if text in (str(g.value), g.name.lower(), g.name.lower()[0]):
-                return g
-        raise BadInput(f"'{value}' is not a grade: use 1 Again, 2 Hard, 3 Good or 4 Easy.")
-
-
-@dataclass(frozen=True)
-class ReviewScope:
-    tags: tuple[str, ...] = ()
-    for_you: bool = False
-    verified_only: bool = False  # leave out clips whose creator is not a physician or resident
-
-    def describe(self) -> str:
-        what = ", ".join(self.tags) if self.tags else ("For You" if self.for_you else "all cards")
-        if self.tags and self.for_you:
-            what += " (For You order)"
-        return what + (", verified creators only" if self.verified_only else "")
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    card_id: int
-    video_id: int
-    kind: CardKind
-    front: str
-    back: str
-    extra: str
-    source: str
-    start: float  # the key moment in the clip
-    end: float
-    clip_title: str
-    media_path: Path | None
-    creator: str
-    credibility: Credibility
-    is_new: bool
-
-    @property
-    def prompt(self) -> str:
-        return cloze.prompt(self.front) if self.kind == CardKind.CLOZE else self.front
-
-    @property
-    def answer(self) -> str:
-        return cloze.answer(self.front) if self.kind == CardKind.CLOZE else self.back
-
-    @property
-    def verify(self) -> bool:
-        return needs_verification(self.credibility)
-
-
-@dataclass(frozen=True)
-class GradeResult:
-    card_id: int
-    grade: Grade
-    due: datetime
-    interval: timedelta
-    again_in_session: bool
-
-
-@dataclass
-class ReviewSummary:
-    session_id: int
-    scope: str
-    started_at: datetime
-    finished_at: datetime | None
-    planned: int
-    reviewed: int  # grades given (a card graded twice counts twice)
-    cards: int  # distinct cards seen
-    counts: dict[Grade, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    again_cards: list[int] = field(default_factory=list)
-    next_due: datetime | None = None
-    due_times: list[datetime] = field(default_factory=list)  # when each card of the session is due next
-
-    @property
-    def recall(self) -> float | None:
-        """Share of first answers that were not Again."""
-        return None if not self.reviewed else 1 - self.counts.get(Grade.AGAIN, 0) / self.reviewed
-
-    def lines(self, now: datetime | None = None, tz: tzinfo | None = None) -> list[str]:
-        """The session in plain words, times in the student's own time zone (`tz`, default: the computer's)."""
-        now = (now or self.finished_at or datetime.now(UTC)).astimezone(tz)
-        minutes, secs = int(self.seconds // 60), int(self.seconds % 60)
-        took = f"{minutes} min {secs} s" if minutes else f"{secs} s"
-        out = [f"{_n(self.reviewed, 'answer')} on {_n(self.cards, 'card')} in {took} ({self.scope})."]
-        out.append("  ".join(f"{g.label} {self.counts.get(g, 0)}" for g in Grade))
-        if self.recall is not None:
-            out.append(f"You recalled {self.recall:.0%} of them.")
-        out.append(due_sentence(self.due_times, now, tz))
-        return out
-
-
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
-def when_words(when: datetime, now: datetime, tz: tzinfo | None = None) -> str:
-    """'at 14:05', 'tomorrow at 9:00', 'on Friday 4 December at 9:00', in local time."""
-    local, today = when.astimezone(tz), now.astimezone(tz).date()
-    clock = f"{local.hour}:{local.minute:02d}"
-    days = (local.date() - today).days
-    if days <= 0:
-        return f"today at {clock}"
-    if days == 1:
-        return f"tomorrow at {clock}"
-    if days < 7:
-        return f"on {local:%A} at {clock}"
-    return f"on {local:%A} {local.day} {local:%B} at {clock}"
-
-
-def due_sentence(due_times: Sequence[datetime], now: datetime, tz: tzinfo | None = None) -> str:
-    """'3 cards to see again today, the next one at 14:05; after that, the next tomorrow at 9:00.'"""
-    if not due_times:
-        return "No card of this session is scheduled yet."
-    local_now = now.astimezone(tz)
-    end_of_day = datetime.combine(local_now.date() + timedelta(days=1), datetime.min.time(), local_now.tzinfo)
-    ordered = sorted(due_times)
-    today = [d for d in ordered if d < end_of_day]
-    later = [d for d in ordered if d >= end_of_day]
-    if today:
-        first = today[0]
-        when = "now" if first <= now else when_words(first, now, tz).removeprefix("today ")
-        text = f"{_n(len(today), 'card')} to see again today, the next one {when}"
-        if later:
-            text += f"; after today, the next one {when_words(later[0], now, tz)}"
-        return text + "."
-    return f"Nothing more to see today: the next card {when_words(later[0], now, tz)}."
 
 
 def _to_fsrs(card_id: int, row: ReviewState | None, now: datetime) -> fsrs.Card:
