@@ -4,7 +4,6 @@ cards, a card made from a chosen moment, and badges that say where a card really
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ from studycompanion.ui.common.worker import Worker
 from tests.ui.ui_fixtures import clip_with_cards
 
 pytestmark = pytest.mark.slow  # real media and card generation
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 def _panel(qtbot: QtBot, services: Services, worker: Worker, vid: int) -> CardsPanel:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,13 +51,6 @@ SCREEN = [ScreenLine(1.0, 6.0, "LOOP DIURETICS", Box(10, 20, 150, 40), 0.97),
           ScreenLine(12.0, 18.0, "Furosemide: NKCC2", Box(10, 60, 150, 80), 0.93),
           ScreenLine(14.0, 18.0, "thick ascending limb", Box(10, 90, 150, 110), 0.9),
           ScreenLine(32.0, 44.0, "OH DANG", Box(10, 20, 150, 40), 0.95)]
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ from studycompanion.ui.common.worker import Worker
 from tests.ui.ui_fixtures import clip_with_cards
 
 MEDIA = Path(__file__).resolve().parent.parent / "fixtures" / "media"
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 @pytest.fixture

@@ -5,10 +5,8 @@ what happened; the sidebar's tag tree keeps its expansion across restarts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from studycompanion.core.types import JobState, Segment, TagSource, VideoStatus
@@ -17,13 +15,6 @@ from studycompanion.ui.clip.view import ClipView
 from studycompanion.ui.common.worker import Worker
 from tests.cards_fixtures import add_clip
 from tests.ui.window_fixtures import WindowFactory, make_window  # noqa: F401
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 def _count(win: object, path: str) -> str:

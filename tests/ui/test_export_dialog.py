@@ -24,13 +24,6 @@ pytestmark = pytest.mark.slow  # real media and a real Anki collection
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
-
-
-@pytest.fixture
 def col(tmp_path: Path) -> Iterator[Any]:
     collection = new_collection(tmp_path / "anki")
     yield collection

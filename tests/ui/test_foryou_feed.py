@@ -9,7 +9,6 @@ import gc
 import itertools
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,6 @@ from studycompanion.ui.foryou.view import ForYouView
 from tests.ui.bulk_library import fill
 from tests.ui.ui_fixtures import clip_with_cards
 from tests.ui.window_fixtures import WindowFactory, make_window  # noqa: F401
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 @pytest.fixture

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from studycompanion.services import Services
 from studycompanion.ui.common.worker import Worker
 from studycompanion.ui.foryou.view import ForYouView
 from tests.interest_fixtures import ClipSpec, add_clip
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 def test_ranked_list_reasons_and_more_less(qtbot: QtBot, services: Services, worker: Worker) -> None:

@@ -5,7 +5,6 @@ that takes the free width with time and speed side by side, never overlapping, a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ from tests.ui.ui_fixtures import clip_with_cards
 from tests.ui.window_fixtures import WindowFactory, make_window  # noqa: F401
 
 MEDIA = Path(__file__).resolve().parent.parent / "fixtures" / "media"
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -28,13 +26,6 @@ def add_clip(library: Any, spec: ClipSpec) -> int:
     for cid in card_ids(library, vid):
         set_card_state(library, cid, CardState.ACCEPTED)
     return vid
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 def _view(qtbot: QtBot, services: Services, worker: Worker) -> ReviewView:

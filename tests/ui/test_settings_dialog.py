@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,6 @@ from studycompanion.ui.dialogs.model_picker import ModelPicker
 from studycompanion.ui.dialogs.settings import SettingsDialog
 from tests.httpserver import ClipServer, Route
 from tests.test_transcribe_models import REPO, _serve_repo
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ first-run page's offer of a bigger model opens the dialog at the model picker, w
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from studycompanion.ui.common.worker import Worker
 from studycompanion.ui.dialogs.settings import SettingsDialog
 from studycompanion.ui.shell.main_window import MainWindow
 from tests.ui.window_fixtures import make_window, window  # noqa: F401
-
-
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
 
 
 @pytest.fixture(autouse=True)

@@ -22,13 +22,6 @@ pytestmark = pytest.mark.slow  # a real Anki collection
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.wait(10_000)
-
-
-@pytest.fixture
 def anki(tmp_path: Path) -> Iterator[tuple[Any, LocalAnkiConnect]]:
     col = build_collection(tmp_path / "anki" / "collection.anki2")
     with LocalAnkiConnect(col) as server:
