@@ -160,8 +160,24 @@ def test_download_with_a_bad_checksum_is_rejected(clip_server: ClipServer, tmp_p
 def test_offline_download_fails_clearly_and_the_bundled_model_still_serves(tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailable, match="Could not download the 'small' model") as info:
         download_model("small", tmp_path, base_url="http://127.0.0.1:9", timeout=2)
-    assert "tiny.en keeps working" in info.value.message
+    assert "the current model keeps working" in info.value.message
+    assert "refused the connection" in info.value.message and "Errno" not in info.value.message  # in words
     assert resolve_model("tiny.en", tmp_path).path.is_dir()
+
+
+def test_a_machine_without_a_name_server_is_told_it_is_offline(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import urllib.error
+    import urllib.request
+
+    def offline(*_a: object, **_k: object) -> None:
+        raise urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    with pytest.raises(ModelUnavailable, match="this computer is offline") as info:
+        download_model("small", tmp_path, base_url="http://models.invalid")
+    assert "Errno" not in info.value.message and "Name or service" in (info.value.detail or "")
 
 
 def test_doctor_info_lists_models_and_device(home: AppPaths) -> None:

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import socket
 import threading
 import urllib.error
 import urllib.request
@@ -25,7 +26,6 @@ from typing import IO, Any
 from studycompanion.core.errors import JobCancelled
 from studycompanion.core.transcribe.models import (
     COMPLETE_MARKER,
-    DEFAULT_MODEL,
     ModelSource,
     ModelUnavailable,
     installed_dir,
@@ -170,6 +170,18 @@ def _fetch_resuming(
     return False
 
 
+def _why(exc: BaseException) -> str:
+    """A network failure in words ("[Errno -2] Name or service not known" means nothing to a student)."""
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, socket.gaierror):
+        return "this computer is offline, or cannot find the model server"
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return "the model server did not answer in time"
+    if isinstance(reason, ConnectionRefusedError):
+        return "the model server refused the connection"
+    return "the connection failed"
+
+
 def download_model(
     name: str,
     models_dir: Path,
@@ -208,10 +220,9 @@ def download_model(
                     f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
                 )
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        reason = getattr(exc, "reason", exc)
         raise ModelUnavailable(
-            f"Could not download the '{name}' model: {reason}. Check the internet connection and run it again "
-            f"(it resumes where it stopped). The bundled {DEFAULT_MODEL} keeps working meanwhile.",
+            f"Could not download the '{name}' model: {_why(exc)}. Check the internet connection and run it again "
+            "(it resumes where it stopped); the current model keeps working meanwhile.",
             str(exc),
         ) from exc
     except OSError as exc:
