@@ -119,6 +119,7 @@ def run_gui(*, screenshot: Path | None = None, view: str = "library", home: Path
     theme = apply_theme(app)
     try:
         services = build_services(library)
+        theme.set_appearance(services.settings.appearance)
     except DamagedLibrary as exc:
         outcome = offer_repair(library, exc) if screenshot is None else None
         if outcome is None:

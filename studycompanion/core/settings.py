@@ -24,6 +24,8 @@ class Settings:
     vad: bool = True
     # on-screen text: read the clip's text overlays (OCR, local) before transcribing it
     screen_text: bool = True
+    # the window: "system" (follow the desktop's light or dark), "light" or "dark"
+    appearance: str = "system"
     # cards
     card_cloze: bool = True
     card_basic: bool = True

@@ -97,3 +97,28 @@ def test_no_offer_once_a_downloaded_model_is_in_use(qtbot: QtBot, services: Serv
     services.settings.model = "medium.en"
     win = make_window()  # type: ignore[operator]
     assert not win.library_view.empty.model_button.isVisible()
+
+
+def test_appearance_dark_applies_at_once_and_is_kept(qtbot, services, worker) -> None:  # type: ignore[no-untyped-def]
+    """Settings → Appearance: Dark turns the window dark on Save (whatever the desktop says) and is saved;
+    'Like the system' goes back to the desktop's palette."""
+    from PySide6.QtWidgets import QApplication
+
+    from studycompanion.ui.common.theme import apply_theme, is_dark
+    from studycompanion.ui.dialogs.settings import SettingsDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    watcher = apply_theme(app)
+    try:
+        for choice, dark in (("dark", True), ("system", is_dark(watcher._light))):
+            dialog = SettingsDialog(services, worker)
+            qtbot.addWidget(dialog)
+            dialog.appearance.setCurrentIndex(dialog.appearance.findData(choice))
+            with qtbot.waitSignal(dialog.finished, timeout=5_000):
+                dialog.save()
+            assert is_dark(app.palette()) is dark
+            assert services.settings_store.load().appearance == choice
+    finally:
+        watcher.set_appearance("system")
+        watcher.deleteLater()

@@ -46,17 +46,38 @@ class ThemeWatcher(QObject):
         super().__init__(app)
         self.app = app
         self._light = QPalette(app.palette())
+        self.appearance = "system"  # the student's choice in Settings: system / light / dark
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self.apply)
         self.apply(hints.colorScheme())
 
+    def set_appearance(self, appearance: str) -> None:
+        """Follow the desktop ("system"), or stay light or dark whatever it does."""
+        self.appearance = appearance if appearance in APPEARANCES else "system"
+        self.apply(QGuiApplication.styleHints().colorScheme())
+
     def apply(self, scheme: Qt.ColorScheme) -> None:
         """Use the platform's palette, or a dark one when the system is dark but the style's palette is not."""
+        if self.appearance == "dark":
+            scheme = Qt.ColorScheme.Dark
+        elif self.appearance == "light":
+            self.app.setPalette(self._light if not is_dark(self._light) else self.app.style().standardPalette())
+            return
         if scheme == Qt.ColorScheme.Dark and not is_dark(self._light):
             # the platform asks for dark but its style draws a light palette (Fusion on some desktops)
             self.app.setPalette(_dark_palette())
         else:
             self.app.setPalette(self._light)
+
+
+APPEARANCES = ("system", "light", "dark")
+
+
+def set_appearance(app: QApplication, appearance: str) -> None:
+    """Apply the Settings choice through the app's theme watcher (the one apply_theme made), if there is one."""
+    watcher = app.findChild(ThemeWatcher)
+    if watcher is not None:
+        watcher.set_appearance(appearance)
 
 
 def apply_theme(app: QApplication) -> ThemeWatcher:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -38,6 +39,7 @@ from studycompanion.core.transcribe.figures import Speed, measure_speed
 from studycompanion.core.transcribe.models import MODELS
 from studycompanion.ui.common.accessible import name_from_labels
 from studycompanion.ui.common.owned import owned
+from studycompanion.ui.common.theme import set_appearance
 from studycompanion.ui.common.worker import Failure, Worker
 from studycompanion.ui.dialogs.model_picker import ModelPicker
 
@@ -47,6 +49,7 @@ LANGUAGES = (
     ("ar", "Arabic"), ("hi", "Hindi"), ("ur", "Urdu"), ("zh", "Chinese"), ("ja", "Japanese"), ("ko", "Korean"),
     ("ru", "Russian"), ("uk", "Ukrainian"), ("ro", "Romanian"), ("el", "Greek"),
 )
+APPEARANCE_CHOICES = (("system", "Like the system (light or dark)"), ("light", "Light"), ("dark", "Dark"))
 DEVICES = (("auto", "Automatic (GPU when there is one)"), ("cpu", "CPU"), ("cuda", "NVIDIA GPU (CUDA)"))
 COMPUTE_TYPES = (("int8", "int8 (fast, small)"), ("int8_float16", "int8 + float16 (GPU)"), ("float16", "float16 (GPU)"),
                  ("float32", "float32 (most exact, slow)"))
@@ -132,6 +135,9 @@ class SettingsDialog(QDialog):
         self.library_note.setWordWrap(True)
         form.addRow("Folder", row)
         form.addRow("", self.library_note)
+        self.appearance = _combo(APPEARANCE_CHOICES, s.appearance or "system", group)
+        self.appearance.setAccessibleName("Appearance")
+        form.addRow("Appearance", self.appearance)
         column.addWidget(group)
         self._update_library_note()
 
@@ -325,6 +331,7 @@ class SettingsDialog(QDialog):
             "device": str(self.device.currentData()),
             "compute_type": str(self.compute_type.currentData()),
             "screen_text": self.screen_text.isChecked(),
+            "appearance": str(self.appearance.currentData()),
             "card_cloze": self.card_cloze.isChecked(),
             "card_basic": self.card_basic.isChecked(),
             "card_media": self.card_media.isChecked(),
@@ -386,6 +393,9 @@ class SettingsDialog(QDialog):
                 app_paths.set_library_location(None if target == default else target)
 
         self.buttons.setEnabled(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_appearance(app, settings.appearance)  # at once, not at the next start
         self._bg(write, lambda _r: self.accept(), self._save_failed)
 
     def _save_failed(self, failure: Failure) -> None:
