@@ -161,3 +161,11 @@ def test_long_media_is_decoded_in_windows_cut_at_silence_and_loses_nothing(engin
     assert wer(REFERENCE, text(result.segments)) <= 0.05
     starts = [s.start for s in result.segments]
     assert starts == sorted(starts) and result.segments[-1].end > 60  # the windows' times are the clip's
+
+
+def test_progress_never_goes_backwards_when_windows_are_decoded_again(engine: TranscriptionEngine,
+                                                                       tmp_path: Path) -> None:
+    seen: list[float] = []
+    result = transcribe_media(engine, JFK, TranscribeOptions(), tmp_path, progress=lambda f, _m, _e: seen.append(f))
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert result.redone or len(seen) > 3  # a repair's final list (when there is one) does not restart the bar

@@ -347,6 +347,7 @@ class TranscriptionEngine:
                 started = time.monotonic()
                 first_timeout: float | None = START_TIMEOUT * 5  # first answer may include importing + loading
                 batched = False
+                shown, checked = 0.0, False  # the progress shown so far; after a repair's reset
                 while True:
                     tag, body = self._receive(child, is_cancelled, first_timeout)
                     first_timeout = None
@@ -362,12 +363,16 @@ class TranscriptionEngine:
                         segments.append(segment)
                         if on_segment is not None:
                             on_segment(segment)
+                        if checked:
+                            continue  # the final list after a repair: progress stays where it was, never back
                         fraction = min(0.99, segment.end / duration) if duration > 0 else 0.5
+                        shown = max(shown, fraction)  # never backwards
                         elapsed = time.monotonic() - started
-                        eta = elapsed / fraction * (1 - fraction) if fraction > 0.05 else None
-                        report(fraction, f"Transcribed {segment.end:.0f} of {duration:.0f} s", eta)
+                        eta = elapsed / shown * (1 - shown) if shown > 0.05 else None
+                        report(shown, f"Transcribed {segment.end:.0f} of {duration:.0f} s", eta)
                     elif tag == "reset":  # the final segments follow: loops or dropped speech were decoded again
                         segments.clear()
+                        checked = True
                         report(0.97, "Checked the windows where the decoder repeated itself or skipped speech", None)
                     elif tag == "done":
                         report(1.0, f"Transcribed {len(segments)} segments", 0.0)
