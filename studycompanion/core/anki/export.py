@@ -136,7 +136,9 @@ def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None 
 
 def _write_package(decks: list[genanki.Deck], media: dict[str, Path], out: Path, now: float) -> None:
     """genanki's collection, zipped with the media read where it lies (no copies, media not deflated)."""
-    fd, db_name = tempfile.mkstemp(suffix=".anki2")
+    # the temporary collection sits beside the package being written (both ".part"), so a killed export leaves
+    # its leftovers where the start-up sweep of the exports folder finds them, not in the system's temp folder
+    fd, db_name = tempfile.mkstemp(dir=out.parent, prefix=f"{out.stem}-", suffix=".anki2.part")
     os.close(fd)
     try:
         conn = sqlite3.connect(db_name)
