@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from studycompanion.core.capture.download import Capturer
-from studycompanion.core.capture.download import make_step as capture_step
+from studycompanion.core.capture.step import make_step as capture_step
 from studycompanion.core.cards.checks import CardChecks
 from studycompanion.core.cards.fixes import TranscriptFixes
 from studycompanion.core.cards.store import CardStore

@@ -12,7 +12,7 @@ import pytest
 
 from studycompanion.cli import main
 from studycompanion.core import media
-from studycompanion.core.capture.download import incoming_dir
+from studycompanion.core.capture.step import incoming_dir
 from studycompanion.core.types import JobState, VideoStatus
 from studycompanion.paths import AppPaths
 from studycompanion.services import Services, build_services

@@ -253,9 +253,10 @@ def cmd_show(args: argparse.Namespace, services: Services) -> int:
 
 def _show_extras(services: Services, video_id: int) -> dict[str, Any]:
     """Sections other command groups add to `show` (cards, interests)."""
-    from studycompanion.cli import cards_cmds, interest_cmds
+    from studycompanion.cli.cards_cmds import show_extras as card_extras
+    from studycompanion.cli.interest_cmds import show_extras as interest_extras
 
-    return {**cards_cmds.show_extras(services, video_id), **interest_cmds.show_extras(services, video_id)}
+    return {**card_extras(services, video_id), **interest_extras(services, video_id)}
 
 
 def cmd_search(args: argparse.Namespace, services: Services) -> int:

@@ -21,16 +21,14 @@ from studycompanion.core.capture.env import YdlLogger, deno_exe, doctor_info
 from studycompanion.core.capture.errors import CaptureCancelled, classify
 from studycompanion.core.capture.links import DIRECT, WEB, LinkRef, UnsupportedLink, normalise
 from studycompanion.core.capture.options import CancelFlag, CaptureOptions, DownloadProgress, ProgressCallback
-from studycompanion.core.capture.step import clean_stale_incoming, incoming_dir, make_step
 from studycompanion.core.errors import JobCancelled
 from studycompanion.core.types import CapturedClip
 from studycompanion.paths import AppPaths
 
 __all__ = [
     "FORMAT", "INFO_NAME", "MEDIA_NAME", "THUMB_NAME", "CancelFlag", "CaptureOptions", "Capturer", "DownloadProgress",
-    "LinkRef", "ProgressCallback", "UnsupportedLink", "clean_stale_incoming", "doctor_info", "incoming_dir",
-    "make_step", "normalise",
-]
+    "LinkRef", "ProgressCallback", "UnsupportedLink", "doctor_info", "normalise",
+]  # the pipeline step (make_step, incoming_dir, clean_stale_incoming) lives in core/capture/step.py
 
 log = logging.getLogger(__name__)
 META_BYTES = 256 * 1024  # enough of a page for its <head> (og:site_name)
