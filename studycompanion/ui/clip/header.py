@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from studycompanion.core.cards.drafts import PLATFORM_NAMES, format_time
+from studycompanion.core.cards.source import creator_label
 from studycompanion.core.db.tables import Video
 from studycompanion.core.interests.creators import LABELS as CREDIBILITY_LABELS
 from studycompanion.core.interests.creators import CreatorMark
@@ -143,9 +144,8 @@ class ClipHeader(QWidget):
 def source_line(video: Video) -> str:
     """'@handle (Name) · Platform · 0:14 · Open source ↗' as rich text; the link only for web sources."""
     parts = []
-    creator = video.creator_handle or video.creator_name
-    if creator:
-        handle = creator if creator.startswith("@") or video.platform == "local" else f"@{creator}"
+    handle = creator_label(video.creator_handle, video.creator_name, video.platform)  # the one "@creator" rule
+    if handle:
         name = f" ({video.creator_name})" if video.creator_name and video.creator_handle else ""
         parts.append(escape(handle + name))
     platform = PLATFORM_NAMES.get(video.platform, video.platform)

@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
 
+from studycompanion.core.cards.source import creator_label
 from studycompanion.core.db.tables import Video
 from studycompanion.core.errors import NotFound
 from studycompanion.core.library.clips import Library
@@ -67,7 +68,7 @@ class ClipItem:
     def from_video(cls, video: Video, library: Library, tags: Sequence[str] = (),
                    note: RowNote | None = None) -> ClipItem:
         assert video.id is not None
-        creator = video.creator_name or (f"@{video.creator_handle}" if video.creator_handle else "")
+        creator = video.creator_name or creator_label(video.creator_handle, "", video.platform)
         pending = not video.title or video.title == video.source_url
         return cls(
             id=video.id,
