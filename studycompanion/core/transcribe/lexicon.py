@@ -18,6 +18,7 @@ Context terms win ties (and get `context_bonus`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -302,8 +303,11 @@ def correct_words(words: Sequence[Word], lexicon: Lexicon, context: Iterable[str
     return apply_corrections(words, corrections), corrections
 
 
+@functools.cache
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon: resources/lexicon/medical_terms.txt plus the app's medical vocabulary."""
+    """The shipped lexicon: resources/lexicon/medical_terms.txt plus the app's medical vocabulary; read once per
+    process (0.3 s: 13k terms and their phonetic codes), not once per clip. Never mutated: context terms make a new
+    Lexicon (`with_context`)."""
     from studycompanion.paths import resources_dir
 
     root = resources_dir()
