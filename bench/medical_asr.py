@@ -239,21 +239,31 @@ def table(results: list[dict[str, Any]], clips: list[Clip], split: str) -> list[
     return lines
 
 
-def recorrect(res: dict[str, Any], clips: list[Clip]) -> None:
-    """Re-apply the service's lexicon correction (current settings) to the cached decoded words of an app run."""
+def recorrect(res: dict[str, Any], clips: list[Clip], verify: bool = True) -> None:
+    """Re-apply the service's lexicon correction (current settings) to the cached decoded words of an app run;
+    with `verify` (the app's path), checked against the audio by the model in this process (scores cached)."""
     if res["path"] != "app":
         return
+    from bench._acoustic_cache import CachedScorer
     from bench._medasr_app import _words
     from studycompanion.core.transcribe.service import correct_segments
     from studycompanion.core.types import Segment, Word
 
+    from studycompanion.core.transcribe.models import resolve_model
+
+    folder = resolve_model(res["model"], MODELS_DIR).path
+    scorer = CachedScorer(folder, CACHE / f"acoustic-{res['model']}.json") if verify else None
     by_id = {c.id: c for c in clips}
     for row in res["clips"]:
         clip = by_id[row["id"]]
         words = [Word(w["start"], w["end"], w["text"], w["probability"]) for w in row["raw_words"]]
         segments = [Segment(words[0].start, words[-1].end, "".join(w.text for w in words), words)] if words else []
-        corrected, _n = correct_segments(segments, title=clip.title, caption=clip.caption, hashtags=clip.hashtags)
+        check = scorer.for_clip(clip.id, clip.audio) if scorer else None
+        corrected, _n = correct_segments(segments, title=clip.title, caption=clip.caption, hashtags=clip.hashtags,
+                                         scorer=check)
         row["words"] = _words(corrected)
+    if scorer is not None:
+        scorer.save()
 
 
 def main() -> None:
@@ -264,6 +274,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="score cached transcripts, transcribe nothing")
     parser.add_argument("--recorrect", action="store_true",
                         help="with --reuse: apply the service's current correction to the cached decoded words")
+    parser.add_argument("--lexical-only", action="store_true",
+                        help="with --recorrect: the lexicon correction without its audio check")
     parser.add_argument("--splits", nargs="+", default=["test", "tuning"])
     parser.add_argument("--one", nargs=2, metavar=("MODEL", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -284,7 +296,7 @@ def main() -> None:
     clips = load_corpus()
     if args.recorrect:
         for res in results:
-            recorrect(res, clips)
+            recorrect(res, clips, verify=not args.lexical_only)
     for split in args.splits:
         print("\n".join(table(results, clips, split)) + "\n")
 

@@ -16,12 +16,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from studycompanion.core.errors import BadInput, JobCancelled, UserError
+from studycompanion.core.transcribe.acoustic import ScoreChunk, chunk_message
 from studycompanion.core.transcribe.models import ResolvedModel
 from studycompanion.core.types import Segment, Word
 
@@ -280,6 +281,30 @@ class TranscriptionEngine:
             if tag == "error":
                 raise EngineFailed(str(body.get("message")), str(body.get("detail") or ""))
             return body
+
+    def score(self, request: TranscribeRequest, chunks: Sequence[ScoreChunk], *,
+              cancelled: Callable[[], bool] | None = None, timeout: float = START_TIMEOUT * 5) -> list[list[float]]:
+        """The log-probability the request's model gives each text of each chunk of the request's media (the
+        lexicon correction's check, verify.py); the clip just transcribed is scored from memory."""
+        if not chunks:
+            return []
+        is_cancelled = cancelled or (lambda: False)
+        with self._lock:
+            child = self._ensure_started()
+            child.send("score", {**request.to_message(), "chunks": [chunk_message(c) for c in chunks]})
+            try:
+                while True:
+                    tag, body = self._receive(child, is_cancelled, timeout)
+                    if tag == "scores":
+                        return [[float(v) for v in row] for row in body["scores"]]
+                    if tag == "error":
+                        raise EngineFailed(str(body.get("message") or "The transcription engine failed."),
+                                           str(body.get("detail") or ""))
+            except EngineFailed:
+                raise
+            except BaseException:
+                self._discard()
+                raise
 
     def crash_for_test(self, code: int = 139) -> None:
         """Make the child exit as a native crash would (no message, no cleanup)."""

@@ -187,19 +187,22 @@ def _phonetic(a: str, b: str) -> float:
     return (exact + classes) / 2
 
 
-def _similarity(key: str, codes: tuple[str, ...], term: Term, weight: float) -> tuple[float, str]:
-    """(score, form): the best of the term and its plural, the plural only when what was heard ends in s."""
-    best, form = -1.0, term.text
+def _forms(key: str, codes: tuple[str, ...], term: Term, weight: float) -> list[tuple[float, str]]:
+    """(score, form) of the term and, when what was heard ends in s, of its plural; best first."""
     forms = [(term.key, term.codes, term.text)]
     if key.endswith("s") and not term.key.endswith("s"):
         forms.append((term.key + "s", _codes(term.key + "s"), term.text + "s"))
+    out = []
     for tkey, tcodes, text in forms:
         spelling = fuzz.ratio(key, tkey) / 100
         phonetic = max(_phonetic(a, b) for a in codes for b in tcodes) if codes[0] and tcodes[0] else 0.0
-        score = weight * phonetic + (1 - weight) * spelling
-        if score > best:
-            best, form = score, text
-    return best, form
+        out.append((weight * phonetic + (1 - weight) * spelling, text))
+    return sorted(out, key=lambda f: -f[0])
+
+
+def _similarity(key: str, codes: tuple[str, ...], term: Term, weight: float) -> tuple[float, str]:
+    """(score, form): the best of the term and its plural, the plural only when what was heard ends in s."""
+    return _forms(key, codes, term, weight)[0]
 
 
 def _inside(a: str, b: str) -> bool:
@@ -215,9 +218,23 @@ def _styled(form: str, original: str, context: bool) -> str:
     return form[:1].upper() + form[1:] if first.isupper() else form
 
 
-def find_corrections(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSettings) -> list[Correction]:
-    """The non-overlapping corrections for `words`, best score first when runs overlap."""
-    found: list[tuple[float, bool, Correction]] = []
+@dataclass(frozen=True)
+class RunOptions:
+    """A run of low-probability words [first, last] and the lexicon terms it may be, best lexical score first:
+    (score, context term?, the term as it would be written)."""
+
+    first: int
+    last: int
+    original: str
+    options: tuple[tuple[float, bool, str], ...]
+
+
+def run_options(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSettings, *,
+                limit: int = 1, both_forms: bool = False) -> list[RunOptions]:
+    """Every run of 1-`max_words` words that passes the guards, with up to `limit` terms scoring at least the
+    settings' thresholds; with `both_forms`, a term's singular and plural are both offered (for the audio to
+    choose: "Metaprollis" is "Metoprolol is")."""
+    runs: list[RunOptions] = []
     texts = [w.text.strip() for w in words]
     for i in range(len(words)):
         for n in range(1, settings.max_words + 1):
@@ -240,7 +257,8 @@ def find_corrections(words: Sequence[Word], lexicon: Lexicon, settings: Correcti
             all_common = all(lexicon.rank(t) <= settings.common_rank for t in tokens)
             stem = key[:-1] if key.endswith("s") else key
             codes = _codes(key)
-            best: tuple[float, bool, str, Term] | None = None
+            original = " ".join(texts[k] for k in run)
+            scored: dict[str, list[tuple[float, bool, str]]] = {}
             for term in lexicon.candidates(key, codes[0], main=not all_common):
                 if len(term.key) < settings.min_letters or not 0.7 <= len(key) / max(1, len(term.key)) <= 1.4:
                     continue
@@ -249,27 +267,42 @@ def find_corrections(words: Sequence[Word], lexicon: Lexicon, settings: Correcti
                         continue  # "statins" is not "nystatins", "hemolysis" not "hemodialysis": another word
                     if all(lexicon.rank(t) <= settings.common_rank for t in term.text.split()):
                         continue
-                score, form = _similarity(key, codes, term, settings.phonetic_weight)
+                forms = _forms(key, codes, term, settings.phonetic_weight)
                 need = settings.context_threshold if term.context else settings.threshold
-                if score < need:
+                if forms[0][0] < need:
                     continue
-                score += settings.context_bonus if term.context else 0.0
-                if best is None or (score, term.context) > (best[0], best[1]):
-                    best = (score, term.context, form, term)
-            if best is not None:
-                original = " ".join(texts[k] for k in run)
-                found.append((best[0], best[1], Correction(i, run[-1], original,
-                                                          _styled(best[2], original, best[1]), best[0], best[1])))
-    found.sort(key=lambda f: (-f[0], not f[1], f[2].first))
+                bonus = settings.context_bonus if term.context else 0.0
+                styled = [(score + bonus, term.context, _styled(form, original, term.context))
+                          for score, form in (forms if both_forms else forms[:1])]
+                if term.key not in scored or (styled[0][0], term.context) > scored[term.key][0][:2]:
+                    scored[term.key] = styled
+            if scored:
+                best = sorted(scored.values(), key=lambda o: (-o[0][0], not o[0][1], o[0][2]))[:limit]
+                runs.append(RunOptions(i, run[-1], original, tuple(form for forms_ in best for form in forms_)))
+    return runs
+
+
+def non_overlapping(found: Sequence[tuple[float, Correction]]) -> list[Correction]:
+    """The corrections that do not overlap, the better key first (then context terms, then the earlier run)."""
+    ordered = sorted(found, key=lambda f: (-f[0], not f[1].context, f[1].first))
     taken: set[int] = set()
     chosen: list[Correction] = []
-    for _score, _ctx, correction in found:
+    for _key, correction in ordered:
         span = set(range(correction.first, correction.last + 1))
         if span & taken:
             continue
         taken |= span
         chosen.append(correction)
     return sorted(chosen, key=lambda c: c.first)
+
+
+def find_corrections(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSettings) -> list[Correction]:
+    """The non-overlapping corrections for `words` by lexical score alone, best score first when runs overlap."""
+    found = []
+    for run in run_options(words, lexicon, settings):
+        score, context, term = run.options[0]
+        found.append((score, Correction(run.first, run.last, run.original, term, score, context)))
+    return non_overlapping(found)
 
 
 def apply_corrections(words: Sequence[Word], corrections: Sequence[Correction]) -> list[Word]:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from studycompanion.core.errors import BadInput, UserError
 from studycompanion.core.library.words import apply_misheard
 from studycompanion.core.settings import Settings
+from studycompanion.core.transcribe.acoustic import ScoreChunk
 from studycompanion.core.transcribe.engine import (
+    EngineFailed,
     EngineStopped,
     ProgressFn,
     TranscribeRequest,
@@ -26,11 +28,15 @@ from studycompanion.core.transcribe.engine import (
     physical_cores,
 )
 from studycompanion.core.transcribe.lexicon import (
+    Correction,
     CorrectionSettings,
     Lexicon,
+    RunOptions,
+    apply_corrections,
     context_terms,
     correct_words,
     default_lexicon,
+    run_options,
 )
 from studycompanion.core.transcribe.models import (
     DEFAULT_MODEL,
@@ -46,6 +52,7 @@ from studycompanion.core.transcribe.prompt import (
     read_sectioned_vocabulary,
     tokenizer_counter,
 )
+from studycompanion.core.transcribe.verify import Scorer, VerifySettings, verified_corrections
 from studycompanion.core.transcribe.vocab import vocabulary_file
 from studycompanion.core.types import Segment
 from studycompanion.paths import AppPaths
@@ -149,16 +156,22 @@ def prompt_for(title: str, caption: str, hashtags: Sequence[str], model_dir: Pat
 def correct_segments(segments: Sequence[Segment], *, title: str = "", caption: str = "",
                      hashtags: Sequence[str] = (), on_screen: Sequence[str] = (), dictionary: Sequence[str] = (),
                      lexicon: Lexicon | None = None, settings: CorrectionSettings | None = None,
+                     scorer: Scorer | None = None, verify: VerifySettings | None = None,
                      ) -> tuple[list[Segment], int]:
     """Segments with low-confidence words matched to the medical lexicon (see lexicon.py), and how many changed.
 
     The clip's own terms (title, caption, hashtags, on-screen text) and the personal dictionary join the lexicon
-    as context terms, which win ties. A corrected word keeps what was heard in `corrected_from`.
+    as context terms, which win ties. A corrected word keeps what was heard in `corrected_from`. With a `scorer`
+    (the engine's model, over the clip's audio), terms are proposed more freely and each is kept only when the
+    audio supports it (verify.py); without one, the stricter lexical thresholds alone decide.
     """
     lexicon = lexicon or default_lexicon()
     settings = settings or CorrectionSettings()
     context = [*dictionary, *context_terms(title, caption, *hashtags, *on_screen, lexicon=lexicon,
                                            common_rank=settings.common_rank)]
+    if scorer is not None:
+        return _verified_segments(segments, lexicon.with_context(context), settings, scorer,
+                                  verify or VerifySettings())
     out: list[Segment] = []
     changed = 0
     for segment in segments:
@@ -168,6 +181,49 @@ def correct_segments(segments: Sequence[Segment], *, title: str = "", caption: s
             segment = Segment(segment.start, segment.end, "".join(w.text for w in words).strip(), words)
         out.append(segment)
     return out, changed
+
+
+def _verified_segments(segments: Sequence[Segment], lexicon: Lexicon, settings: CorrectionSettings, scorer: Scorer,
+                       verify: VerifySettings) -> tuple[list[Segment], int]:
+    """correct_segments with the audio check: runs are found segment by segment (a run never spans two), then
+    checked together over the clip's words, so neighbouring runs share one stretch of encoded audio."""
+    loose = replace(settings, threshold=verify.threshold, context_threshold=verify.context_threshold,
+                    probability_gate=verify.probability_gate, high_probability=verify.high_probability)
+    words = [w for segment in segments for w in segment.words]
+    runs: list[RunOptions] = []
+    offset = 0
+    for segment in segments:
+        for run in run_options(segment.words, lexicon, loose, limit=verify.candidates, both_forms=True):
+            runs.append(RunOptions(run.first + offset, run.last + offset, run.original, run.options))
+        offset += len(segment.words)
+    corrections = verified_corrections(words, lexicon, scorer, settings, verify, runs=runs)
+    out: list[Segment] = []
+    offset = 0
+    for segment in segments:
+        n = len(segment.words)
+        mine = [c for c in corrections if offset <= c.first and c.last < offset + n]
+        if mine:
+            shifted = [Correction(c.first - offset, c.last - offset, c.original, c.term, c.score, c.context)
+                       for c in mine]
+            fixed = apply_corrections(segment.words, shifted)
+            segment = Segment(segment.start, segment.end, "".join(w.text for w in fixed).strip(), fixed)
+        out.append(segment)
+        offset += n
+    return out, len(corrections)
+
+
+def correct_with_engine(engine: TranscriptionEngine, request: TranscribeRequest, segments: Sequence[Segment], *,
+                        cancelled: Callable[[], bool] | None = None, **context: Any) -> tuple[list[Segment], int]:
+    """correct_segments checked against the clip's audio by the engine that transcribed it; when the check
+    cannot run (the engine failed), the lexical thresholds alone decide, so a transcript is never lost to it."""
+    def scorer(chunks: Sequence[ScoreChunk]) -> list[list[float]]:
+        return engine.score(request, chunks, cancelled=cancelled)
+
+    try:
+        return correct_segments(segments, scorer=scorer, **context)
+    except (EngineFailed, EngineStopped) as exc:
+        log.warning("the lexicon correction's audio check failed (%s); lexical correction only", exc)
+        return correct_segments(segments, **context)
 
 
 def transcribe_media(
@@ -196,9 +252,9 @@ def transcribe_media(
     result = engine.transcribe(request, progress=progress, cancelled=cancelled)
     result.prompt = prompt or ""
     if correct:
-        result.segments, result.corrections = correct_segments(
-            result.segments, title=title, caption=caption, hashtags=hashtags, on_screen=on_screen,
-            dictionary=dictionary)
+        result.segments, result.corrections = correct_with_engine(
+            engine, request, result.segments, cancelled=cancelled, title=title, caption=caption, hashtags=hashtags,
+            on_screen=on_screen, dictionary=dictionary)
     return result
 
 
@@ -278,8 +334,10 @@ class TranscribeStep:
 
         result = self.engine.transcribe(request, progress=progress, cancelled=ctx.cancelled)
         ctx.check_cancelled()  # a cancel that arrived with the last segment still wins: nothing is stored
-        segments, corrected = correct_segments(result.segments, title=title, caption=caption, hashtags=hashtags,
-                                               on_screen=on_screen, dictionary=dictionary)
+        segments, corrected = correct_with_engine(self.engine, request, result.segments, cancelled=ctx.cancelled,
+                                                  title=title, caption=caption, hashtags=hashtags,
+                                                  on_screen=on_screen, dictionary=dictionary)
+        ctx.check_cancelled()
         if self.misheard is not None:  # a fix made once stays made when the clip is transcribed again
             segments, refixed = apply_misheard(segments, self.misheard())
             corrected += refixed

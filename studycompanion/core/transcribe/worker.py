@@ -4,12 +4,14 @@ Started as `python -m studycompanion.core.transcribe.worker` so that a crash of 
 (CTranslate2, FFmpeg) ends only this process. Messages are JSON lines, `[tag, {...}]`, on stdin / stdout
 (stray prints from libraries are sent to stderr so they cannot corrupt the channel):
 
-    parent -> child   ("transcribe", request)  ("load", request)  ("ping", {})  ("stop", {})
+    parent -> child   ("transcribe", request)  ("score", request + chunks)  ("load", request)  ("ping", {})
+                      ("stop", {})
     child -> parent   ("loading", {model})  ("started", {duration, language})  ("segment", segment)
                       ("reset", {reason, windows}) then the final segments again, when windows were re-decoded
                       ("done", {duration, language, seconds, redone})  ("error", {kind, message, detail})
                       ("pong", {...})
                       ("loaded", {model, device, compute_type})
+                      ("scores", {scores}): each chunk's texts scored by the model (acoustic.py)
 
 Requests carry a model *folder*, never a bare model name (a bare name makes faster-whisper reach the network).
 """
@@ -33,6 +35,8 @@ BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferen
 # with the file's length (bench/long_media.py measures the engine's peak RSS)
 LONG_WINDOW_SECONDS = 600.0
 CUT_SEARCH_SECONDS = 20.0
+
+KEEP_AUDIO_SECONDS = 900.0  # a clip's samples stay in memory for its "score" request when no longer than this
 
 MAX_WORDS_PER_SECOND = 7.5  # a segment said faster than this after the careful pass is dropped as a loop
 MIN_IMPLAUSIBLE_WORDS = 8
@@ -295,7 +299,7 @@ def _spoken_language(loaded: _Loaded, audio: Any) -> str:
     return next((code for code, _p in ranked if code not in NEVER_SPOKEN), "en")
 
 
-def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
+def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> Any:
     """Decode the clip (batched when long, else sequential), then decode again only the windows that loop or
     lost speech. Temperature 0 throughout: the same file and settings give the same transcript every time."""
     started = time.monotonic()
@@ -331,11 +335,23 @@ def _transcribe(send: Send, request: dict[str, Any], loaded: _Loaded) -> None:
             send(("segment", _segment_dict(segment)))
     send(("done", {"duration": duration, "language": info.language, "seconds": time.monotonic() - started,
                    "batched": batched, "redone": redone}))
+    return audio
+
+
+def _score(send: Send, request: dict[str, Any], loaded: _Loaded, audio: Any) -> None:
+    """Each chunk's texts scored against the clip's audio (the lexicon correction's check; acoustic.py)."""
+    from studycompanion.core.transcribe.acoustic import chunk_from_message, score_chunks
+
+    if audio is None:
+        audio = _decode(str(request["media"]))
+    chunks = [chunk_from_message(c) for c in request.get("chunks") or []]
+    send(("scores", {"scores": score_chunks(loaded.model, audio, request.get("language") or None, chunks)}))
 
 
 def serve(receive: Receive, send: Send) -> None:
     """The child's loop: one request at a time until "stop" or the parent goes away (None from receive)."""
     loaded: _Loaded | None = None
+    kept: tuple[str, Any] | None = None  # (media, samples) of the last clip, for its "score" request
     while True:
         try:
             message = receive()
@@ -360,14 +376,20 @@ def serve(receive: Receive, send: Send) -> None:
                 send(("error", {"kind": "engine", "message": f"Could not load the model: {exc}",
                                 "detail": traceback.format_exc()}))
             continue
-        if tag != "transcribe":
+        if tag not in ("transcribe", "score"):
             send(("error", {"kind": "internal", "message": f"unknown request {tag!r}", "detail": ""}))
             continue
         try:
             if loaded is None or loaded.key[0] != body["model_path"]:
                 send(("loading", {"model": body.get("model_name", "")}))
             loaded = _load(body, loaded)
-            _transcribe(send, body, loaded)
+            if tag == "score":
+                _score(send, body, loaded, kept[1] if kept and kept[0] == body["media"] else None)
+                continue
+            kept = None
+            audio = _transcribe(send, body, loaded)
+            if len(audio) <= KEEP_AUDIO_SECONDS * SAMPLE_RATE:
+                kept = (str(body["media"]), audio)
         except _BadMedia as exc:
             send(("error", {"kind": "bad_input", "message": str(exc), "detail": repr(exc.__cause__ or exc)}))
         except (BrokenPipeError, EOFError):
