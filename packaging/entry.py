@@ -1,8 +1,9 @@
-"""The frozen app's entry point (PyInstaller's script): the transcription worker, the CLI or the window.
+"""The frozen app's entry point (PyInstaller's script): the transcription or OCR worker, the CLI or the window.
 
 Inside a bundle `sys.executable` is the app itself, so `python -m studycompanion.core.transcribe.worker`
 cannot start the transcription child; core/transcribe/engine.py starts `<app> --transcribe-worker`
-instead, and this script sends that flag to the worker before anything else (Qt, the library) is imported.
+instead (core/screen/process.py: `<app> --screen-worker` for the on-screen text reader), and this script
+sends that flag to its worker before anything else (Qt, the library) is imported.
 Without arguments the app opens its window (cli.main decides), otherwise it runs the sub-command.
 """
 
@@ -13,6 +14,7 @@ import os
 import sys
 
 WORKER_FLAG = "--transcribe-worker"
+SCREEN_WORKER_FLAG = "--screen-worker"
 
 
 def _ensure_streams(worker: bool) -> None:
@@ -80,6 +82,12 @@ def run() -> int:
         from studycompanion.core.transcribe import worker as transcribe_worker
 
         transcribe_worker.main()
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == SCREEN_WORKER_FLAG:
+        _ensure_streams(worker=True)
+        from studycompanion.core.screen import worker as screen_worker
+
+        screen_worker.main()
         return 0
     _ensure_streams(worker=False)
     from studycompanion.cli import main

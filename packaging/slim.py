@@ -1,0 +1,213 @@
+"""What the PyInstaller spec leaves out of the bundle, and how it trims what it keeps (the size budget, issue 17).
+
+packaging/studycompanion.spec calls these; tests/test_packaging.py checks them without a build.
+
+- `keep(entry)`: a filter for Analysis' binaries and datas. Out go the parts of Qt that nothing loads: the PDF
+  image plugin and the Qt PDF library it needs, the virtual-keyboard input method with its libraries, and Qt's
+  own translations except those of the languages the app ships (i18n.install_translators loads qtbase_<lang>
+  only when resources/i18n has studycompanion_<lang>.qm).
+- `strip_debug(folder)` (Linux): `strip --strip-debug` on the ELF files that carry DWARF debug sections
+  (ctranslate2's extension module 68 -> 1.7 MB, curl_cffi's 41 -> 8 MB). Only debug sections go: symbol tables
+  and everything the loader reads stay, and files without debug sections are not rewritten at all.
+- `share_ffmpeg(internal)` (Linux): cv2 (pulled in by rapidocr) carries its own copy of FFmpeg for a video
+  reader the app never uses, beside PyAV's. Each of cv2's FFmpeg libraries becomes a link to PyAV's of the same
+  major version (FFmpeg keeps its ABI within a major version), and the libraries only cv2's copy needed
+  (its libvpx, OpenSSL 1.1, swresample) go. cv2 still imports and still reads video, through PyAV's FFmpeg.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# ---- what Analysis collects that nothing loads -------------------------------------------------------------
+
+_UNUSED_QT = re.compile(
+    r"(^|/)(lib)?qpdf\.(so|dll|dylib)$"  # imageformats plugin: PDF pages as images
+    r"|(^|/)(lib)?Qt6?Pdf(\.so[.\d]*|\.dll|\.dylib)?$|QtPdf\.framework/"
+    r"|(^|/)(lib)?qtvirtualkeyboardplugin\.(so|dll|dylib)$"  # the on-screen keyboard input method (QML)
+    r"|(^|/)(lib)?Qt6?VirtualKeyboard\w*(\.so[.\d]*|\.dll|\.dylib)?$|QtVirtualKeyboard\w*\.framework/",
+    re.IGNORECASE,
+)
+_QT_TRANSLATION = re.compile(r"(^|/)PySide6/Qt/translations/(?P<stem>[a-z_]+?)_(?P<lang>[a-z]{2}(_[A-Z]{2})?)\.qm$")
+
+
+def shipped_languages(i18n: Path = ROOT / "resources" / "i18n") -> set[str]:
+    """The languages the app has its own translation for (studycompanion_<lang>.qm)."""
+    return {p.stem.split("_", 1)[1].split("_")[0] for p in i18n.glob("studycompanion_*.qm")}
+
+
+def keep(entry: tuple[str, ...], languages: set[str] | None = None) -> bool:
+    """False for an Analysis TOC entry (dest name first) that the bundle leaves out."""
+    dest = str(entry[0]).replace("\\", "/")
+    if _UNUSED_QT.search(dest):
+        return False
+    match = _QT_TRANSLATION.search(dest)
+    if match:
+        wanted = shipped_languages() if languages is None else languages
+        return match["lang"].split("_")[0] in wanted
+    return True
+
+
+# ---- a small ELF reader (64-bit little-endian: x86-64 and aarch64 Linux) -----------------------------------
+
+_SHT_DYNAMIC = 6
+_DT_NEEDED = 1
+
+
+@dataclass(frozen=True)
+class _Section:
+    name: str
+    kind: int
+    offset: int
+    size: int
+    link: int
+
+
+def _sections(path: Path) -> list[_Section]:
+    with open(path, "rb") as f:
+        head = f.read(64)
+        if len(head) < 64 or head[:4] != b"\x7fELF" or head[4] != 2 or head[5] != 1:
+            return []
+        shoff = struct.unpack_from("<Q", head, 0x28)[0]
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", head, 0x3A)
+        if not shoff or not shnum or shentsize < 64:
+            return []
+        f.seek(shoff)
+        table = f.read(shentsize * shnum)
+        raw = [struct.unpack_from("<IIQQQQII", table, i * shentsize) for i in range(shnum)]
+        _n, _t, _f, _a, str_off, str_size, _l, _i = raw[shstrndx]
+        f.seek(str_off)
+        names = f.read(str_size)
+    out = []
+    for name_at, kind, _flags, _addr, offset, size, link, _info in raw:
+        name = names[name_at:names.find(b"\0", name_at)].decode("ascii", "replace")
+        out.append(_Section(name, kind, offset, size, link))
+    return out
+
+
+def needed(path: Path) -> list[str]:
+    """The DT_NEEDED names of an ELF shared object (empty for anything else)."""
+    sections = _sections(path)
+    dynamic = next((s for s in sections if s.kind == _SHT_DYNAMIC), None)
+    if dynamic is None:
+        return []
+    strings = sections[dynamic.link]
+    with open(path, "rb") as f:
+        f.seek(dynamic.offset)
+        entries = f.read(dynamic.size)
+        f.seek(strings.offset)
+        table = f.read(strings.size)
+    out = []
+    for i in range(0, len(entries) - 15, 16):
+        tag, value = struct.unpack_from("<qQ", entries, i)
+        if tag == 0:
+            break
+        if tag == _DT_NEEDED:
+            out.append(table[value:table.find(b"\0", value)].decode("ascii", "replace"))
+    return out
+
+
+def has_debug_info(path: Path) -> bool:
+    return any(s.name.startswith((".debug_", ".zdebug_")) and s.size for s in _sections(path))
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(dirpath) / name
+            if path.is_file() and not path.is_symlink():
+                yield path
+
+
+# ---- post-build trims (Linux) ------------------------------------------------------------------------------
+
+
+def strip_debug(folder: Path) -> list[tuple[str, int, int]]:
+    """Strip the DWARF sections of every ELF file under folder that has them: (name, bytes before, after)."""
+    strip = shutil.which("strip")
+    if strip is None:
+        print("slim: no `strip` here (binutils); debug sections stay")
+        return []
+    done = []
+    for path in _files(folder):
+        if not has_debug_info(path):
+            continue
+        before = path.stat().st_size
+        mode = path.stat().st_mode
+        subprocess.run([strip, "--strip-debug", str(path)], check=True)
+        os.chmod(path, mode)
+        done.append((str(path.relative_to(folder)), before, path.stat().st_size))
+    return done
+
+
+_FFMPEG_LIB = re.compile(
+    r"^(?P<base>lib(?:avcodec|avformat|avutil|avdevice|avfilter|swscale|swresample|postproc))"
+    r"-[0-9a-f]{8}\.so\.(?P<major>\d+)(\.\d+)*$")
+
+
+def share_ffmpeg(internal: Path, cv_dir: str = "opencv_python_headless.libs",
+                 av_dir: str = "av.libs") -> list[tuple[str, int]]:
+    """Point cv2's FFmpeg libraries at PyAV's and drop what only cv2's copy needed: (removed name, bytes)."""
+    cv_libs, av_libs = internal / cv_dir, internal / av_dir
+    if not cv_libs.is_dir() or not av_libs.is_dir():
+        return []
+    pyav = {}
+    for lib in av_libs.iterdir():
+        match = _FFMPEG_LIB.match(lib.name)
+        if match:
+            pyav[(match["base"], match["major"])] = lib
+    replaced = []
+    for lib in sorted(cv_libs.iterdir()):
+        match = _FFMPEG_LIB.match(lib.name)
+        target = pyav.get((match["base"], match["major"])) if match else None
+        if target is None or lib.is_symlink():
+            continue
+        replaced.append((lib.name, lib.stat().st_size))
+        lib.unlink()
+        lib.symlink_to(os.path.relpath(target, cv_libs))
+    if not replaced:
+        return []
+    # a library's $ORIGIN is the folder of the link it was opened through, not of its target: PyAV's FFmpeg,
+    # loaded through cv2's folder, finds its own dependencies there as links too (the loader maps each file once)
+    for lib in av_libs.iterdir():
+        link = cv_libs / lib.name
+        if not link.exists() and not link.is_symlink():
+            link.symlink_to(os.path.relpath(lib, cv_libs))
+    # what cv2's extension modules still reach, through the links
+    roots = [p for p in _files(internal / "cv2") if ".so" in p.name]
+    reached: set[str] = set()
+    todo = [name for root in roots for name in needed(root)]
+    while todo:
+        name = todo.pop()
+        path = cv_libs / name
+        if name in reached or not path.exists():
+            continue
+        reached.add(name)
+        todo += needed(path.resolve())
+    removed = list(replaced)
+    for lib in sorted(cv_libs.iterdir()):
+        if lib.name in reached:
+            continue
+        if not lib.is_symlink():
+            removed.append((lib.name, lib.stat().st_size))
+        lib.unlink()
+    return removed
+
+
+def report(title: str, rows: list[tuple[str, int]]) -> None:
+    """One line for the build log: what a trim saved, with its largest items."""
+    if rows:
+        total = sum(n for _, n in rows)
+        top = sorted(rows, key=lambda r: -r[1])[:6]
+        more = f" and {len(rows) - len(top)} more" if len(rows) > len(top) else ""
+        print(f"slim: {title}: {total / 1e6:.1f} MB in {len(rows)} files "
+              f"({', '.join(f'{name} {n / 1e6:.1f}' for name, n in top)}{more})")
