@@ -1,6 +1,12 @@
 """Bundle size and start-up time of the PyInstaller bundle against running from the source checkout, in one run.
 
-    python bench/package.py [--exe PATH] [--runs N]      (after `make package`; packaging/smoke.sh --bench runs it)
+    python bench/package.py [--exe PATH] [--runs N] [--parts N] [--size-only]
+                                    (after `make package`; packaging/smoke.sh --bench runs it)
+
+Size: the bundle folder (MB = 10^6 bytes, and MiB as `du -sm` counts), the release archive when
+packaging/linux/make_tarball.sh made one, and a table of the --parts largest parts (default 25): the folders
+and files of _internal/, with PySide6/Qt/lib's libraries counted on their own (Qt is the largest). The size
+target is under 600 MB unpacked (issue 17). --size-only skips the start-up timing.
 
 Measures `--version`, `doctor` and `gui --screenshot` (time until the PNG of the settled, painted library window
 is written: an upper bound of the time to the first window, as it includes the screenshot's ~0.6 s wait for
@@ -65,6 +71,28 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return total, count
 
 
+def part_sizes(internal: Path) -> list[tuple[int, str]]:
+    """(bytes, name) of each folder and file in the bundle's _internal/, PySide6/Qt/lib's libraries on their own."""
+    out: list[tuple[int, str]] = []
+    qt_lib = internal / "PySide6" / "Qt" / "lib"
+    for p in internal.iterdir():
+        if p.is_symlink():
+            continue
+        if p.is_dir():
+            size = folder_size(p)[0]
+            if p.name == "PySide6" and qt_lib.is_dir():
+                for lib in qt_lib.iterdir():
+                    if lib.is_file() and not lib.is_symlink():
+                        out.append((lib.stat().st_size, f"PySide6/Qt/lib/{lib.name}"))
+                        size -= lib.stat().st_size
+                out.append((size, "PySide6 (without Qt/lib's libraries)"))
+                continue
+            out.append((size, p.name + "/"))
+        else:
+            out.append((p.stat().st_size, p.name))
+    return out
+
+
 def mb(n: float) -> str:
     return f"{n / 1e6:,.0f} MB"
 
@@ -122,6 +150,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exe", type=Path, default=default_exe())
     parser.add_argument("--runs", type=int, default=5, help="warm runs per command (default 5)")
+    parser.add_argument("--parts", type=int, default=25, help="largest parts to list (default 25)")
+    parser.add_argument("--size-only", action="store_true", help="print the size table only (no start-up timing)")
     args = parser.parse_args()
     exe = args.exe.resolve()
     if not exe.is_file():
@@ -132,21 +162,27 @@ def main() -> int:
     # ---- size -----------------------------------------------------------------------------------------
     size, count = folder_size(root)
     internal = next((p for p in (root / "_internal", root / "Contents" / "Frameworks") if p.is_dir()), root)
-    parts = sorted(((folder_size(p)[0] if p.is_dir() else p.stat().st_size, p.name)
-                    for p in internal.iterdir() if not p.is_symlink()), reverse=True)
+    parts = sorted(part_sizes(internal), reverse=True)
     site = Path(sysconfig.get_paths()["purelib"])
     site_size, site_count = folder_size(site)
     print(f"bundle: {root}  ({platform.system()} {platform.machine()}, Python {platform.python_version()})")
     print(f"{'what':<44}{'size':>12}{'files':>9}")
-    print(f"{'bundle folder (uncompressed)':<44}{mb(size):>12}{count:>9,}")
-    for archive in sorted((ROOT / "dist").glob("StudyCompanion-*")):
+    print(f"{'bundle folder (uncompressed)':<44}{mb(size):>12}{count:>9,}   {size / 2**20:,.0f} MiB")
+    for archive in sorted(root.parent.glob("StudyCompanion-*")):  # beside the bundle folder (dist/)
         if archive.is_file() and not archive.name.endswith(".part"):
             kind = "tar.gz" if archive.name.endswith(".tar.gz") else archive.suffix.lstrip(".")
             print(f"{'release archive (' + kind + ')':<44}"
                   f"{mb(archive.stat().st_size):>12}{1:>9}   {archive.name}")
     print(f"{'source: site-packages of ' + Path(sys.prefix).name + ' (with dev tools)':<44}"
           f"{mb(site_size):>12}{site_count:>9,}")
-    print("largest parts of the bundle: " + ", ".join(f"{name} {mb(n)}" for n, name in parts[:8]))
+    print()
+    print(f"largest {args.parts} parts of the bundle ({internal.name}/):")
+    for n, name in parts[:args.parts]:
+        print(f"  {name:<58}{n / 1e6:>9.1f} MB")
+    rest = sum(n for n, _ in parts[args.parts:])
+    print(f"  {f'the other {max(len(parts) - args.parts, 0)} parts':<58}{rest / 1e6:>9.1f} MB")
+    if args.size_only:
+        return 0
 
     # ---- start-up -------------------------------------------------------------------------------------
     home = Path(tempfile.mkdtemp(prefix="studycompanion-bench-"))
