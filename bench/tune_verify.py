@@ -39,9 +39,10 @@ def main() -> None:
     rows = [r for r in res["clips"] if clips[r["id"]].split == args.split
             and clips[r["id"]].meta.get("voice", {}).get("source") != "real"]
     scorer = CachedScorer(MODELS_DIR / args.model, CACHE / f"acoustic-{args.model}.json")
-    grid = {"threshold": [0.72, 0.75, 0.8], "min_gain": [-12.0, -8.0, -5.0, -3.0], "candidates": [1, 4]}
-    print("| threshold | min_gain | candidates | lecture med-WER | all med-WER | fixes/1k | false/1k | other/1k |")
-    print("|---|---|---|---|---|---|---|---|")
+    grid = {"threshold": [0.75], "min_gain": [-8.0, -6.0], "candidates": [1],
+            "gain_per_word": [0.0, -2.0, -4.0, -6.0], "probability_gate": [0.7, 0.8, 0.9]}
+    print("| " + " | ".join(grid) + " | lecture med-WER | all med-WER | fixes/1k | false/1k | other/1k |")
+    print("|" + "---|" * (len(grid) + 5))
     for values in itertools.product(*grid.values()):
         verify = replace(VerifySettings(), **dict(zip(grid, values, strict=True)))
         refs, hyps, lec_refs, lec_hyps = [], [], [], []
@@ -64,7 +65,7 @@ def main() -> None:
         total = s.corpus(refs, hyps)
         lec = s.corpus(lec_refs, lec_hyps)
         k = 1000 / total["ref_words"]
-        print(f"| {verify.threshold} | {verify.min_gain} | {verify.candidates} | {lec['medical_wer']:.3f} "
+        print("| " + " | ".join(str(getattr(verify, k)) for k in grid) + f" | {lec['medical_wer']:.3f} "
               f"| {total['medical_wer']:.3f} | {fixes * k:.1f} | {false * k:.1f} | {other * k:.1f} |", flush=True)
         scorer.save()
 
