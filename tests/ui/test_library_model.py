@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtCore import QSize, QThread
 from pytestqt.qtbot import QtBot
@@ -73,11 +72,9 @@ def test_the_grid_view_only_asks_for_visible_cells(qtbot: QtBot, services: Servi
     assert view.proxy.rowCount() == -(-N // columns)
 
     # jump to the end: the last page is read, nothing in between
-    t0 = time.perf_counter()
     view.scrollToBottom()
     qtbot.waitUntil(lambda: model.item(N - 1) is not None, timeout=5000)
-    assert time.perf_counter() - t0 < 3.0
-    assert model.pages_read <= 4
+    assert model.pages_read <= 4  # (the time it takes is bench/library_scale.py's, never asserted here)
     # cells map to model rows; the last row's trailing cells are empty and disabled
     last = view.proxy.cell(N - 1)
     assert view.proxy.source_row(last) == N - 1
