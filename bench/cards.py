@@ -7,12 +7,14 @@ Usage: python bench/cards.py --eval-only [--no-test-split] [--clip-rows] [--held
 Part 1 runs the built-in extractor on the parts of tests/data/keypoints_eval and prints one table:
 the tuning part (the clips the rules were developed on), the dev part (tests/data/keypoints_eval/test: the
 first test part, which steered the rules through its totals and is development data now) and, with
---held-out when the folder exists, the held-out test2 part (tests/data/keypoints_eval/test2, written by someone
-else; only its aggregate figures are ever printed, never a clip of it). The held-out figures are test2's.
+--held-out adds the held-out parts (tests/data/keypoints_eval/test2 and test3, each written by someone who saw
+neither the rules nor the other parts; only their aggregate figures are ever printed, never a clip of them).
+test2's totals have been read three times since; the fresh test3 (20 of its 50 clips transcribed by the app's
+own default path) holds the held-out figures.
 recall = annotated key facts found in some key point; recall(heard) = the same over facts whose terms whisper
 heard right (their accepted spelling is in the transcript); precision = key points that carry a key fact;
 key points from filler are counted separately (the target there is zero). Per-clip rows (--clip-rows) are
-for the tuning and dev parts only, never test2.
+for the tuning and dev parts only, never test2 or test3.
 
 Part 2 builds a library of N cards (N / per-clip clips) directly in the database, each card with its own
 480x853 JPEG frame (~57 KB, like a phone video frame) and an 8 s mono mp3 at 64 kbit/s (~64 KB), then
@@ -64,17 +66,19 @@ def _run_split(folder: Path) -> tuple[list[evalset.EvalClip], list[evalset.ClipS
 
 
 def eval_table(test_split: bool = True, per_clip: bool = False, held_out: bool = False) -> dict[str, Any]:
-    """Recall / precision / filler for the tuning and dev parts and (aggregate only) the held-out test2 part."""
+    """Recall / precision / filler for the tuning and dev parts and (aggregate only) the held-out test2 and test3
+    parts."""
     splits = [("tuning", evalset.HERE)]
     if test_split and evalset.DEV_DIR.is_dir():
         splits.append(("dev", evalset.DEV_DIR))
-    if held_out and evalset.TEST2_DIR.is_dir() and any(evalset.TEST2_DIR.glob("*.txt")):
-        splits.append(("test2", evalset.TEST2_DIR))
+    for label, folder in (("test2", evalset.TEST2_DIR), ("test3", evalset.TEST3_DIR)):
+        if held_out and folder.is_dir() and any(folder.glob("*.txt")):
+            splits.append((label, folder))
     figures: dict[str, Any] = {}
     results = []
     for label, folder in splits:
         clips, scores, elapsed = _run_split(folder)
-        if per_clip and label != "test2":  # never per clip for the held-out part: it stays unseen
+        if per_clip and label not in ("test2", "test3"):  # never per clip for a held-out part: it stays unseen
             print(f"{'clip':32} {'sec':>5} {'facts':>7} {'key pts':>8} {'filler':>6}")
             for clip, s in zip(clips, scores, strict=True):
                 print(
@@ -97,7 +101,7 @@ def eval_table(test_split: bool = True, per_clip: bool = False, held_out: bool =
     print(
         "recall = annotated facts found in a key point; recall(heard) = the same over facts whose accepted "
         "spelling is in the transcript (whisper did not mishear them); precision = key points carrying an "
-        "annotated fact; prec(on K) = key points on a fact sentence. Targets (held-out test2): recall >= 0.85, "
+        "annotated fact; prec(on K) = key points on a fact sentence. Targets (held-out test3): recall >= 0.85, "
         "precision >= 0.90."
     )
     return figures
@@ -277,13 +281,13 @@ def main() -> int:
     parser.add_argument("--eval-only", action="store_true", help="only the key-point figures, no export timing")
     parser.add_argument("--no-test-split", action="store_true", help="leave the dev part out")
     parser.add_argument(
-        "--held-out", action="store_true", help="add the held-out test2 part (aggregate only; run it rarely)"
+        "--held-out", action="store_true", help="add the held-out test2 and test3 parts (aggregate only; run it rarely)"
     )
     parser.add_argument(
         "--clip-rows", dest="per_clip_rows", action="store_true", help="tuning and dev parts, per clip"
     )
     args = parser.parse_args()
-    print("-- key points on the evaluation set (tuning, dev, and the held-out test2 part when present) --")
+    print("-- key points on the evaluation set (tuning, dev, and the held-out test2 / test3 parts when present) --")
     figures: dict[str, Any] = {"eval": eval_table(not args.no_test_split, args.per_clip_rows, args.held_out)}
     if not args.eval_only:
         print(f"\n-- export of {args.cards} cards with media --")

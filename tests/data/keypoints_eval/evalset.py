@@ -2,8 +2,9 @@
 
 Shared by tests/test_keypoints_eval.py and bench/cards.py. `load()` reads the tuning part (this folder);
 `load(TEST_DIR)` the first test part, which has since steered the rules through its totals and is now
-development data (DEV_DIR, read clip by clip); `load(TEST2_DIR)` the fresh held-out part: only its aggregate
-figures are ever printed (bench/cards.py), never a clip of it, and no test reads it.
+development data (DEV_DIR, read clip by clip); `load(TEST2_DIR)` and `load(TEST3_DIR)` the held-out parts
+(test3 is the fresh one, its 20 real transcripts made by the app's own default path): only their aggregate
+figures are ever printed (bench/cards.py), never a clip of them, and no test reads them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from studycompanion.core.types import KeyPoint, Segment, Word
 HERE = Path(__file__).resolve().parent
 TEST_DIR = HERE / "test"
 DEV_DIR = TEST_DIR  # the first test part, development data since the rules were steered on its totals
-TEST2_DIR = HERE / "test2"  # the held-out part: aggregate figures only
+TEST2_DIR = HERE / "test2"  # held out until its totals were read twice; aggregate figures only
+TEST3_DIR = HERE / "test3"  # the fresh held-out part (written without the rules or the other parts): aggregates only
 LABELS = frozenset({"F", "C", "K"})
 _SENTENCE_END = re.compile(r"[.!?]$")
 
