@@ -2,46 +2,48 @@
 missing (apt or dnf), so a minimal Linux install, WSL or a server says so before the app starts blank.
 
 Exit status 0 always: playback is optional (the clip view works without it), the window is not.
+The table (library -> Debian / Fedora package) is studycompanion/ui/common/system_libs.py, the one the clip view
+uses to say which package brings playback; it is loaded by path, so this runs even where Qt cannot load.
 """
 
 from __future__ import annotations
 
-import ctypes.util
-import shutil
+import importlib.util
 import sys
+from pathlib import Path
+from types import ModuleType
 
-# library (as ctypes finds it) -> (Debian/Ubuntu package, Fedora package, what it is for)
-NEEDED = {
-    "xkbcommon": ("libxkbcommon0", "libxkbcommon", "the window (keyboard)"),
-    "xkbcommon-x11": ("libxkbcommon-x11-0", "libxkbcommon-x11", "the window on X11"),
-    "EGL": ("libegl1", "libglvnd-egl", "the window (drawing)"),
-    "GL": ("libgl1", "libglvnd-glx", "the window (drawing)"),
-    "fontconfig": ("libfontconfig1", "fontconfig", "text"),
-    "dbus-1": ("libdbus-1-3", "dbus-libs", "the desktop session"),
-    "xcb-cursor": ("libxcb-cursor0", "xcb-util-cursor", "the window on X11"),
-    "pulse": ("libpulse0", "pulseaudio-libs", "playing clips (optional: transcripts and cards work without it)"),
-}
+TABLE = Path(__file__).resolve().parent.parent / "studycompanion" / "ui" / "common" / "system_libs.py"
+
+
+def _table() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_studycompanion_system_libs", TABLE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (dataclasses look their module up while the class is made)
+    spec.loader.exec_module(module)
+    return module
+
+
+system_libs = _table()
 
 
 def missing() -> list[tuple[str, str, str, str]]:
-    return [(lib, *pkgs) for lib, pkgs in NEEDED.items() if ctypes.util.find_library(lib) is None]
+    """(library, Debian package, Fedora package, what it is for) of each one this machine lacks."""
+    return [(lib.name, lib.deb, lib.rpm, lib.purpose) for lib in system_libs.missing()]
 
 
 def main() -> int:
     if not sys.platform.startswith("linux"):
         return 0
-    gone = missing()
+    gone = system_libs.missing()
     if not gone:
         return 0
     print("Some system libraries Qt uses are missing:")
-    for lib, _deb, _rpm, why in gone:
-        print(f"  lib{lib}: {why}")
-    if shutil.which("apt-get"):
-        print("Install them with:  sudo apt-get install " + " ".join(deb for _l, deb, _r, _w in gone))
-    elif shutil.which("dnf"):
-        print("Install them with:  sudo dnf install " + " ".join(rpm for _l, _d, rpm, _w in gone))
-    else:
-        print("Install them with your distribution's package manager.")
+    for lib in gone:
+        print(f"  lib{lib.name}: {lib.purpose}")
+    command = system_libs.install_command(gone, system_libs.package_manager())
+    print("Install them with:  " + command if command else "Install them with your distribution's package manager.")
     return 0
 
 
