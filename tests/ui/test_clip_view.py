@@ -6,6 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+
+# (exc_type: a missing libpulse raises ImportError, not ModuleNotFoundError, which alone pytest 9 would skip on)
+pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError,
+                    reason="Qt Multimedia cannot load here (on Linux: libpulse0 missing); "
+                    "tests/ui/test_no_multimedia.py covers the clip view without playback")
+
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QVideoFrame
 from pytestqt.qtbot import QtBot
@@ -14,7 +20,7 @@ from studycompanion.core.cards.store import CardStore
 from studycompanion.core.types import CardState, TagSource
 from studycompanion.services import Services
 from studycompanion.ui.cards.preview import cloze_side, fill
-from studycompanion.ui.clip.player import PlayerPanel
+from studycompanion.ui.clip.media_player import MediaPlayerPanel as PlayerPanel
 from studycompanion.ui.clip.tag_editor import SuggestedChip, TagChip
 from studycompanion.ui.clip.view import ClipView
 from studycompanion.ui.common.worker import Worker

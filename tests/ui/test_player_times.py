@@ -8,13 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+# (exc_type: a missing libpulse raises ImportError, not ModuleNotFoundError, which alone pytest 9 would skip on)
+pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError,
+                    reason="Qt Multimedia cannot load here (on Linux: libpulse0 missing); "
+                    "tests/ui/test_no_multimedia.py covers the clip view without playback")
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from studycompanion.services import Services
-from studycompanion.ui.clip.player import PlayerPanel
+from studycompanion.ui.clip.media_player import MediaPlayerPanel as PlayerPanel
 from studycompanion.ui.clip.view import ClipView
 from studycompanion.ui.common.worker import Worker
 from tests.ui.ui_fixtures import clip_with_cards

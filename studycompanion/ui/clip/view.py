@@ -90,6 +90,7 @@ class ClipView(QWidget):
         # left: player, tags, notes
         left = self.side = ClipSidePanel(self)
         self.player, self.tags, self.notes, self.notes_state = left.player, left.tags, left.notes, left.notes_state
+        self.player.show_frames_with(self.worker)  # (without Qt Multimedia: the frame at the line clicked)
         self.player.position_changed.connect(self._on_position)
         self.watch = WatchTimer()  # watch time is an interest signal (issue 7), kept on this machine
         self.player.playing_changed.connect(self.watch.playing)
@@ -335,8 +336,8 @@ class ClipView(QWidget):
     def _on_card_counts(self, counts: dict[CardState, int]) -> None:
         total = sum(counts.values())
         self.tabs.set_counts(None, total)
-        if total == 0 and self.status.text() == "Cards made":
-            self.status.setText("No cards were made: no key points were found in this transcript.")
+        if total == 0 and self.status.text() == QCoreApplication.translate("ClipJobs", "Cards made"):  # (clip/jobs.py)
+            self.status.setText(self.tr("No cards were made: no key points were found in this transcript."))
 
     def _open_link(self, link: str) -> None:
         url = QUrl(link)

@@ -33,7 +33,7 @@ from shiboken6 import isValid
 from studycompanion.core.db.tables import Card
 from studycompanion.core.interests.foryou import ForYouItem
 from studycompanion.core.types import CardState
-from studycompanion.ui.clip.player import PlayerPanel
+from studycompanion.ui.clip.playback import make_player
 from studycompanion.ui.clip.transcript_view import TranscriptView
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
@@ -90,7 +90,7 @@ class ForYouFeed(QWidget):
     # ---- layout -----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel("For You")
+        self.title = QLabel(self.tr("For You"))
         self.title.setObjectName("feedTitle")
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -103,7 +103,8 @@ class ForYouFeed(QWidget):
         self.place = QLabel("")
         self.place.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.player = PlayerPanel(self)
+        self.player = make_player(self)  # without Qt Multimedia: the thumbnail and the transcript, no sound
+        self.player.show_frames_with(self.worker)
         self.player.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.player.position_changed.connect(self._on_position)
 
@@ -127,13 +128,13 @@ class ForYouFeed(QWidget):
         for w in (self.transcript, self.cards, self.player.slider, self.player.speed):
             w.setFocusPolicy(Qt.FocusPolicy.ClickFocus if w is self.player.speed else Qt.FocusPolicy.NoFocus)
 
-        self.prev_button = QPushButton("▲ Previous")
-        self.next_button = QPushButton("▼ Next")
-        self.more_button = QPushButton("More of this (M)")
-        self.less_button = QPushButton("Less of this (F)")
-        self.study_button = QPushButton("Study mode (S)")
+        self.prev_button = QPushButton(self.tr("▲ Previous"))
+        self.next_button = QPushButton(self.tr("▼ Next"))
+        self.more_button = QPushButton(self.tr("More of this (M)"))
+        self.less_button = QPushButton(self.tr("Less of this (F)"))
+        self.study_button = QPushButton(self.tr("Study mode (S)"))
         self.study_button.setCheckable(True)
-        self.open_button = QPushButton("Open clip")
+        self.open_button = QPushButton(self.tr("Open clip"))
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.more_button.clicked.connect(lambda: self.adjust(True))
@@ -167,7 +168,7 @@ class ForYouFeed(QWidget):
         under_box = QHBoxLayout(under)
         under_box.setContentsMargins(0, 0, 0, 0)
         text_col = QVBoxLayout()
-        self.text_heading = QLabel("<b>Transcript</b>")
+        self.text_heading = QLabel(self.tr("<b>Transcript</b>"))
         text_col.addWidget(self.text_heading)
         text_col.addWidget(self.transcript, 1)
         under_box.addLayout(text_col, 1)
@@ -228,9 +229,9 @@ class ForYouFeed(QWidget):
         self._record_watch()
         self._index = index
         item = self._items[index]
-        self.title.setText(title_or_link(item.title) or f"Clip {item.video_id}")
+        self.title.setText(title_or_link(item.title) or self.tr("Clip {id}").format(id=item.video_id))
         self.why.setText(why_text(item))
-        self.place.setText(f"{index + 1:,} of {len(self._items):,}")
+        self.place.setText(self.tr("{n} of {total}").format(n=f"{index + 1:,}", total=f"{len(self._items):,}"))
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index + 1 < len(self._items))
         for b in (self.more_button, self.less_button, self.open_button):
@@ -241,7 +242,7 @@ class ForYouFeed(QWidget):
             self._display(clip)
         else:
             self._shown = None
-            self.player.load(None, missing="Loading…")
+            self.player.load(None, missing=self.tr("Loading…"))
             self.transcript.set_placeholder("")
             self.cards.clear()
             self._load(item.video_id)
@@ -284,17 +285,17 @@ class ForYouFeed(QWidget):
 
     def _display(self, clip: FeedClip) -> None:
         self._shown = clip
-        self.player.load(clip.media, clip.poster, missing="This clip's video is not downloaded",
+        self.player.load(clip.media, clip.poster, missing=self.tr("This clip's video is not downloaded"),
                          duration=clip.duration)
         if clip.lines:
             self.transcript.set_lines(clip.lines)
-            self.text_heading.setText("<b>Transcript</b>")
+            self.text_heading.setText(self.tr("<b>Transcript</b>"))
         elif clip.screen:
             self.transcript.set_lines(screen_as_lines(clip.screen))  # what the clip shows, when it says nothing
-            self.text_heading.setText("<b>On-screen text</b>")
+            self.text_heading.setText(self.tr("<b>On-screen text</b>"))
         else:
-            self.transcript.set_placeholder("No transcript yet.")
-            self.text_heading.setText("<b>Transcript</b>")
+            self.transcript.set_placeholder(self.tr("No transcript yet."))
+            self.text_heading.setText(self.tr("<b>Transcript</b>"))
         self._update_on_screen(0.0)
         self._fill_cards(clip.cards)
         self._update_study(0.0)
@@ -307,10 +308,10 @@ class ForYouFeed(QWidget):
 
     def _show_nothing(self) -> None:
         self._shown = None
-        self.title.setText("For You")
-        self.why.setText("No clips yet: add some, and For You will show them here one at a time.")
+        self.title.setText(self.tr("For You"))
+        self.why.setText(self.tr("No clips yet: add some, and For You will show them here one at a time."))
         self.place.setText("")
-        self.player.load(None, missing="Nothing to play yet")
+        self.player.load(None, missing=self.tr("Nothing to play yet"))
         self.transcript.set_placeholder("")
         self.cards.clear()
         for b in (self.prev_button, self.next_button, self.more_button, self.less_button, self.open_button,
@@ -351,7 +352,7 @@ class ForYouFeed(QWidget):
             self.on_screen.hide()
             return
         now = [text for start, end, text in clip.screen if start <= seconds < end]
-        self.on_screen.setText(f"On screen: {' · '.join(now)}" if now else "")
+        self.on_screen.setText(self.tr("On screen: {text}").format(text=" · ".join(now)) if now else "")
         self.on_screen.setVisible(bool(now))
 
     def _update_study(self, seconds: float) -> None:
@@ -370,8 +371,9 @@ class ForYouFeed(QWidget):
         fn = interests.more_of if more else interests.less_of
 
         def done(tags: list[str]) -> None:
-            what = ", ".join(tags) or "this clip's topics"
-            self.why.setText(f"{'More' if more else 'Less'} of {what}: your next clips follow it.")
+            what = ", ".join(tags) or self.tr("this clip's topics")
+            self.why.setText((self.tr("More of {topics}: your next clips follow it.") if more else
+                              self.tr("Less of {topics}: your next clips follow it.")).format(topics=what))
             self.adjusted.emit(vid, more)
 
         self.worker.run(lambda: fn(video_id=vid), owned(self, done),

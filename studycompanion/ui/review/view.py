@@ -65,7 +65,7 @@ class ReviewView(QWidget):
         self._busy = False
         self._shown_at = 0.0
         self._pending_tags: list[str] = []  # tags asked for before the tag list was loaded
-        self.player: Any = None  # UI-B's PlayerPanel, made on the first card (it loads QtMultimedia)
+        self.player: Any = None  # the clip's PlayerPanel (clip/playback.py), made on the first card shown
         self._count_timer = QTimer(self, singleShot=True, interval=250)
         self._count_timer.timeout.connect(self._count)
         self._build()
@@ -349,12 +349,10 @@ class ReviewView(QWidget):
         self.moment_label.setText(f"Key moment {int(item.start // 60)}:{int(item.start % 60):02d}"
                                   f"–{int(item.end // 60)}:{int(item.end % 60):02d}")
         if self.player is None:
-            try:
-                from studycompanion.ui.clip.player import PlayerPanel
-            except ImportError:  # no multimedia: the card works without its clip
-                log.info("no player available for review")
-                return
-            self.player = PlayerPanel(self)
+            from studycompanion.ui.clip.playback import make_player  # (without Qt Multimedia: the clip's frame)
+
+            self.player = make_player(self)
+            self.player.show_frames_with(self.worker)
             self.player.setMinimumHeight(220)
             self.player_box.addWidget(self.player)
         self.player.show()

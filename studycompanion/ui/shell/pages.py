@@ -50,7 +50,7 @@ class LazyPage(QWidget):
 
 
 def make_clip_view(services: Services, worker: Worker) -> ClipView:
-    from studycompanion.ui.clip.view import ClipView  # imported on first use: it loads QtMultimedia
+    from studycompanion.ui.clip.view import ClipView  # imported on first use: its player loads QtMultimedia
 
     return ClipView(services, worker)
 
@@ -62,7 +62,7 @@ def make_foryou_view(services: Services, worker: Worker) -> ForYouView:
 
 
 def make_review_view(services: Services, worker: Worker) -> ReviewView:
-    from studycompanion.ui.review.view import ReviewView  # QtMultimedia too
+    from studycompanion.ui.review.view import ReviewView  # its player (made on the first card) too
 
     return ReviewView(services, worker)
 
