@@ -1,10 +1,11 @@
 """`make i18n`: refresh the translation sources from every tr() in studycompanion/ui/, then compile them.
 
     python tools/i18n.py            # pyside6-lupdate -> resources/i18n/studycompanion_<lang>.ts, then lrelease -> .qm
-    python tools/i18n.py --check    # exit 1 when a .ts lacks a tr() string of the UI (run lupdate and translate)
+    python tools/i18n.py --check    # exit 1 when a .ts is not what extracting again gives (a tr() string missing,
+                                    # an obsolete one kept) or its .qm is not compiled from it: run `make i18n`
 
 New strings appear in the .ts as unfinished; translate them in Qt Linguist (`pyside6-linguist FILE.ts`).
-The app loads resources/i18n/studycompanion_<system language>.qm at start (hook: see ImportChoiceDialog's report).
+The app loads resources/i18n/studycompanion_<system language>.qm at start (ui/common/i18n.py, from app.run_gui).
 """
 
 from __future__ import annotations
@@ -52,29 +53,48 @@ def unfinished(ts: Path) -> list[str]:
             if (t := msg.find("translation")) is not None and t.get("type") == "unfinished"]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="only check that every .ts has every tr() string")
-    args = ap.parse_args()
-    I18N.mkdir(parents=True, exist_ok=True)
-    if args.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            fresh = Path(tmp) / "fresh.ts"
-            lupdate(fresh)
-            wanted = messages(fresh)
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+
+
+def check() -> int:
+    """0 when every .ts holds exactly the tr() strings of the UI and every .qm is compiled from its .ts."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.ts"
+        lupdate(fresh)
+        wanted = messages(fresh)
         bad = 0
         for lang in LANGUAGES:
             ts = I18N / f"studycompanion_{lang}.ts"
-            missing = wanted - (messages(ts) if ts.exists() else set())
-            if missing:
-                print(f"{ts.name} lacks {len(missing)} strings: run tools/i18n.py and translate them", file=sys.stderr)
-                bad += 1
-        return 1 if bad else 0
+            have = messages(ts) if ts.exists() else set()
+            missing, obsolete = sorted(wanted - have), sorted(have - wanted)
+            for what, found in (("lacks", missing), ("keeps obsolete", obsolete)):
+                if found:
+                    shown = "; ".join(f"{ctx}: {text[:60]!r}" for ctx, text in found[:5])
+                    print(f"{ts.name} {what} {len(found)} strings ({shown}): run `make i18n`", file=sys.stderr)
+                    bad += 1
+            qm = ts.with_suffix(".qm")
+            if ts.exists():
+                compiled = Path(tmp) / qm.name
+                lrelease(ts, compiled)
+                if not qm.exists() or qm.read_bytes() != compiled.read_bytes():
+                    print(f"{qm.name} is not compiled from {ts.name}: run `make i18n`", file=sys.stderr)
+                    bad += 1
+    return 1 if bad else 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true",
+                    help="only check that every .ts holds exactly the UI's tr() strings and its .qm is up to date")
+    args = ap.parse_args()
+    I18N.mkdir(parents=True, exist_ok=True)
+    if args.check:
+        return check()
     for lang in LANGUAGES:
         ts = I18N / f"studycompanion_{lang}.ts"
         lupdate(ts)
-        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True,
-                       capture_output=True)
+        lrelease(ts, ts.with_suffix(".qm"))
         todo = unfinished(ts)
         print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(todo)} to translate")
     return 0
