@@ -1,5 +1,5 @@
-"""The translation pipeline (tools/i18n.py): the Spanish .ts has every tr() string of the UI, its compiled .qm
-loads, and a dialog shows Spanish once the translator is installed."""
+"""The translation pipeline (tools/i18n.py): the Spanish .ts holds exactly the tr() strings of the UI and its .qm is
+compiled from it, the .qm loads, and the window's chrome and dialogs show Spanish once the translator is installed."""
 
 from __future__ import annotations
 
@@ -76,3 +76,77 @@ def test_the_app_installs_spanish_at_start_and_the_window_shows_it(qtbot: QtBot,
     finally:
         remove_translators(app, translators)
         worker.wait(10_000)
+
+
+def test_the_main_window_chrome_is_in_spanish(qtbot: QtBot, services: object) -> None:
+    """With the Spanish translator installed, the window a student sees first is Spanish: the sidebar, the menus
+    and toolbar, the search box, the clip's tabs, the cards panel's buttons, the settings dialog, the step and
+    status names; and removing it brings the English source texts back."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QWidget
+
+    from studycompanion.core.review.items import Grade
+    from studycompanion.core.types import JobStep, VideoStatus
+    from studycompanion.services import Services
+    from studycompanion.ui.cards.panel import CardsPanel
+    from studycompanion.ui.clip.tabs import ClipTabs
+    from studycompanion.ui.common.i18n import install_translators, remove_translators
+    from studycompanion.ui.common.steps import STEP_LABELS
+    from studycompanion.ui.common.theme import status_label
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.dialogs.settings import SettingsDialog
+    from studycompanion.ui.review.grades import grade_button_text
+    from studycompanion.ui.shell.main_window import MainWindow
+
+    assert isinstance(services, Services)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, QLocale("es_ES"))
+    worker = Worker()
+    try:
+        window = MainWindow(services, worker, restore_state=False)
+        qtbot.addWidget(window)
+        sidebar = window.sidebar
+        assert [sidebar.topLevelItem(i).text(0) for i in range(sidebar.topLevelItemCount())] == [
+            "Biblioteca", "Para ti", "Favoritos", "Repaso", "Tareas", "Etiquetas"]
+        assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Ver", "A&yuda"]
+        acts = window.acts
+        assert (acts.add.text(), acts.export.text(), acts.settings.text(), acts.grid.text(), acts.quit.text()) == (
+            "Añadir", "Exportar", "Ajustes", "Cuadrícula", "Salir")
+        assert acts.views["review"].text() == "Repaso" and acts.views["foryou"].text() == "Para ti"
+        assert window.search.placeholderText().startswith("Buscar en títulos")
+        assert window.windowTitle() == "StudyCompanion"  # the app's name stays
+
+        panel = CardsPanel(services, worker)
+        qtbot.addWidget(panel)
+        assert (panel.accept_button.text(), panel.reject_button.text(), panel.save_button.text()) == (
+            "Aceptar", "Rechazar", "Guardar")
+        assert panel.generate_button.text() == "Crear tarjetas"
+        tabs = ClipTabs(QWidget(), QWidget(), QWidget())
+        qtbot.addWidget(tabs)
+        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Transcripción", "Puntos clave", "Tarjetas"]
+        tabs.set_counts(3, 5)
+        assert [tabs.tabText(i) for i in (1, 2)] == ["Puntos clave (3)", "Tarjetas (5)"]
+
+        dialog = SettingsDialog(services, worker)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Ajustes"
+        groups = {g.title() for g in dialog.findChildren(QGroupBox)}
+        assert {"Biblioteca", "Tarjetas", "Sesiones de repaso", "Descarga de clips"} <= groups
+        labels = {label.text() for form in dialog.findChildren(QFormLayout) for row in range(form.rowCount())
+                  if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+                  and isinstance(label := item.widget(), QLabel)}
+        assert {"Modelo", "Idioma", "Mazo", "Tipo de nota", "Carpeta vigilada"} <= labels
+        assert dialog.language.itemText(dialog.language.findData("es")) == "Español"
+
+        assert STEP_LABELS[JobStep.TRANSCRIBE].running == "Transcribiendo"
+        assert status_label(VideoStatus.CARDS) == "Tarjetas listas"
+        assert [grade_button_text(g, str(g.value)) for g in Grade] == [  # Anki's Spanish wording
+            "Otra vez (1)", "Difícil (2)", "Bien (3)", "Fácil (4)"]
+        window.close()
+    finally:
+        remove_translators(app, translators)
+        worker.wait(10_000)
+    assert STEP_LABELS[JobStep.TRANSCRIBE].running == "Transcribing"  # English again once it is removed
+    assert status_label(VideoStatus.CARDS) == "Cards ready"
+    assert grade_button_text(Grade.AGAIN, "1") == "Again (1)"

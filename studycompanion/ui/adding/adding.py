@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -57,22 +57,33 @@ class AddResult:
     not_chosen_kind: str = ""  # "likes" / "favourites"
 
     def summary(self) -> str:
+        translate = QCoreApplication.translate
         parts = []
         if self.ids:
-            parts.append(f"Added {len(self.ids)} clip{'s' if len(self.ids) != 1 else ''}")
+            n = len(self.ids)
+            text = translate("AddResult", "Added {n} clip") if n == 1 else translate("AddResult", "Added {n} clips")
+            parts.append(text.format(n=n))
         if self.existing:
-            parts.append(f"{len(self.existing)} already in the library")
+            parts.append(translate("AddResult", "{n} already in the library").format(n=len(self.existing)))
         if self.skipped:
-            parts.append(f"{self.skipped} skipped")
+            parts.append(translate("AddResult", "{n} skipped").format(n=self.skipped))
         if self.skipped_posts:
-            parts.append(f"{self.skipped_posts} of your own post{'s' if self.skipped_posts != 1 else ''} skipped "
-                         "(posts are never imported)")
+            text = (translate("AddResult", "{n} of your own post skipped (posts are never imported)")
+                    if self.skipped_posts == 1 else
+                    translate("AddResult", "{n} of your own posts skipped (posts are never imported)"))
+            parts.append(text.format(n=self.skipped_posts))
         if self.not_chosen:
-            kind = self.not_chosen_kind if self.not_chosen != 1 else self.not_chosen_kind.rstrip("s")
-            parts.append(f"{self.not_chosen} {kind} not imported")
+            one = self.not_chosen == 1
+            if self.not_chosen_kind == "likes":
+                text = (translate("AddResult", "{n} like not imported") if one else
+                        translate("AddResult", "{n} likes not imported"))
+            else:
+                text = (translate("AddResult", "{n} favourite not imported") if one else
+                        translate("AddResult", "{n} favourites not imported"))
+            parts.append(text.format(n=self.not_chosen))
         if self.errors:
-            parts.append(f"{len(self.errors)} could not be added")
-        return "; ".join(parts) or "Nothing was added"
+            parts.append(translate("AddResult", "{n} could not be added").format(n=len(self.errors)))
+        return "; ".join(parts) or translate("AddResult", "Nothing was added")
 
 
 def classify_path(path: Path) -> str | None:
@@ -223,8 +234,8 @@ class AddController(QObject):
         for path in parsed.imports:
             self.import_file(path)
         if parsed.invalid:
-            self.added.emit(AddResult("links", errors=[f"{arg}: neither a file here nor a link we can download"
-                                                       for arg in parsed.invalid]))
+            what = self.tr("{text}: neither a file here nor a link we can download")
+            self.added.emit(AddResult("links", errors=[what.format(text=arg) for arg in parsed.invalid]))
 
     @staticmethod
     def can_accept(mime: QMimeData) -> bool:
@@ -235,8 +246,8 @@ class AddController(QObject):
     def add_links(self, refs: Sequence[LinkRef], tags: Sequence[str] = ()) -> None:
         refs, tags = list(refs), list(tags)
         services = self.services
-        self._run(f"Adding {len(refs)} link{'s' if len(refs) != 1 else ''}…",
-                  lambda: queue_links(services, refs, tags=tags))
+        busy = self.tr("Adding {n} link…") if len(refs) == 1 else self.tr("Adding {n} links…")
+        self._run(busy.format(n=len(refs)), lambda: queue_links(services, refs, tags=tags))
 
     def add_files(self, paths: Sequence[Path], tags: Sequence[str] = ()) -> None:
         paths, tags = list(paths), list(tags)
@@ -254,7 +265,9 @@ class AddController(QObject):
                 (result.ids if outcome.created else result.existing).append(outcome.video.id)
             return result
 
-        self._run(f"Copying {len(paths)} file{'s' if len(paths) != 1 else ''} into the library…", work)
+        busy = (self.tr("Copying {n} file into the library…") if len(paths) == 1 else
+                self.tr("Copying {n} files into the library…"))
+        self._run(busy.format(n=len(paths)), work)
 
     def import_file(self, path: Path, likes: bool = False, choice: ImportChoice | None = None) -> None:
         """Read the export on the worker; when it has favourites and likes (or your own posts) ask which to import
@@ -267,15 +280,16 @@ class AddController(QObject):
 
             return read_export(path)
 
-        self.busy.emit(f"Reading {path.name}…")
+        self.busy.emit(self.tr("Reading {file}…").format(file=path.name))
         self.worker.run(read, lambda parsed: self._inspected(path, parsed, choice), self._failed)
 
     def _inspected(self, path: Path, parsed: ParsedExport, choice: ImportChoice | None) -> None:
         counts = parsed.counts()
         if choice is None and counts.posts and not (counts.favourites or counts.likes or counts.links):
             result = AddResult("import", skipped_posts=counts.posts)
-            result.errors.append(f"{path.name} holds only your own posts ({counts.posts}); they are never imported "
-                                 "as clips. Import the export's favourites or likes instead.")
+            result.errors.append(self.tr("{file} holds only your own posts ({n}); they are never imported as clips. "
+                                         "Import the export's favourites or likes instead.").format(
+                file=path.name, n=counts.posts))
             self.added.emit(result)
             return
         if choice is None and (counts.has_choice or counts.posts):
@@ -298,7 +312,7 @@ class AddController(QObject):
             if code == ImportChoiceDialog.DialogCode.Accepted:
                 self._queue(path, parsed, dialog.choice())
             else:
-                self.busy.emit("Import cancelled: nothing was added.")
+                self.busy.emit(self.tr("Import cancelled: nothing was added."))
 
         dialog.finished.connect(finished)
         dialog.open()  # window-modal, no nested event loop
@@ -306,6 +320,9 @@ class AddController(QObject):
     def _queue(self, path: Path, parsed: ParsedExport, choice: ImportChoice) -> None:
         services = self.services
         report = self._report_progress
+        no_links = {ImportChoice.LIKES: self.tr("{file} has no likes with links we can download."),
+                    ImportChoice.BOTH: self.tr("{file} has no favourites or likes with links we can download.")}.get(
+            choice, self.tr("{file} has no favourites with links we can download.")).format(file=path.name)
 
         def work() -> AddResult:
             from studycompanion.core.capture.queueing import queue_batch
@@ -320,12 +337,13 @@ class AddController(QObject):
             elif queued.skipped_favourites:
                 result.not_chosen, result.not_chosen_kind = queued.skipped_favourites, "favourites"
             if not batch.entries:
-                kind = {ImportChoice.LIKES: "likes", ImportChoice.BOTH: "favourites or likes"}.get(choice,
-                                                                                                  "favourites")
-                result.errors.append(f"{path.name} has no {kind} with links we can download.")
+                result.errors.append(no_links)
             return result
 
-        self._run(f"Queueing the {choice.value} of {path.name}…", work)
+        busy = {ImportChoice.LIKES: self.tr("Queueing the likes of {file}…"),
+                ImportChoice.BOTH: self.tr("Queueing the favourites and likes of {file}…")}.get(
+            choice, self.tr("Queueing the favourites of {file}…"))
+        self._run(busy.format(file=path.name), work)
 
     def _report_progress(self, done: int, total: int) -> None:
         self.progress.emit(done, total)  # from the worker thread: queued to the window's progress bar
@@ -341,7 +359,7 @@ class AddController(QObject):
             (result.ids if outcome.created else result.existing).append(outcome.video.id)
             return result
 
-        self._run("Adding the demo clip…", work)
+        self._run(self.tr("Adding the demo clip…"), work)
 
 
 def queue_links(services: Services, refs: Sequence[LinkRef], *, tags: Sequence[str] = ()) -> AddResult:

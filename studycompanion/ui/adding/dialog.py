@@ -27,14 +27,14 @@ class AddDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add clips")
+        self.setWindowTitle(self.tr("Add clips"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.edit = QPlainTextEdit()
-        self.edit.setPlaceholderText("https://www.tiktok.com/@creator/video/…\nhttps://youtube.com/shorts/…")
+        self.edit.setPlaceholderText(self.tr("https://www.tiktok.com/@creator/video/…\nhttps://youtube.com/shorts/…"))
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(90)
         layout.addWidget(self.edit)
@@ -42,17 +42,17 @@ class AddDialog(QDialog):
         self.status.setObjectName("addStatus")
         layout.addWidget(self.status)
         row = QHBoxLayout()
-        files = QPushButton(icon("file"), "Add video files…")
+        files = QPushButton(icon("file"), self.tr("Add video files…"))
         files.clicked.connect(self._files)
         row.addWidget(files)
-        imp = QPushButton(icon("import"), "Import TikTok export or link list…")
+        imp = QPushButton(icon("import"), self.tr("Import TikTok export or link list…"))
         imp.clicked.connect(self._import)
         row.addWidget(imp)
         row.addStretch(1)
         layout.addLayout(row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText("Add")
+        self.add_button.setText(self.tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -73,11 +73,11 @@ class AddDialog(QDialog):
             self.edit.setPlainText("\n".join(ref.url for ref in links))
             self.edit.selectAll()
             n = len(links)
-            plural = "s" if n != 1 else ""
-            self.hint.setText(f"Found {n} link{plural} on the clipboard. Add {'them' if n > 1 else 'it'}?")
+            self.hint.setText(self.tr("Found {n} links on the clipboard. Add them?").format(n=n) if n > 1 else
+                              self.tr("Found {n} link on the clipboard. Add it?").format(n=n))
         else:
-            self.hint.setText("Paste links to TikTok, YouTube Shorts, Instagram Reels or any page with a video "
-                              "(one per line).")
+            self.hint.setText(self.tr("Paste links to TikTok, YouTube Shorts, Instagram Reels or any page with a video "
+                                      "(one per line)."))
         self._check()
 
     def _check(self) -> None:
@@ -85,11 +85,12 @@ class AddDialog(QDialog):
         n = len(parsed.links) + len(parsed.files) + len(parsed.imports)
         self.add_button.setEnabled(n > 0)
         if parsed.invalid and not n:
-            self.status.setText(f"“{parsed.invalid[0][:60]}” is not a link we can download.")
+            self.status.setText(self.tr("“{text}” is not a link we can download.").format(text=parsed.invalid[0][:60]))
         elif parsed.invalid:
-            self.status.setText(f"{n} to add; {len(parsed.invalid)} not recognised as links.")
+            self.status.setText(self.tr("{n} to add; {invalid} not recognised as links.").format(
+                n=n, invalid=len(parsed.invalid)))
         else:
-            self.status.setText(f"{n} to add." if n else "")
+            self.status.setText(self.tr("{n} to add.").format(n=n) if n else "")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def accept(self) -> None:

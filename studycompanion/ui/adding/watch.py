@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from studycompanion.core.capture.watch_folder import AddFile, ScanResult, WatchFolder, WatchOutcome
 from studycompanion.services import Services
@@ -82,15 +82,20 @@ def _adder(services: Services) -> AddFile:
 
 def describe(result: ScanResult) -> str:
     """One line for the message bar: what the watch folder added, what was already there, what failed."""
+    translate = QCoreApplication.translate
     parts = []
     added = [e.path.name for e in result.added]
     if added:
-        shown = ", ".join(added[:3]) + (f" and {len(added) - 3} more" if len(added) > 3 else "")
-        parts.append(f"Added from the watch folder: {shown}. Transcribing in the background")
+        shown = ", ".join(added[:3])
+        if len(added) > 3:
+            shown = translate("WatchFolder", "{names} and {n} more").format(names=shown, n=len(added) - 3)
+        parts.append(translate("WatchFolder", "Added from the watch folder: {names}. Transcribing in the background")
+                     .format(names=shown))
     already = [e for e in result.entries if e.outcome is WatchOutcome.ALREADY_IN_LIBRARY]
     if already:
-        parts.append(f"{len(already)} already in the library")
+        parts.append(translate("WatchFolder", "{n} already in the library").format(n=len(already)))
     failed = [e for e in result.entries if e.outcome is WatchOutcome.FAILED]
     if failed:
-        parts.append(f"{failed[0].path.name} could not be added: {failed[0].error}")
+        parts.append(translate("WatchFolder", "{file} could not be added: {error}").format(
+            file=failed[0].path.name, error=failed[0].error))
     return "; ".join(parts) + "."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -15,15 +15,16 @@ from studycompanion.core.cards.source import format_time
 from studycompanion.core.db.tables import Card
 from studycompanion.core.types import CardKind, CardState, ExportTarget
 from studycompanion.ui.common.blocking import signals_blocked
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_BADGES = {
-    CardState.DRAFT: "Draft",
-    CardState.ACCEPTED: "Accepted",
-    CardState.REJECTED: "Rejected",
-    CardState.EXPORTED: "Exported",  # the row itself says where: "In Anki" or "Exported to file"
-}
-CHECK_MARK = "⚠ check"
+    CardState.DRAFT: QT_TRANSLATE_NOOP("CardList", "Draft"),
+    CardState.ACCEPTED: QT_TRANSLATE_NOOP("CardList", "Accepted"),
+    CardState.REJECTED: QT_TRANSLATE_NOOP("CardList", "Rejected"),
+    CardState.EXPORTED: QT_TRANSLATE_NOOP("CardList", "Exported"),  # the row says "In Anki" / "Exported to file"
+}  # English source texts: show them through QCoreApplication.translate("CardList", ...)
+CHECK_MARK = QT_TRANSLATE_NOOP("CardList", "⚠ check")
 
 
 def card_summary(card: Card) -> str:
@@ -36,8 +37,10 @@ def card_summary(card: Card) -> str:
 def card_item(card: Card, palette: QPalette, check: CardCheck | None = None) -> QListWidgetItem:
     """The card's row: where it is (truthfully), a check mark with its reasons, rejected ones struck out and
     greyed, accepted ones green (lighter on a dark palette)."""
-    kind = "Cloze" if card.kind == CardKind.CLOZE else "Basic"
-    flag = f" · {CHECK_MARK}" if check is not None and check.flagged and card.state != CardState.REJECTED else ""
+    translate = QCoreApplication.translate
+    kind = translate("CardList", "Cloze") if card.kind == CardKind.CLOZE else translate("CardList", "Basic")
+    flagged = check is not None and check.flagged and card.state != CardState.REJECTED
+    flag = f" · {translate('CardList', CHECK_MARK)}" if flagged else ""
     item = QListWidgetItem(f"{place_label(card.state, card.exported_to)} · {kind} · {format_time(card.start)}{flag}\n"
                            f"{card_summary(card)}")
     item.setData(CARD_ROLE, card.id)
@@ -49,9 +52,10 @@ def card_item(card: Card, palette: QPalette, check: CardCheck | None = None) -> 
         item.setForeground(QColor("#2e7d32") if palette.window().color().lightness() > 128
                            else QColor("#81c784"))
     item.setFont(font)
-    tip = "Edit it below; the preview shows it as Anki will."
+    tip = translate("CardList", "Edit it below; the preview shows it as Anki will.")
     if flag and check is not None:
-        tip = "Check before you accept it:\n• " + "\n• ".join(check.messages())
+        tip = translate("CardList", "Check before you accept it:\n{reasons}").format(
+            reasons="\n".join(f"• {m}" for m in check.messages()))
     item.setToolTip(tip)
     return item
 
@@ -65,13 +69,15 @@ def count_states(cards: Sequence[Card]) -> dict[CardState, int]:
 
 def summary_text(cards: Sequence[Card], counts: dict[CardState, int], *, has_video: bool) -> str:
     """'3 cards: 2 draft, 1 accepted'; 'No cards yet.' for a clip without any, nothing without a clip."""
+    translate = QCoreApplication.translate
     if not cards:
-        return "No cards yet." if has_video else ""
-    parts = [f"{n} {STATE_BADGES[s].lower()}" for s, n in counts.items()]
+        return translate("CardList", "No cards yet.") if has_video else ""
+    parts = [translate("CardList", "{n} {state}").format(n=n, state=translate("CardList", STATE_BADGES[s]).lower())
+             for s, n in counts.items()]
     in_anki = sum(1 for c in cards if c.exported_to == ExportTarget.ANKI and c.state == CardState.EXPORTED)
     if in_anki:
-        parts.append(f"{in_anki} in Anki")
-    return f"{len(cards)} cards: " + ", ".join(parts)
+        parts.append(translate("CardList", "{n} in Anki").format(n=in_anki))
+    return translate("CardList", "{n} cards: {parts}").format(n=len(cards), parts=", ".join(parts))
 
 
 class CardList(QListWidget):
@@ -79,7 +85,7 @@ class CardList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Cards")
+        self.setAccessibleName(self.tr("Cards"))
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setAlternatingRowColors(True)

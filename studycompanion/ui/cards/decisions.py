@@ -42,12 +42,17 @@ class CardDecisions(QObject):
             self._accept_drafts(drafts, set(), include_flagged=False)
             return
         n, others = len(flagged), len(drafts) - len(flagged)
-        box = QMessageBox(QMessageBox.Icon.Question, "Accept flagged cards?",
-                          f"{n} of these {len(drafts)} drafts {'is' if n == 1 else 'are'} flagged for checking "
-                          "(an unsure or corrected word, a term nobody said, a number, a negation, or an unverified "
-                          "creator). Accept them too?", QMessageBox.StandardButton.NoButton, self._parent)
-        all_button = box.addButton(f"Accept all {len(drafts)}", QMessageBox.ButtonRole.AcceptRole)
-        some_button = box.addButton(f"Only the {others} unflagged", QMessageBox.ButtonRole.ActionRole)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Accept flagged cards?"),
+                          (self.tr("{n} of these {total} drafts is flagged for checking (an unsure or corrected word, "
+                                   "a term nobody said, a number, a negation, or an unverified creator). Accept them "
+                                   "too?") if n == 1 else
+                           self.tr("{n} of these {total} drafts are flagged for checking (an unsure or corrected word, "
+                                   "a term nobody said, a number, a negation, or an unverified creator). Accept them "
+                                   "too?")).format(n=n, total=len(drafts)),
+                          QMessageBox.StandardButton.NoButton, self._parent)
+        all_button = box.addButton(self.tr("Accept all {n}").format(n=len(drafts)), QMessageBox.ButtonRole.AcceptRole)
+        some_button = box.addButton(self.tr("Only the {n} unflagged").format(n=others),
+                                    QMessageBox.ButtonRole.ActionRole)
         some_button.setEnabled(others > 0)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(some_button if others else all_button)

@@ -32,15 +32,15 @@ class CardEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.front_label = QLabel("Text", self)
+        self.front_label = QLabel(self.tr("Text"), self)
         self.front_edit = QPlainTextEdit(self)
-        self.front_edit.setAccessibleName("Card front")
-        self.back_label = QLabel("Back", self)
+        self.front_edit.setAccessibleName(self.tr("Card front"))
+        self.back_label = QLabel(self.tr("Back"), self)
         self.back_edit = QPlainTextEdit(self)
-        self.back_edit.setAccessibleName("Card back")
-        self.extra_label = QLabel("Extra", self)
+        self.back_edit.setAccessibleName(self.tr("Card back"))
+        self.extra_label = QLabel(self.tr("Extra"), self)
         self.extra_edit = QPlainTextEdit(self)
-        self.extra_edit.setAccessibleName("Card extra")
+        self.extra_edit.setAccessibleName(self.tr("Card extra"))
         self.edits = (self.front_edit, self.back_edit, self.extra_edit)
         for edit, lines in zip(self.edits, (4, 3, 3), strict=True):
             grow_to_lines(edit, lines)
@@ -55,10 +55,10 @@ class CardEditor(QWidget):
         self.check_label = QLabel(self)  # why this card should be checked, with the words in question
         self.check_label.setWordWrap(True)
         self.check_label.setStyleSheet("color: #b35c00;")
-        self.check_label.setAccessibleName("Check reasons")
+        self.check_label.setAccessibleName(self.tr("Check reasons"))
         self.check_label.hide()
-        self.hear_button = QPushButton("Hear these words", self)
-        self.hear_button.setToolTip("Play exactly the words in question")
+        self.hear_button = QPushButton(self.tr("Hear these words"), self)
+        self.hear_button.setToolTip(self.tr("Play exactly the words in question"))
         self.hear_button.hide()
         check_row = QHBoxLayout()
         check_row.setContentsMargins(0, 0, 0, 0)
@@ -72,15 +72,15 @@ class CardEditor(QWidget):
         form.addRow(self.hint)
         form.addRow(self.error_label)
 
-        self.cloze_button = QPushButton("Hide selection", self)
-        self.cloze_button.setToolTip("Turn the selected words into a cloze deletion {{cN::…}} (Ctrl+Shift+C)")
-        self.play_button = QPushButton("Play span", self)
-        self.play_button.setToolTip("Play the part of the clip this card comes from")
-        self.revert_button = QPushButton("Revert", self)
-        self.save_button = QPushButton("Save", self)
-        self.save_button.setToolTip("Save the edit (Ctrl+S); it stays a draft until you accept it")
-        self.reject_button = QPushButton("Reject", self)
-        self.accept_button = QPushButton("Accept", self)
+        self.cloze_button = QPushButton(self.tr("Hide selection"), self)
+        self.cloze_button.setToolTip(self.tr("Turn the selected words into a cloze deletion {{cN::…}} (Ctrl+Shift+C)"))
+        self.play_button = QPushButton(self.tr("Play span"), self)
+        self.play_button.setToolTip(self.tr("Play the part of the clip this card comes from"))
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setToolTip(self.tr("Save the edit (Ctrl+S); it stays a draft until you accept it"))
+        self.reject_button = QPushButton(self.tr("Reject"), self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setDefault(False)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -106,12 +106,12 @@ class CardEditor(QWidget):
         for edit in self.edits:  # a rejected card is restored before it is edited
             edit.setReadOnly(card is not None and card.state == CardState.REJECTED)
         cloze = card is None or card.kind == CardKind.CLOZE
-        self.front_label.setText("Text" if cloze else "Front")
+        self.front_label.setText(self.tr("Text") if cloze else self.tr("Front"))
         self.back_label.setVisible(not cloze)
         self.back_edit.setVisible(not cloze)
         self.cloze_button.setVisible(cloze)
-        self.hint.setText("Hidden words go between {{c1:: and }}; select words and press Hide selection."
-                          if cloze else "A question on the front, its answer on the back.")
+        self.hint.setText(self.tr("Hidden words go between {{c1:: and }}; select words and press Hide selection.")
+                          if cloze else self.tr("A question on the front, its answer on the back."))
         self.error_label.hide()
         has = card is not None
         for w in (*self.edits, self.cloze_button, self.play_button, self.reject_button, self.accept_button):
@@ -124,12 +124,13 @@ class CardEditor(QWidget):
         self.save_button.setEnabled(card is not None and dirty)
         self.revert_button.setEnabled(card is not None and dirty)
         rejected = card is not None and card.state == CardState.REJECTED
-        self.reject_button.setText("Restore" if rejected else "Reject")
-        self.reject_button.setToolTip("Make it a draft again" if rejected
-                                      else "Leave this card out of exports (it stays out when cards are made again)")
+        self.reject_button.setText(self.tr("Restore") if rejected else self.tr("Reject"))
+        self.reject_button.setToolTip(self.tr("Make it a draft again") if rejected
+                                      else self.tr("Leave this card out of exports (it stays out when cards are made "
+                                                   "again)"))
         accepted = card is not None and card.state in (CardState.ACCEPTED, CardState.EXPORTED)
         self.accept_button.setEnabled(card is not None and (not accepted or dirty))
-        self.accept_button.setText("Accepted" if accepted and not dirty else "Accept")
+        self.accept_button.setText(self.tr("Accepted") if accepted and not dirty else self.tr("Accept"))
 
     def values(self) -> dict[str, str]:
         """The fields as typed: front, back, extra."""
@@ -166,7 +167,7 @@ class CardEditor(QWidget):
             self.check_label.hide()
             self.hear_button.hide()
         else:
-            self.check_label.setText("⚠ Check: " + " ".join(self._check.messages()))
+            self.check_label.setText(self.tr("⚠ Check: {reasons}").format(reasons=" ".join(self._check.messages())))
             self.check_label.show()
             self.hear_button.setVisible(self._check.span() is not None)
         self.highlight()
@@ -179,7 +180,7 @@ class CardEditor(QWidget):
         terms = self._check.terms() if self._check is not None else []
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(255, 196, 0, 110))
-        fmt.setToolTip("Check this word")
+        fmt.setToolTip(self.tr("Check this word"))
         for edit in self.edits:
             selections = []
             text = edit.toPlainText()

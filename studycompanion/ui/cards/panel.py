@@ -72,7 +72,8 @@ class CardsPanel(QWidget):
         self._card: Card | None = None
         self.decisions = CardDecisions(self.store, self._bg, self)
         self.decisions.decided.connect(self._on_decided)
-        self.decisions.flagged_left.connect(lambda n: self.summary_bar.add_note(f"{n} flagged left to check"))
+        self.decisions.flagged_left.connect(lambda n: self.summary_bar.add_note(
+            self.tr("{n} flagged left to check").format(n=n)))
         self.decisions.failed.connect(self._on_failure)
         self.maker = CardMaker(services, self.store, self._bg, self)
         self.maker.made.connect(self._on_made)
@@ -253,7 +254,7 @@ class CardsPanel(QWidget):
         if card is None or card.kind != CardKind.CLOZE:
             return
         if not self._editor.hide_selection():
-            self._show_error("Select the words to hide first.")
+            self._show_error(self.tr("Select the words to hide first."))
 
     @property
     def confirm_box(self) -> QMessageBox | None:

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from studycompanion.core.anki import notes as anki
 from studycompanion.core.anki.notetypes import NoteType
 from studycompanion.core.cards import cloze
@@ -121,7 +123,8 @@ def preview_html(preview: NotePreview, *, dark: bool, image_width: int = 300) ->
     parts = []
     for card in preview.cards:
         back = re.sub(r"<img ", f'<img width="{image_width}" ', card.back)
-        for side, body in (("FRONT", card.front), ("BACK", back)):
+        for side, body in ((QCoreApplication.translate("CardPreview", "FRONT"), card.front),
+                           (QCoreApplication.translate("CardPreview", "BACK"), back)):
             label = f"{card.label.upper()} · {side}" if len(preview.cards) > 1 else side
             parts.append(
                 f'<p class="side">{label}</p>'
@@ -129,5 +132,6 @@ def preview_html(preview: NotePreview, *, dark: bool, image_width: int = 300) ->
                 f'style="border-color: {border}; border-style: solid; background-color: {card_bg};">'
                 f"<tr><td>{body}</td></tr></table>"
             )
-    deck = f'<p class="side">DECK · {preview.deck}</p>' if preview.deck else ""
+    deck_label = QCoreApplication.translate("CardPreview", "DECK · {deck}")
+    deck = f'<p class="side">{deck_label.format(deck=preview.deck)}</p>' if preview.deck else ""
     return "".join(parts) + deck

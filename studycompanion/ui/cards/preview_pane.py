@@ -60,9 +60,9 @@ class CardPreviewPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setAccessibleName("Card preview")
+        self.setAccessibleName(self.tr("Card preview"))
         self.anchorClicked.connect(self._on_link)
-        self.setPlaceholderText("The card as Anki will show it appears here.")
+        self.setPlaceholderText(self.tr("The card as Anki will show it appears here."))
 
     def show_result(self, result: PreviewResult, *, dark: bool) -> None:
         """Show a built preview, keeping the scroll position (a preview is redrawn as the student types)."""
@@ -113,7 +113,7 @@ class PreviewUpdater(QObject):
         library = self.services.library
         deck_root, types, per_tag = preview_options(self.services.settings)
         self._bg(lambda: build_preview(library, deck_root, card, values, types=types, per_tag=per_tag),
-                 self._show, lambda f: self.pane.setPlainText(f"No preview: {f.message}"))
+                 self._show, lambda f: self.pane.setPlainText(self.tr("No preview: {error}").format(error=f.message)))
 
     def _show(self, result: PreviewResult) -> None:
         card = self._card()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -50,16 +50,19 @@ def clip_search_terms(services: Any, video_id: int) -> list[sd.WeightedTerm]:
 
 def note_row(note: sd.SharedNote) -> str:
     """'Suspended · Cardiovascular › Pharmacology · matched metoprolol' over the note's text."""
+    translate = QCoreApplication.translate
     if not note.cards:
-        state = "no cards"
+        state = translate("SharedDecks", "no cards")
     elif len(note.suspended) == len(note.cards):
-        state = "Suspended"
+        state = translate("SharedDecks", "Suspended")
     elif note.suspended:
-        state = f"{len(note.suspended)} of {len(note.cards)} cards suspended"
+        state = translate("SharedDecks", "{n} of {total} cards suspended").format(n=len(note.suspended),
+                                                                                 total=len(note.cards))
     else:
-        state = "Active"
-    where = note.topic or ", ".join(note.tags[:2]) or "no tags"
-    return f"{state} · {where} · matched {', '.join(note.matched)}\n{note.preview}"
+        state = translate("SharedDecks", "Active")
+    where = note.topic or ", ".join(note.tags[:2]) or translate("SharedDecks", "no tags")
+    return translate("SharedDecks", "{state} · {where} · matched {terms}\n{text}").format(
+        state=state, where=where, terms=", ".join(note.matched), text=note.preview)
 
 
 class SharedDecksSection(QWidget):
@@ -72,12 +75,13 @@ class SharedDecksSection(QWidget):
         self.worker = worker
         self._video_id: int | None = None
         self._notes: list[sd.SharedNote] = []
-        self.heading = QLabel("<b>Matching notes in your Anki</b>", self)
+        self.heading = QLabel(self.tr("<b>Matching notes in your Anki</b>"), self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.setToolTip("The notes of your shared deck (AnKing: tags #AK_…) that match this clip's terms, "
-                                "to unsuspend or tag what you just learned. Asks Anki (AnkiConnect) on this machine.")
-        self.find_button = QPushButton("Find in my Anki decks", self)
-        self.find_button.setToolTip("Search your Anki collection (Anki must be open with AnkiConnect)")
+        self.heading.setToolTip(self.tr("The notes of your shared deck (AnKing: tags #AK_…) that match this clip's "
+                                        "terms, to unsuspend or tag what you just learned. Asks Anki (AnkiConnect) on "
+                                        "this machine."))
+        self.find_button = QPushButton(self.tr("Find in my Anki decks"), self)
+        self.find_button.setToolTip(self.tr("Search your Anki collection (Anki must be open with AnkiConnect)"))
         self.find_button.clicked.connect(self.search)
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
@@ -85,19 +89,19 @@ class SharedDecksSection(QWidget):
         head.addWidget(self.find_button)
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Matching notes in your Anki")
+        self.list.setAccessibleName(self.tr("Matching notes in your Anki"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setMaximumHeight(170)
         self.list.itemChanged.connect(lambda _item: self._update_buttons())
-        self.unsuspend_button = QPushButton("Unsuspend", self)
-        self.unsuspend_button.setToolTip("Unsuspend the ticked notes' cards in Anki")
+        self.unsuspend_button = QPushButton(self.tr("Unsuspend"), self)
+        self.unsuspend_button.setToolTip(self.tr("Unsuspend the ticked notes' cards in Anki"))
         self.unsuspend_button.clicked.connect(lambda: self.apply(sd.SharedAction.UNSUSPEND))
         self.tag_edit = QLineEdit(DEFAULT_TAG, self)
-        self.tag_edit.setAccessibleName("Tag for the ticked notes")
+        self.tag_edit.setAccessibleName(self.tr("Tag for the ticked notes"))
         self.tag_edit.setMaximumWidth(200)
-        self.tag_button = QPushButton("Tag", self)
-        self.tag_button.setToolTip("Add this tag to the ticked notes in Anki (use :: for levels)")
+        self.tag_button = QPushButton(self.tr("Tag"), self)
+        self.tag_button.setToolTip(self.tr("Add this tag to the ticked notes in Anki (use :: for levels)"))
         self.tag_button.clicked.connect(lambda: self.apply(sd.SharedAction.TAG))
         actions = self.actions_row = QWidget(self)
         row = QHBoxLayout(actions)
@@ -151,7 +155,7 @@ class SharedDecksSection(QWidget):
             return sd.find_matches(connect, terms, clip_tags=services.library.tags.tags_for(vid))
 
         self.find_button.setEnabled(False)
-        self._say("Searching your Anki collection…")
+        self._say(self.tr("Searching your Anki collection…"))
         self._bg(search, lambda found: self._found(vid, found))
 
     def _found(self, vid: int, found: sd.SharedMatches) -> None:
@@ -162,17 +166,20 @@ class SharedDecksSection(QWidget):
         if found.notes:
             n = len(found.notes)
             suspended = sum(1 for note in found.notes if note.suspended)
-            self._say(f"{n} matching note{'s' if n != 1 else ''} ({suspended} suspended), best first. Tick the ones "
-                      "you just learned, then Unsuspend or Tag.")
+            text = (self.tr("{n} matching note ({suspended} suspended), best first. Tick the ones you just learned, "
+                            "then Unsuspend or Tag.") if n == 1 else
+                    self.tr("{n} matching notes ({suspended} suspended), best first. Tick the ones you just learned, "
+                            "then Unsuspend or Tag."))
+            self._say(text.format(n=n, suspended=suspended))
         elif not found.scope_size:
-            self._say("Your Anki collection has no notes of a shared deck like AnKing (tags #AK_…), so there is "
-                      "nothing to match.")
+            self._say(self.tr("Your Anki collection has no notes of a shared deck like AnKing (tags #AK_…), so there "
+                              "is nothing to match."))
         elif not found.terms:
-            self._say("This clip has no terms to look for yet: make its cards first.")
+            self._say(self.tr("This clip has no terms to look for yet: make its cards first."))
         else:
             searched = ", ".join(q.term.text for q in found.terms[:6])
-            self._say(f"No note of your shared deck ({found.scope_size} notes) matches this clip (searched: "
-                      f"{searched}).")
+            self._say(self.tr("No note of your shared deck ({n} notes) matches this clip (searched: {terms}).").format(
+                n=found.scope_size, terms=searched))
 
     def _show_notes(self, notes: list[sd.SharedNote]) -> None:
         self._notes = list(notes)
@@ -183,7 +190,8 @@ class SharedDecksSection(QWidget):
             item.setData(NOTE_ROLE, note.note_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip("Tags: " + (", ".join(note.tags) or "none") + f"\nNote type: {note.model}")
+            item.setToolTip(self.tr("Tags: {tags}\nNote type: {model}").format(
+                tags=", ".join(note.tags) or self.tr("none"), model=note.model))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.list.setVisible(bool(self._notes))
@@ -209,7 +217,7 @@ class SharedDecksSection(QWidget):
     def apply(self, action: sd.SharedAction) -> None:
         chosen = self.checked_notes()
         if not chosen:
-            self._say("Tick the notes first.")
+            self._say(self.tr("Tick the notes first."))
             return
         connect, tag = self._connect(), self.tag_edit.text().strip()
 
@@ -220,7 +228,7 @@ class SharedDecksSection(QWidget):
 
         for b in (self.unsuspend_button, self.tag_button):
             b.setEnabled(False)
-        self._say("Asking Anki…")
+        self._say(self.tr("Asking Anki…"))
         self._bg(run, lambda report: self._applied(chosen, report))
 
     def _applied(self, chosen: list[sd.SharedNote], report: sd.ActionReport) -> None:

@@ -20,11 +20,12 @@ class CardsSummaryBar(QWidget):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.accept_all_button = QPushButton("Accept all drafts", self)
-        self.accept_all_button.setToolTip("Accept every draft of this clip (it asks first about drafts flagged "
-                                          "for checking)")
-        self.generate_button = QPushButton("Make cards", self)
-        self.generate_button.setToolTip("Find key points and draft cards from the transcript (runs in the background)")
+        self.accept_all_button = QPushButton(self.tr("Accept all drafts"), self)
+        self.accept_all_button.setToolTip(self.tr("Accept every draft of this clip (it asks first about drafts flagged "
+                                                  "for checking)"))
+        self.generate_button = QPushButton(self.tr("Make cards"), self)
+        self.generate_button.setToolTip(self.tr("Find key points and draft cards from the transcript (runs in the "
+                                                "background)"))
         top = QHBoxLayout(self)
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.summary, 1)

@@ -74,39 +74,43 @@ class ClipActions(QObject):
         ids = [it.id for it in items]
         menu = QMenu(parent)
         if len(items) == 1:
-            open_action = menu.addAction(icon("play"), "Open")
+            open_action = menu.addAction(icon("play"), self.tr("Open"))
             open_action.setObjectName("open")
         all_fav = all(it.favourite for it in items)
-        fav = menu.addAction(icon("favourite"), "Remove from favourites" if all_fav else "Add to favourites")
+        fav = menu.addAction(icon("favourite"),
+                             self.tr("Remove from favourites") if all_fav else self.tr("Add to favourites"))
         fav.triggered.connect(lambda: self.set_favourite(ids, not all_fav))
-        tag = menu.addAction(icon("tag"), "Add tags…")
+        tag = menu.addAction(icon("tag"), self.tr("Add tags…"))
         tag.triggered.connect(lambda: self.ask_tags(parent, ids))
         present = sorted({t for it in items for t in it.tags})
         if present:
-            untag = menu.addMenu(icon("tags"), "Remove tag")
+            untag = menu.addMenu(icon("tags"), self.tr("Remove tag"))
             for name in present:
                 untag.addAction(name).triggered.connect(lambda _=False, n=name: self.remove_tags(ids, [n]))
         if any(it.status in (VideoStatus.FAILED, VideoStatus.QUEUED, VideoStatus.READY) for it in items):
-            menu.addAction(icon("retry"), "Retry").triggered.connect(lambda: self.retry(ids))
+            menu.addAction(icon("retry"), self.tr("Retry")).triggered.connect(lambda: self.retry(ids))
         urls = [it.source_url for it in items if it.source_url.startswith(("http://", "https://"))]
         if len(items) == 1 and urls:
-            menu.addAction(icon("open"), "Open source link").triggered.connect(
+            menu.addAction(icon("open"), self.tr("Open source link")).triggered.connect(
                 lambda: QDesktopServices.openUrl(QUrl(urls[0])))
         menu.addSeparator()
-        menu.addAction(icon("delete"), "Delete…").triggered.connect(lambda: self.confirm_delete(parent, items))
+        menu.addAction(icon("delete"), self.tr("Delete…")).triggered.connect(lambda: self.confirm_delete(parent, items))
         return menu
 
     def ask_tags(self, parent: QWidget, ids: Sequence[int]) -> None:
         text, ok = QInputDialog.getText(
-            parent, "Add tags", "Tags (separate with commas or spaces; use :: for sub-topics, e.g. Cardio::Murmurs):")
+            parent, self.tr("Add tags"),
+            self.tr("Tags (separate with commas or spaces; use :: for sub-topics, e.g. Cardio::Murmurs):"))
         if ok and parse_tags(text):
             self.add_tags(ids, parse_tags(text))
 
     def confirm_delete(self, parent: QWidget, items: Sequence[ClipItem]) -> None:
-        what = f"“{items[0].title}”" if len(items) == 1 else f"{len(items)} clips"
+        question = (self.tr("Delete “{title}” with its files, transcript and cards? This cannot be undone.").format(
+            title=items[0].title) if len(items) == 1 else
+            self.tr("Delete {n} clips with their files, transcripts and cards? This cannot be undone.").format(
+                n=len(items)))
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(  # No is the default: Enter never deletes by accident
-            parent, "Delete clips", f"Delete {what} with its files, transcript and cards? This cannot be undone.",
-            buttons, QMessageBox.StandardButton.No)
+            parent, self.tr("Delete clips"), question, buttons, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete([it.id for it in items])

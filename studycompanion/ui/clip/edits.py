@@ -63,7 +63,7 @@ class ClipEdits(QObject):
         if vid is None:
             return
         library = self.services.library
-        self.header.favourite_button.setText("Favourited" if checked else "Favourite")
+        self.header.favourite_button.setText(self.tr("Favourited") if checked else self.tr("Favourite"))
         self._bg(lambda: library.set_favourite(vid, checked), self.favourite_saved.emit,
                  lambda f: self._revert_favourite(not checked, f))
 

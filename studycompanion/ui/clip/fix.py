@@ -28,23 +28,24 @@ class FixDialog(QDialog):
     def __init__(self, wrong: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fixDialog")
-        self.setWindowTitle("Fix the transcript")
+        self.setWindowTitle(self.tr("Fix the transcript"))
         self.wrong = wrong
-        self.question = QLabel(f"The transcript says <b>“{_esc(wrong)}”</b>. What was said?", self)
+        self.question = QLabel(self.tr("The transcript says <b>“{words}”</b>. What was said?").format(
+            words=_esc(wrong)), self)
         self.question.setTextFormat(Qt.TextFormat.RichText)
         self.right_edit = QLineEdit(wrong, self)
-        self.right_edit.setAccessibleName("The right words")
+        self.right_edit.setAccessibleName(self.tr("The right words"))
         self.right_edit.selectAll()
-        self.everywhere = QCheckBox("Counting the other clips that have it…", self)
+        self.everywhere = QCheckBox(self.tr("Counting the other clips that have it…"), self)
         self.everywhere.setEnabled(False)
-        self.note = QLabel("It also changes this clip's key points and the drafts you have not edited, joins your "
-                           "dictionary for later transcripts, and can be undone.", self)
+        self.note = QLabel(self.tr("It also changes this clip's key points and the drafts you have not edited, joins "
+                                   "your dictionary for later transcripts, and can be undone."), self)
         self.note.setWordWrap(True)
         self.note.setForegroundRole(self.note.foregroundRole())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Fix")
+        ok.setText(self.tr("Fix"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.right_edit.textChanged.connect(self._check)
@@ -60,11 +61,12 @@ class FixDialog(QDialog):
     def set_other_clips(self, n: int) -> None:
         """How many other clips have the same words: the "everywhere" box says so (and is off when none does)."""
         if n:
-            self.everywhere.setText(f"Also fix it in the {n} other clip{'s' if n != 1 else ''} that "
-                                    f"{'have' if n != 1 else 'has'} “{self.wrong}”")
+            text = (self.tr("Also fix it in the {n} other clip that has “{words}”") if n == 1 else
+                    self.tr("Also fix it in the {n} other clips that have “{words}”"))
+            self.everywhere.setText(text.format(n=n, words=self.wrong))
             self.everywhere.setEnabled(True)
         else:
-            self.everywhere.setText(f"No other clip has “{self.wrong}”")
+            self.everywhere.setText(self.tr("No other clip has “{words}”").format(words=self.wrong))
             self.everywhere.setChecked(False)
             self.everywhere.setEnabled(False)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from studycompanion.core.cards.drafts import PLATFORM_NAMES, format_time
@@ -30,8 +30,8 @@ class ClipHeader(QWidget):
         super().__init__(parent)
         self.back_button = QToolButton(self)
         self.back_button.setIcon(icon("back"))
-        self.back_button.setToolTip("Back (Alt+Left)")
-        self.back_button.setAccessibleName("Back")
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.setAutoRaise(True)
         self.title = QLabel(self)
         title_font = self.title.font()
@@ -48,13 +48,14 @@ class ClipHeader(QWidget):
         self.status.setForegroundRole(self.status.foregroundRole())
         self.undo_button = QToolButton(self)  # undoes what the status line reports (a transcript fix)
         self.undo_button.setObjectName("undoFixButton")
-        self.undo_button.setText("Undo")
-        self.undo_button.setToolTip("Put the transcript, key points and drafts back as they were before this fix")
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Put the transcript, key points and drafts back as they were before this "
+                                            "fix"))
         self.undo_button.hide()
         self.creator_button = QToolButton(self)
         self.creator_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.creator_button.setAutoRaise(True)
-        self.creator_button.setAccessibleName("Creator")  # show_creator adds who and how they are marked
+        self.creator_button.setAccessibleName(self.tr("Creator"))  # show_creator adds who and how they are marked
         creator_menu = QMenu(self.creator_button)
         for credibility in Credibility:
             creator_menu.addAction(CREDIBILITY_LABELS[credibility], functools.partial(self._choose, credibility))
@@ -63,14 +64,14 @@ class ClipHeader(QWidget):
         self.favourite_button = QToolButton(self)
         self.favourite_button.setCheckable(True)
         self.favourite_button.setIcon(icon("favourite"))
-        self.favourite_button.setText("Favourite")
+        self.favourite_button.setText(self.tr("Favourite"))
         self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.favourite_button.setToolTip("Keep this clip in Favourites")
+        self.favourite_button.setToolTip(self.tr("Keep this clip in Favourites"))
         self.export_button = QToolButton(self)
         self.export_button.setIcon(icon("export"))
-        self.export_button.setText("Export cards…")
+        self.export_button.setText(self.tr("Export cards…"))
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.export_button.setToolTip("Send this clip's cards to Anki (.apkg or AnkiConnect)")
+        self.export_button.setToolTip(self.tr("Send this clip's cards to Anki (.apkg or AnkiConnect)"))
 
         # the title shares its row with the buttons; the source line and the job status have the full width under
         # it (at 1024 px the source line was cut by the buttons)
@@ -97,7 +98,7 @@ class ClipHeader(QWidget):
 
     def show_video(self, video: Video) -> None:
         """Title, the source line (creator, platform, length, link), the favourite state; the status is cleared."""
-        self.title.setText(video.title or "Untitled clip")
+        self.title.setText(video.title or self.tr("Untitled clip"))
         self.title.setToolTip(video.title)
         self.meta.setText(source_line(video))
         self.meta.setToolTip(video.source_url)
@@ -106,7 +107,7 @@ class ClipHeader(QWidget):
 
     def set_favourite(self, value: bool) -> None:
         self.favourite_button.setChecked(value)
-        self.favourite_button.setText("Favourited" if value else "Favourite")
+        self.favourite_button.setText(self.tr("Favourited") if value else self.tr("Favourite"))
 
     def show_creator(self, mark: CreatorMark | None) -> None:
         """Who made the clip, as far as the student knows; cards from unverified creators are marked for checking."""
@@ -114,18 +115,21 @@ class ClipHeader(QWidget):
             self.creator_button.hide()
             return
         if mark.verify:
-            self.creator_button.setText(f"⚠ {mark.label} creator: check the facts")
-            self.creator_button.setToolTip(f"@{mark.handle} is not marked as a physician or resident: cards from "
-                                           "this clip carry StudyCompanion::verify in Anki. Mark who they are:")
+            self.creator_button.setText(self.tr("⚠ {label} creator: check the facts").format(label=mark.label))
+            self.creator_button.setToolTip(self.tr("@{handle} is not marked as a physician or resident: cards from "
+                                                   "this clip carry StudyCompanion::verify in Anki. Mark who they are:")
+                                           .format(handle=mark.handle))
         else:
-            self.creator_button.setText(f"✓ {mark.label}")
-            self.creator_button.setToolTip(f"@{mark.handle} is marked as a {mark.label.lower()}")
-        self.creator_button.setAccessibleName(f"Creator @{mark.handle}: {self.creator_button.text().lstrip('⚠✓ ')}")
+            self.creator_button.setText(f"✓ {mark.label}")  # the mark's label comes from core
+            self.creator_button.setToolTip(self.tr("@{handle} is marked as a {label}").format(
+                handle=mark.handle, label=mark.label.lower()))
+        self.creator_button.setAccessibleName(self.tr("Creator @{handle}: {mark}").format(
+            handle=mark.handle, mark=self.creator_button.text().lstrip("⚠✓ ")))
         self.creator_button.show()
 
     def show_empty(self) -> None:
         """No clip: a placeholder title, the clip buttons off."""
-        self.title.setText("No clip selected")
+        self.title.setText(self.tr("No clip selected"))
         self.meta.setText("")
         for w in (self.favourite_button, self.export_button):
             w.setEnabled(False)
@@ -133,7 +137,7 @@ class ClipHeader(QWidget):
 
     def show_problem(self, message: str) -> None:
         """The clip could not be read: say so, and why."""
-        self.title.setText("This clip cannot be shown")
+        self.title.setText(self.tr("This clip cannot be shown"))
         self.meta.setText(escape(message))
 
     def enable(self) -> None:
@@ -155,7 +159,8 @@ def source_line(video: Video) -> str:
         parts.append(format_time(video.duration))
     url = video.source_url
     if url.startswith(("http://", "https://")):
-        parts.append(f'<a href="{escape(url)}">Open source ↗</a>')
+        link = QCoreApplication.translate("ClipHeader", "Open source ↗")
+        parts.append(f'<a href="{escape(url)}">{link}</a>')
     return " · ".join(parts)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from shiboken6 import isValid
 
 from studycompanion.core.db.tables import Job
@@ -32,14 +32,15 @@ class JobRelay(QObject):
 
 def job_status(job: Job) -> str:
     """'Transcribing… 40%', 'Making cards (queued)', 'Downloading failed: why'; empty once it is over."""
+    translate = QCoreApplication.translate
     name = STEP_LABELS[job.step].running
     if job.state == JobState.RUNNING:
         pct = f" {int(job.progress * 100)}%" if job.progress else ""
         return f"{name}…{pct}"
     if job.state == JobState.QUEUED:
-        return f"{name} (queued)"
+        return translate("ClipJobs", "{step} (queued)").format(step=name)
     if job.state == JobState.FAILED:
-        return f"{name} failed: {job.error}"
+        return translate("ClipJobs", "{step} failed: {error}").format(step=name, error=job.error)
     if job.state == JobState.DONE and job.step == JobStep.CARDS:
-        return job.message or "Cards made"  # the reason when none came out ("No speech was heard…")
+        return job.message or translate("ClipJobs", "Cards made")  # the reason when none came out ("No speech…")
     return ""

@@ -20,7 +20,7 @@ class KeyPointList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Key points")
+        self.setAccessibleName(self.tr("Key points"))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSpacing(3)
@@ -57,7 +57,7 @@ class KeyPointList(QListWidget):
             item = QListWidgetItem(f"{format_time(p.start)}–{format_time(p.end)}   {p.text}")
             item.setData(SPAN_ROLE, (p.start, p.end))
             why = ", ".join(p.reasons) if p.reasons else "—"
-            item.setToolTip(f"Why it matters: {why}\nClick to play it; right-click to loop it.")
+            item.setToolTip(self.tr("Why it matters: {why}\nClick to play it; right-click to loop it.").format(why=why))
             self.addItem(item)
 
     def points(self) -> list[KeyPoint]:
@@ -91,6 +91,7 @@ class KeyPointList(QListWidget):
             return
         start, end = item.data(SPAN_ROLE)
         menu = QMenu(self)
-        menu.addAction(f"Play from {format_time(start)}", lambda: self.seek_requested.emit(float(start)))
-        menu.addAction("Loop this key point", lambda: self.loop_requested.emit(float(start), float(end)))
+        menu.addAction(self.tr("Play from {time}").format(time=format_time(start)),
+                       lambda: self.seek_requested.emit(float(start)))
+        menu.addAction(self.tr("Loop this key point"), lambda: self.loop_requested.emit(float(start), float(end)))
         menu.exec(self.viewport().mapToGlobal(pos))

@@ -83,7 +83,7 @@ class ClipMaking(QObject):
             self.p.transcript.request_fix()
 
     def _on_fixed(self, result: FixResult) -> None:
-        self.p.status.setText(f"Fixed {result.summary()}")
+        self.p.status.setText(self.tr("Fixed {what}").format(what=result.summary()))
         self.p.undo_button.show()
         self.p.reload()  # the transcript, key points and drafts read the fix back
         video = self.p.video()
@@ -95,8 +95,8 @@ class ClipMaking(QObject):
         self.fixes.undo()
 
     def _on_fix_undone(self, result: FixResult) -> None:
-        kept = f"; {result.kept} changed since, kept" if result.kept else ""
-        self.p.status.setText(f"Undone: {result.summary()}{kept}")
+        kept = self.tr("; {n} changed since, kept").format(n=result.kept) if result.kept else ""
+        self.p.status.setText(self.tr("Undone: {what}{kept}").format(what=result.summary(), kept=kept))
         self.p.reload()
 
     # ---- cards ----------------------------------------------------------------------------------------
@@ -114,13 +114,13 @@ class ClipMaking(QObject):
             button.setEnabled(True)
 
         button.setEnabled(False)
-        status.setText("Making cards (queued)")  # at once: the click is seen even before the job exists
+        status.setText(self.tr("Making cards (queued)"))  # at once: the click is seen even before the job exists
         self.p.bg(lambda: queue_cards(library, pipeline, vid), lambda _job: None, failed)
 
     def make_card_from_words(self, start: float, end: float) -> None:
         """"Make card from the selected words": a cloze hiding them, shown on the Cards tab to check."""
         self._card_tab_after = True
-        self.p.status.setText("Making a card from the selected words…")
+        self.p.status.setText(self.tr("Making a card from the selected words…"))
         self.p.cards.make_card_at(start, until=end)
 
     def make_card_now(self) -> None:
@@ -129,10 +129,11 @@ class ClipMaking(QObject):
             return
         at = self.p.player.position()
         self._card_tab_after = False
-        self.p.status.setText(f"Making a card from {format_time(at)}…")
+        self.p.status.setText(self.tr("Making a card from {time}…").format(time=format_time(at)))
         self.p.cards.make_card_at(at)
 
     def _on_card_made(self, card: Card) -> None:
-        self.p.status.setText(f"Card drafted from {format_time(card.start)}: check it on the Cards tab, then accept it")
+        self.p.status.setText(self.tr("Card drafted from {time}: check it on the Cards tab, then accept it").format(
+            time=format_time(card.start)))
         if self._card_tab_after:
             self.p.tabs.setCurrentWidget(self.p.cards)

@@ -50,7 +50,7 @@ class NotesSaver(QObject):
         self.edit.setEnabled(True)
 
     def _on_changed(self) -> None:
-        self.state.setText("Editing…")
+        self.state.setText(self.tr("Editing…"))
         self._timer.start()
 
     def save(self) -> None:
@@ -61,16 +61,16 @@ class NotesSaver(QObject):
         if vid is None or text == self._saved_text:
             return
         self._saved_text = text
-        self.state.setText("Saving…")
+        self.state.setText(self.tr("Saving…"))
         library = self.services.library
 
         def done(video: Video) -> None:
             if self._current_id() == vid and self.edit.toPlainText() == text:
-                self.state.setText("Saved")
+                self.state.setText(self.tr("Saved"))
             self.saved.emit(video)
 
         def failed(failure: Failure) -> None:
             self._saved_text = ""
-            self.state.setText(f"Not saved: {failure.message}")
+            self.state.setText(self.tr("Not saved: {error}").format(error=failure.message))
 
         self._run(lambda: library.set_notes(vid, text), done, failed)

@@ -23,7 +23,7 @@ class ScreenTrack(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screenTrack")
-        self.setAccessibleName("On-screen text")
+        self.setAccessibleName(self.tr("On-screen text"))
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -43,8 +43,9 @@ class ScreenTrack(QListWidget):
         for ln in self._lines:
             item = QListWidgetItem(f"{format_time(ln.start)}–{format_time(ln.end)}   {ln.text}")
             item.setData(SPAN_ROLE, (ln.start, ln.end))
-            item.setToolTip(f"On screen {format_time(ln.start)}–{format_time(ln.end)} (read with "
-                            f"{round(ln.confidence * 100)} % confidence). Click to play from there.")
+            item.setToolTip(self.tr("On screen {start}–{end} (read with {confidence} % confidence). Click to play from "
+                                    "there.").format(start=format_time(ln.start), end=format_time(ln.end),
+                                                          confidence=round(ln.confidence * 100)))
             self.addItem(item)
 
     def screen_lines(self) -> list[ScreenLine]:

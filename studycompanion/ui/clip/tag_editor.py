@@ -95,8 +95,8 @@ class TagChip(QToolButton):
         super().__init__(parent)
         self.name = name
         self.setText(f"{name}  ×")
-        self.setToolTip(f"Remove the tag {name}")
-        self.setAccessibleName(f"Tag {name}")
+        self.setToolTip(self.tr("Remove the tag {tag}").format(tag=name))
+        self.setAccessibleName(self.tr("Tag {tag}").format(tag=name))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setObjectName("tagChip")
         self.setStyleSheet(
@@ -117,9 +117,9 @@ class SuggestedChip(QToolButton):
         super().__init__(parent)
         self.name = name
         self.setText(f"{name}  ?")
-        self.setToolTip(f"Suggested from the clip's hashtags and transcript: click to keep {name}, "
-                        "or use the arrow to drop it")
-        self.setAccessibleName(f"Suggested tag {name}")
+        self.setToolTip(self.tr("Suggested from the clip's hashtags and transcript: click to keep {tag}, or use the "
+                                "arrow to drop it").format(tag=name))
+        self.setAccessibleName(self.tr("Suggested tag {tag}").format(tag=name))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setObjectName("suggestedChip")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -130,8 +130,10 @@ class SuggestedChip(QToolButton):
             "QToolButton#suggestedChip::menu-button { border: none; width: 14px; margin-right: 2px; }"
         )
         menu = QMenu(self)
-        self.keep_action = menu.addAction(f"Keep {name}", lambda: self.accept_requested.emit(self.name))
-        self.drop_action = menu.addAction(f"Not {name}", lambda: self.reject_requested.emit(self.name))
+        self.keep_action = menu.addAction(self.tr("Keep {tag}").format(tag=name),
+                                          lambda: self.accept_requested.emit(self.name))
+        self.drop_action = menu.addAction(self.tr("Not {tag}").format(tag=name),
+                                          lambda: self.reject_requested.emit(self.name))
         self.setMenu(menu)
         self.clicked.connect(lambda: self.accept_requested.emit(self.name))
 
@@ -150,9 +152,9 @@ class TagEditor(QWidget):
         self._suggested: list[str] = []
         self._flow = FlowLayout(self)
         self.input = QLineEdit(self)
-        self.input.setPlaceholderText("Add a tag…")
-        self.input.setAccessibleName("Add a tag")
-        self.input.setToolTip("Type a tag and press Enter; use :: for a hierarchy (Cardio::Murmurs)")
+        self.input.setPlaceholderText(self.tr("Add a tag…"))
+        self.input.setAccessibleName(self.tr("Add a tag"))
+        self.input.setToolTip(self.tr("Type a tag and press Enter; use :: for a hierarchy (Cardio::Murmurs)"))
         self.input.setClearButtonEnabled(False)
         self.input.setMinimumWidth(140)
         self.input.setMaximumWidth(260)

@@ -33,10 +33,10 @@ class TranscriptPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.legend.setFont(font)
         self.legend.setContentsMargins(10, 2, 10, 4)
-        self.legend.setToolTip("Unsure: the model was less than 50 % sure of the word. Corrected: the medical "
-                               "lexicon or your fix changed it; hover it to see what was heard.\nRight-click a word "
-                               "(or select words) to fix it everywhere, or to make a card from the selected words; "
-                               "C makes a card from the line being said.")
+        self.legend.setToolTip(self.tr("Unsure: the model was less than 50 % sure of the word. Corrected: the medical "
+                                       "lexicon or your fix changed it; hover it to see what was heard.\nRight-click a "
+                                       "word (or select words) to fix it everywhere, or to make a card from the "
+                                       "selected words; C makes a card from the line being said."))
         self.legend.hide()
 
         self.track = ScreenTrack(self)
@@ -82,8 +82,9 @@ class TranscriptPane(QWidget):
     def set_screen_lines(self, lines: Sequence[ScreenLine]) -> None:
         self.track.set_lines(lines)
         n = len(lines)
-        self.track_heading.setText(f"<b>On screen</b> ({n} line{'s' if n != 1 else ''}) · click one to play from "
-                                   "there")
+        heading = (self.tr("<b>On screen</b> ({n} line) · click one to play from there") if n == 1 else
+                   self.tr("<b>On screen</b> ({n} lines) · click one to play from there"))
+        self.track_heading.setText(heading.format(n=n))
         self.track_box.setVisible(bool(lines))
         if lines:
             total = max(1, self.splitter.height())

@@ -80,7 +80,7 @@ class TranscriptView(QTextEdit):
         self._clicked: tuple[int, int] | None = None  # the word last clicked: what F2 fixes without a selection
         self.offers_edits = False  # "Fix…" and "Make card" are offered only where a view acts on them (the clip)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
-        self.set_placeholder("No transcript yet.")
+        self.set_placeholder(self.tr("No transcript yet."))
 
     # ---- content ----------------------------------------------------------------------------------
 
@@ -98,7 +98,7 @@ class TranscriptView(QTextEdit):
         self.setExtraSelections([])
         self._lines, self._current, self._clicked = [], None, None
         if not lines:
-            self.set_placeholder("This clip has no speech in its transcript.")
+            self.set_placeholder(self.tr("This clip has no speech in its transcript."))
             return
         cursor = QTextCursor(self.document())
         stamp = QTextCharFormat()
@@ -355,24 +355,25 @@ class TranscriptView(QTextEdit):
         hit = self._time_at(point)
         if hit is not None:
             line = self._lines[hit[0]]
-            menu.addAction(f"Play from {format_time(line.start)}", lambda: self.seek_requested.emit(line.start))
-            menu.addAction("Loop this sentence", lambda: self.loop_requested.emit(line.start, line.end))
+            menu.addAction(self.tr("Play from {time}").format(time=format_time(line.start)),
+                           lambda: self.seek_requested.emit(line.start))
+            menu.addAction(self.tr("Loop this sentence"), lambda: self.loop_requested.emit(line.start, line.end))
             menu.addSeparator()
         target = self.fix_target(point) if self._lines and self.offers_edits else []
         if target:
             words = self.words_text(target)
             shown = words if len(words) <= 32 else words[:31] + "…"
-            fix = menu.addAction(f"Fix “{shown}”…", lambda: self.fix_requested.emit(words))
+            fix = menu.addAction(self.tr("Fix “{words}”…").format(words=shown), lambda: self.fix_requested.emit(words))
             fix.setShortcut(QKeySequence(FIX_KEY))
             fix.setObjectName("fixAction")
         if self.offers_edits and self.selected_span() is not None:
-            card = menu.addAction("Make card from the selected words", self._make_card_from_selection)
+            card = menu.addAction(self.tr("Make card from the selected words"), self._make_card_from_selection)
             card.setObjectName("makeCardAction")
         if target or (self.offers_edits and self.selected_span() is not None):
             menu.addSeparator()
-        copy = menu.addAction("Copy", self.copy)
+        copy = menu.addAction(self.tr("Copy"), self.copy)
         copy.setEnabled(self.textCursor().hasSelection())
-        menu.addAction("Select all", self.selectAll)
+        menu.addAction(self.tr("Select all"), self.selectAll)
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
 
 UNSURE_BELOW = 0.5  # a word whose probability is below this is marked as unsure
@@ -32,11 +33,14 @@ def word_mark(probability: float, corrected_from: str) -> WordMark | None:
 def word_tooltip(text: str, probability: float, corrected_from: str, *, fixable: bool = True) -> str:
     """What hovering a marked word says ("" for a word the model was sure of)."""
     mark = word_mark(probability, corrected_from)
-    how = f"\n{FIX_KEY} or right-click to fix it" if fixable else ""
+    translate = QCoreApplication.translate
+    how = translate("WordMarks", "\n{key} or right-click to fix it").format(key=FIX_KEY) if fixable else ""
     if mark is WordMark.CORRECTED:
-        return f"heard: “{bare_word(corrected_from)}” (corrected to “{bare_word(text)}”){how}"
+        return translate("WordMarks", "heard: “{heard}” (corrected to “{word}”){how}").format(
+            heard=bare_word(corrected_from), word=bare_word(text), how=how)
     if mark is WordMark.UNSURE:
-        return f"unsure: the model was {round(probability * 100)} % sure of “{bare_word(text)}”{how}"
+        return translate("WordMarks", "unsure: the model was {percent} % sure of “{word}”{how}").format(
+            percent=round(probability * 100), word=bare_word(text), how=how)
     return ""
 
 
@@ -66,6 +70,9 @@ def legend_html(marked: Sequence[tuple[str, WordMark]]) -> str:
         return (f"<span style='background-color: rgba({tint.red()},{tint.green()},{tint.blue()},0.18); "
                 f"border-bottom: 1px {border} {color}; color: {color}'>&nbsp;{text}&nbsp;</span>")
 
-    return (f"{sample(UNSURE_COLOR, 'dotted', 'unsure')} {unsure} &nbsp; "
-            f"{sample(CORRECTED_COLOR, 'dashed', 'corrected')} {corrected} (hover: what was heard) · "
-            f"{FIX_KEY} or right-click: Fix…")
+    translate = QCoreApplication.translate
+    return translate("WordMarks", "{unsure} {n_unsure} &nbsp; {corrected} {n_corrected} (hover: what was heard) · "
+                                  "{key} or right-click: Fix…").format(
+        unsure=sample(UNSURE_COLOR, "dotted", translate("WordMarks", "unsure")), n_unsure=unsure,
+        corrected=sample(CORRECTED_COLOR, "dashed", translate("WordMarks", "corrected")), n_corrected=corrected,
+        key=FIX_KEY)

@@ -19,6 +19,12 @@ log = logging.getLogger(__name__)
 LOCALE_ENV = "STUDYCOMPANION_LOCALE"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks `text` for lupdate in `context` and returns it unchanged (Qt's own is typed as returning object);
+    show it later with QCoreApplication.translate(context, text)."""
+    return text
+
+
 def chosen_locale() -> QLocale:
     name = os.environ.get(LOCALE_ENV, "").strip()
     return QLocale(name) if name else QLocale.system()

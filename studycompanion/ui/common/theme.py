@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from studycompanion.core.types import JobState, VideoStatus
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
 ACCENT = QColor("#2f6fdf")
 
@@ -89,14 +90,18 @@ def apply_theme(app: QApplication) -> ThemeWatcher:
 
 # ---- colours for badges ------------------------------------------------------------------------------------
 
-STATUS_LABELS = {
-    VideoStatus.QUEUED: "Queued",
-    VideoStatus.DOWNLOADING: "Downloading",
-    VideoStatus.READY: "Downloaded",
-    VideoStatus.TRANSCRIBED: "Transcribed",
-    VideoStatus.CARDS: "Cards ready",
-    VideoStatus.FAILED: "Failed",
+STATUS_LABELS = {  # English source texts: show them through status_label()
+    VideoStatus.QUEUED: QT_TRANSLATE_NOOP("Theme", "Queued"),
+    VideoStatus.DOWNLOADING: QT_TRANSLATE_NOOP("Theme", "Downloading"),
+    VideoStatus.READY: QT_TRANSLATE_NOOP("Theme", "Downloaded"),
+    VideoStatus.TRANSCRIBED: QT_TRANSLATE_NOOP("Theme", "Transcribed"),
+    VideoStatus.CARDS: QT_TRANSLATE_NOOP("Theme", "Cards ready"),
+    VideoStatus.FAILED: QT_TRANSLATE_NOOP("Theme", "Failed"),
 }
+
+
+def status_label(status: VideoStatus) -> str:
+    return QCoreApplication.translate("Theme", STATUS_LABELS[status])
 
 STATUS_COLORS = {
     VideoStatus.QUEUED: QColor("#7a7f87"),
@@ -128,11 +133,12 @@ def fmt_duration(seconds: float | None) -> str:
 def fmt_eta(seconds: float | None) -> str:
     if seconds is None or seconds < 0:
         return ""
+    translate = QCoreApplication.translate
     total = round(seconds)
     if total < 60:
-        return f"{total} s left"
+        return translate("Theme", "{s} s left").format(s=total)
     m, s = divmod(total, 60)
     if m < 60:
-        return f"{m} min {s:02d} s left"
+        return translate("Theme", "{m} min {s} s left").format(m=m, s=f"{s:02d}")
     h, m = divmod(m, 60)
-    return f"{h} h {m:02d} min left"
+    return translate("Theme", "{h} h {m} min left").format(h=h, m=f"{m:02d}")

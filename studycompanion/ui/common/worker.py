@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
 from studycompanion.core.errors import UserError
@@ -33,7 +33,7 @@ class Failure:
         detail = "".join(traceback.format_exception(exc))
         if isinstance(exc, UserError):
             return cls(exc.message, (exc.detail + "\n\n" + detail).strip())
-        return cls(f"Something went wrong: {exc}", detail)
+        return cls(QCoreApplication.translate("Worker", "Something went wrong: {error}").format(error=exc), detail)
 
 
 # run(fn, done, failed): `fn` on the worker, the callbacks back on the UI thread (a view's `_bg`, which drops them

@@ -63,7 +63,7 @@ class ExportDialog(QDialog):
     def __init__(self, services: Any, worker: Worker, parent: QWidget | None = None, video_id: int | None = None,
                  tag: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export cards to Anki")
+        self.setWindowTitle(self.tr("Export cards to Anki"))
         self.setObjectName("exportDialog")
         self.services = services
         self.worker = worker
@@ -91,11 +91,11 @@ class ExportDialog(QDialog):
 
     def _build(self, tag: str | None) -> None:
         # what
-        what = QGroupBox("Cards", self)
+        what = QGroupBox(self.tr("Cards"), self)
         form = QVBoxLayout(what)
-        self.clip_radio = QRadioButton("This clip", what)
-        self.tag_radio = QRadioButton("Clips tagged", what)
-        self.all_radio = QRadioButton("Everything in the library", what)
+        self.clip_radio = QRadioButton(self.tr("This clip"), what)
+        self.tag_radio = QRadioButton(self.tr("Clips tagged"), what)
+        self.all_radio = QRadioButton(self.tr("Everything in the library"), what)
         self.tag_combo = QComboBox(what)
         self.tag_combo.setEditable(True)
         self.tag_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -118,8 +118,9 @@ class ExportDialog(QDialog):
         self.count_label = QLabel(what)
         self.count_label.setForegroundRole(self.count_label.foregroundRole())
         form.addWidget(self.count_label)
-        self.drafts_check = QCheckBox("Include drafts", what)  # its text says how many, once counted
-        self.drafts_check.setToolTip("Drafts are cards you have not accepted yet; they are left out unless ticked")
+        self.drafts_check = QCheckBox(self.tr("Include drafts"), what)  # its text says how many, once counted
+        self.drafts_check.setToolTip(self.tr("Drafts are cards you have not accepted yet; they are left out unless "
+                                             "ticked"))
         self.drafts_check.toggled.connect(lambda _on: self._show_count(self._counts) if self._counts else None)
         form.addWidget(self.drafts_check)
         self.clip_radio.setEnabled(self.video_id is not None)
@@ -128,17 +129,17 @@ class ExportDialog(QDialog):
         self.tag_combo.editTextChanged.connect(lambda _t: self._on_tag_edited())
 
         # where
-        where = QGroupBox("Send to", self)
+        where = QGroupBox(self.tr("Send to"), self)
         grid = QFormLayout(where)
-        self.file_radio = QRadioButton("An .apkg file (double-click it to import into Anki)", where)
-        self.connect_radio = QRadioButton("Anki, running on this computer (AnkiConnect add-on)", where)
+        self.file_radio = QRadioButton(self.tr("An .apkg file (double-click it to import into Anki)"), where)
+        self.connect_radio = QRadioButton(self.tr("Anki, running on this computer (AnkiConnect add-on)"), where)
         self.file_radio.setChecked(True)
         self.dest = QButtonGroup(self)
         self.dest.addButton(self.file_radio, 0)
         self.dest.addButton(self.connect_radio, 1)
         self.path_edit = QLineEdit(where)
-        self.path_edit.setAccessibleName("Export file")
-        browse = QPushButton("Browse…", where)
+        self.path_edit.setAccessibleName(self.tr("Export file"))
+        browse = QPushButton(self.tr("Browse…"), where)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -146,29 +147,32 @@ class ExportDialog(QDialog):
         self.url_label = QLabel(self.services.settings.ankiconnect_url, where)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addRow(self.file_radio)
-        grid.addRow("File", path_row)
+        grid.addRow(self.tr("File"), path_row)
         grid.addRow(self.connect_radio)
-        grid.addRow("Address", self.url_label)
+        grid.addRow(self.tr("Address"), self.url_label)
         self.deck_edit = QLineEdit(where)
-        self.deck_edit.setAccessibleName("Deck name")
+        self.deck_edit.setAccessibleName(self.tr("Deck name"))
         root = self.services.settings.default_deck or anki.TAG_ROOT
-        self.per_tag_check = QCheckBox("A deck per tag", where)
-        self.per_tag_check.setToolTip(f"Off: every card in {root}, with hierarchical tags (as Anki advises)")
+        self.per_tag_check = QCheckBox(self.tr("A deck per tag"), where)
+        self.per_tag_check.setToolTip(self.tr("Off: every card in {deck}, with hierarchical tags (as Anki advises)")
+                                      .format(deck=root))
         self.per_tag_check.setChecked(bool(getattr(self.services.settings, "anki_deck_per_tag", False)))
         self.per_tag_check.toggled.connect(self._update_deck_hint)
-        grid.addRow("Deck", self.deck_edit)
+        grid.addRow(self.tr("Deck"), self.deck_edit)
         grid.addRow("", self.per_tag_check)
         self.note_type_combo = QComboBox(where)
-        self.note_type_combo.setAccessibleName("Note type")
+        self.note_type_combo.setAccessibleName(self.tr("Note type"))
         custom = getattr(self.services.settings, "anki_custom_name", "") or ""
-        for label, choice in (("StudyCompanion's own (Text, Extra, Source, Frame, Audio)", NoteTypeChoice.OURS),
-                              ("Anki's built-in Cloze and Basic", NoteTypeChoice.ANKI),
-                              (f"Your own: {custom}" if custom else "", NoteTypeChoice.CUSTOM)):
+        for label, choice in ((self.tr("StudyCompanion's own (Text, Extra, Source, Frame, Audio)"),
+                               NoteTypeChoice.OURS),
+                              (self.tr("Anki's built-in Cloze and Basic"), NoteTypeChoice.ANKI),
+                              (self.tr("Your own: {name}").format(name=custom) if custom else "",
+                               NoteTypeChoice.CUSTOM)):
             if label:
                 self.note_type_combo.addItem(label, choice.value)
         current = self.note_type_combo.findData(getattr(self.services.settings, "anki_note_type", "ours"))
         self.note_type_combo.setCurrentIndex(max(0, current))
-        grid.addRow("Note type", self.note_type_combo)
+        grid.addRow(self.tr("Note type"), self.note_type_combo)
         self._update_deck_hint()
         self.dest.idToggled.connect(lambda _i, _on: self._update())
 
@@ -180,8 +184,8 @@ class ExportDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.show_button = self.buttons.addButton("Show file", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.show_button = self.buttons.addButton(self.tr("Show file"), QDialogButtonBox.ButtonRole.ActionRole)
         self.show_button.hide()
         self.show_button.clicked.connect(self._show_file)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -212,7 +216,7 @@ class ExportDialog(QDialog):
         self.tag_combo.setEditText(text or (tags[0] if tags and not self.video_id else ""))
         self.tag_combo.blockSignals(False)
         if self._title:
-            self.clip_radio.setText(f"This clip: {self._title}")
+            self.clip_radio.setText(self.tr("This clip: {title}").format(title=self._title))
         self._selection_changed()
 
     # ---- state ------------------------------------------------------------------------------------
@@ -241,7 +245,7 @@ class ExportDialog(QDialog):
             self.path_edit.setText(str(folder / default_file_name(selection, self._title)))
         self._count_token += 1
         token, store = self._count_token, self.store
-        self.count_label.setText("Counting cards…")
+        self.count_label.setText(self.tr("Counting cards…"))
         self._bg(lambda: count_cards(store, selection),
                         lambda counts: self._show_count(counts) if token == self._count_token else None,
                         lambda f: self.count_label.setText(f.message))
@@ -249,24 +253,31 @@ class ExportDialog(QDialog):
 
     def _update_deck_hint(self) -> None:
         root = self.services.settings.default_deck or anki.TAG_ROOT
-        self.deck_edit.setPlaceholderText(f"Automatic: {root}::<tag>" if self.per_tag_check.isChecked()
-                                          else f"Automatic: {root} (topics are tags)")
+        self.deck_edit.setPlaceholderText(self.tr("Automatic: {deck}::<tag>").format(deck=root)
+                                          if self.per_tag_check.isChecked()
+                                          else self.tr("Automatic: {deck} (topics are tags)").format(deck=root))
 
     def _show_count(self, counts: ExportCounts) -> None:
         self._counts = counts
-        self.drafts_check.setText(f"Include {counts.drafts} draft{'s' if counts.drafts != 1 else ''} "
-                                  "(not accepted yet)")
-        self.drafts_check.setEnabled(counts.drafts > 0)
+        drafts = counts.drafts
+        self.drafts_check.setText((self.tr("Include {n} draft (not accepted yet)") if drafts == 1 else
+                                   self.tr("Include {n} drafts (not accepted yet)")).format(n=drafts))
+        self.drafts_check.setEnabled(drafts > 0)
         n = counts.to_send(self.drafts_check.isChecked())
-        text = f"{n} card{'s' if n != 1 else ''} will be exported"
         left = []
-        if counts.drafts and not self.drafts_check.isChecked():
-            left.append(f"{counts.drafts} draft{'s' if counts.drafts != 1 else ''} not accepted yet")
+        if drafts and not self.drafts_check.isChecked():
+            left.append((self.tr("{n} draft not accepted yet") if drafts == 1 else
+                         self.tr("{n} drafts not accepted yet")).format(n=drafts))
         if counts.rejected:
-            left.append(f"{counts.rejected} rejected")
+            left.append(self.tr("{n} rejected").format(n=counts.rejected))
         if left:
-            text += f" ({' and '.join(left)} left out)"
-        self.count_label.setText(text + ".")
+            text = (self.tr("{n} card will be exported ({left} left out).") if n == 1 else
+                    self.tr("{n} cards will be exported ({left} left out)."))
+            text = text.format(n=n, left=self.tr(" and ").join(left))
+        else:
+            text = (self.tr("{n} card will be exported.") if n == 1 else
+                    self.tr("{n} cards will be exported.")).format(n=n)
+        self.count_label.setText(text)
         self._cards_available = n
         self._update()
 
@@ -283,11 +294,12 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         to_file = self.file_radio.isChecked()
         self.path_edit.setEnabled(to_file and not self._busy)
-        self.export_button.setText("Export" if to_file else "Send to Anki")
+        self.export_button.setText(self.tr("Export") if to_file else self.tr("Send to Anki"))
         self.export_button.setEnabled(not self._busy and self._cards_available != 0)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export deck", self.path_edit.text(), "Anki deck (*.apkg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export deck"), self.path_edit.text(),
+                                              self.tr("Anki deck (*.apkg)"))
         if path:
             self.path_edit.setText(path if path.endswith(".apkg") else path + ".apkg")
 
@@ -306,12 +318,12 @@ class ExportDialog(QDialog):
         options = self.options()
         store, library, creators = self.store, self.services.library, self.services.creators
         if self.tag_radio.isChecked() and not selection.tag:
-            self._show_result("Choose a tag to export.", error=True)
+            self._show_result(self.tr("Choose a tag to export."), error=True)
             return
         if self.file_radio.isChecked():
             out = Path(self.path_edit.text().strip()).expanduser()
             if not out.name or out.is_dir():
-                self._show_result("Choose a file name for the deck.", error=True)
+                self._show_result(self.tr("Choose a file name for the deck."), error=True)
                 return
             if out.suffix.lower() != ".apkg":
                 out = out.with_name(out.name + ".apkg")
@@ -346,10 +358,11 @@ class ExportDialog(QDialog):
         self._busy = False
         self.summary = summary
         self.bar.hide()
-        where = f"Wrote {Path(summary.target).name}" if self.file_radio.isChecked() else "Sent to Anki"
-        self._show_result(f"{where}.\n{summary.text()}")
+        where = (self.tr("Wrote {file}.").format(file=Path(summary.target).name) if self.file_radio.isChecked()
+                 else self.tr("Sent to Anki."))
+        self._show_result(f"{where}\n{summary.text()}")
         self.show_button.setVisible(self.file_radio.isChecked())
-        self.close_button.setText("Done")
+        self.close_button.setText(self.tr("Done"))
         self._update()
         self._selection_changed()
         self.exported.emit(summary)

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from studycompanion.core.anki import notes as anki
 from studycompanion.core.anki.export import ExportCounts, count_for_export
 from studycompanion.core.anki.notetypes import DEFAULT, NoteTypes
@@ -46,18 +48,35 @@ class ExportSummary:
     missing_media: int = 0
 
     def text(self) -> str:
-        lines = [f"{self.notes} notes" + (f" ({self.cards} Anki cards)" if self.cards else "")
-                 + f": {self.new} new, {self.updated} updated, {self.unchanged} unchanged."]
+        translate = QCoreApplication.translate
+        counts = {"new": self.new, "updated": self.updated, "unchanged": self.unchanged}
+        if self.cards:
+            lines = [translate("ExportSummary", "{notes} notes ({cards} Anki cards): {new} new, {updated} updated, "
+                                                "{unchanged} unchanged.").format(notes=self.notes, cards=self.cards,
+                                                                                 **counts)]
+        else:
+            lines = [translate("ExportSummary", "{notes} notes: {new} new, {updated} updated, {unchanged} unchanged.")
+                     .format(notes=self.notes, **counts)]
         if self.duplicates:
-            lines.append(f"{self.duplicates} skipped: Anki already has a note with the same text.")
+            lines.append(translate("ExportSummary", "{n} skipped: Anki already has a note with the same text.").format(
+                n=self.duplicates))
         if self.failed:
-            lines.append(f"{self.failed} could not be added (see Anki).")
-        lines.append(f"{self.media} media files" + (f", {_size(self.size)} in all." if self.size else "."))
+            lines.append(translate("ExportSummary", "{n} could not be added (see Anki).").format(n=self.failed))
+        if self.size:
+            lines.append(translate("ExportSummary", "{n} media files, {size} in all.").format(n=self.media,
+                                                                                             size=_size(self.size)))
+        else:
+            lines.append(translate("ExportSummary", "{n} media files.").format(n=self.media))
         if self.missing_media:
-            lines.append(f"⚠ {self.missing_media} frame or audio file{'s' if self.missing_media != 1 else ''} "
-                         "missing from the library folder: those cards went without them.")
+            missing = (translate("ExportSummary", "⚠ {n} frame or audio file missing from the library folder: those "
+                                                  "cards went without them.") if self.missing_media == 1 else
+                       translate("ExportSummary", "⚠ {n} frame or audio files missing from the library folder: those "
+                                                  "cards went without them."))
+            lines.append(missing.format(n=self.missing_media))
         if self.decks:
-            lines.append("Deck" + ("s: " if len(self.decks) > 1 else ": ") + ", ".join(self.decks))
+            decks = (translate("ExportSummary", "Decks: {names}") if len(self.decks) > 1 else
+                     translate("ExportSummary", "Deck: {names}"))
+            lines.append(decks.format(names=", ".join(self.decks)))
         return "\n".join(lines)
 
 

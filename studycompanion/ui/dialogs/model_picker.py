@@ -51,7 +51,7 @@ class ModelPicker(QWidget):
         self._progress.changed.connect(self._on_progress)
 
         self.combo = QComboBox(self)
-        self.combo.setAccessibleName("Transcription model")
+        self.combo.setAccessibleName(self.tr("Transcription model"))
         # what ships first, then the downloads worth it for accuracy, then the rest
         order = [n for n, s in MODELS.items() if s.source is not ModelSource.DOWNLOAD]
         order += [n for n in RECOMMENDED_DOWNLOADS if n in MODELS]
@@ -64,7 +64,7 @@ class ModelPicker(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download_button = QPushButton("Download", self)
+        self.download_button = QPushButton(self.tr("Download"), self)
         self.download_button.clicked.connect(self._download_or_cancel)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)
@@ -110,10 +110,14 @@ class ModelPicker(QWidget):
             name = str(self.combo.itemData(i))
             st = self._statuses.get(name)
             spec = MODELS[name]
-            mark = "ready" if st and st.available else (
-                f"download {spec.approx_mb} MB" if spec.source is ModelSource.DOWNLOAD else "not installed")
-            if name in RECOMMENDED_DOWNLOADS and not (st and st.available):
-                mark += ", more accurate"
+            better = name in RECOMMENDED_DOWNLOADS
+            if st and st.available:
+                mark = self.tr("ready")
+            elif spec.source is ModelSource.DOWNLOAD:
+                mark = (self.tr("download {size} MB, more accurate") if better else
+                        self.tr("download {size} MB")).format(size=spec.approx_mb)
+            else:
+                mark = self.tr("not installed, more accurate") if better else self.tr("not installed")
             self.combo.setItemText(i, f"{name}  —  {spec.note} ({mark})")
         self._update()
 
@@ -123,26 +127,28 @@ class ModelPicker(QWidget):
         st = self._statuses.get(name)
         busy = self._downloading is not None
         if busy:
-            self.download_button.setText("Cancel download")
+            self.download_button.setText(self.tr("Cancel download"))
             self.download_button.show()
             return
         if st is None:
-            self.status.setText("Checking…")
+            self.status.setText(self.tr("Checking…"))
             self.download_button.hide()
             return
-        language = "many languages" if spec.multilingual else "English only"
+        language = self.tr("many languages") if spec.multilingual else self.tr("English only")
         figures = describe(name, self._speeds)
         if st.available:
-            self.status.setText(f"Ready on this computer ({language}, about {spec.approx_mb} MB). {figures}")
+            self.status.setText(self.tr("Ready on this computer ({language}, about {size} MB). {figures}").format(
+                language=language, size=spec.approx_mb, figures=figures))
             self.download_button.hide()
         elif spec.source is ModelSource.DOWNLOAD:
-            self.status.setText(f"Not on this computer yet ({language}). Downloading it needs the internet once "
-                                f"(about {spec.approx_mb} MB, resumable, checked when done); the current model "
-                                f"keeps working meanwhile. {figures}")
-            self.download_button.setText(f"Download ({spec.approx_mb} MB)")
+            self.status.setText(self.tr("Not on this computer yet ({language}). Downloading it needs the internet once "
+                                        "(about {size} MB, resumable, checked when done); the current model keeps "
+                                        "working meanwhile. {figures}").format(language=language,
+                                                                               size=spec.approx_mb, figures=figures))
+            self.download_button.setText(self.tr("Download ({size} MB)").format(size=spec.approx_mb))
             self.download_button.show()
         else:
-            self.status.setText(f"Not installed. {st.how}")
+            self.status.setText(self.tr("Not installed. {how}").format(how=st.how))
             self.download_button.hide()
 
     # ---- download ---------------------------------------------------------------------------------
@@ -152,7 +158,7 @@ class ModelPicker(QWidget):
             if self._cancel is not None:
                 self._cancel.set()
             self.download_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
             return
         self.download(self.selected())
 
@@ -166,7 +172,7 @@ class ModelPicker(QWidget):
         relay, models_dir = self._progress, self.models_dir
         self.bar.setRange(0, 0)
         self.bar.show()
-        self.status.setText(f"Downloading {name}…")
+        self.status.setText(self.tr("Downloading {name}…").format(name=name))
         self._update()
 
         def run() -> Path | None:
@@ -192,7 +198,8 @@ class ModelPicker(QWidget):
         if total > 0:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(done * 1000 / total))
-            self.bar.setFormat(f"{filename}: {_human_mb(done)} of {_human_mb(total)}")
+            self.bar.setFormat(self.tr("{file}: {done} of {total}").format(file=filename, done=_human_mb(done),
+                                                                            total=_human_mb(total)))
         else:
             self.bar.setRange(0, 0)
             self.bar.setFormat(f"{filename}: {_human_mb(done)}")
@@ -206,10 +213,11 @@ class ModelPicker(QWidget):
             self.refresh()
             if self._measure is not None:  # how fast it is here, on the demo clip (about a minute of speech)
                 measure = self._measure
-                self.status.setText(f"Downloaded. Timing {name} on this computer…")
+                self.status.setText(self.tr("Downloaded. Timing {name} on this computer…").format(name=name))
                 self._bg(lambda: measure(name), lambda _s: self.refresh(),
-                         lambda f: self.status.setText(f"Downloaded; it could not be timed: {f.message}"))
+                         lambda f: self.status.setText(
+                             self.tr("Downloaded; it could not be timed: {error}").format(error=f.message)))
             return
         self._update()
-        self.status.setText("Download stopped; it resumes where it stopped next time." if cancelled
+        self.status.setText(self.tr("Download stopped; it resumes where it stopped next time.") if cancelled
                             else failure.message if failure else "")

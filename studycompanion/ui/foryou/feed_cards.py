@@ -45,12 +45,12 @@ class FeedCards(QObject):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.editor = QLineEdit(owner)
-        self.editor.setPlaceholderText("Fix the card, Enter saves, Esc cancels")
+        self.editor.setPlaceholderText(self.tr("Fix the card, Enter saves, Esc cancels"))
         self.editor.returnPressed.connect(self.save_edit)
         self.editor.hide()
-        self.accept_button = QPushButton("Accept (A)")
-        self.reject_button = QPushButton("Reject (X)")
-        self.edit_button = QPushButton("Edit (E)")
+        self.accept_button = QPushButton(self.tr("Accept (A)"))
+        self.reject_button = QPushButton(self.tr("Reject (X)"))
+        self.edit_button = QPushButton(self.tr("Edit (E)"))
         self.accept_button.clicked.connect(lambda: self.set_state(CardState.ACCEPTED))
         self.reject_button.clicked.connect(lambda: self.set_state(CardState.REJECTED))
         self.edit_button.clicked.connect(self.edit)
@@ -61,7 +61,7 @@ class FeedCards(QObject):
     def column(self) -> QVBoxLayout:
         """The cards' column as the feed lays it out: "Key cards" and the buttons, the list, the editor, the note."""
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("<b>Key cards</b>"))
+        buttons.addWidget(QLabel(self.tr("<b>Key cards</b>")))
         buttons.addStretch(1)
         for b in self.buttons:
             buttons.addWidget(b)
@@ -92,7 +92,7 @@ class FeedCards(QObject):
                 self.list.setCurrentItem(item)
         if cards and self.list.currentItem() is None:
             self.list.setCurrentRow(0)
-        self.note.setText("" if cards else "No cards for this clip yet: open it and “Make cards”.")
+        self.note.setText("" if cards else self.tr("No cards for this clip yet: open it and “Make cards”."))
         for b in self.buttons:
             b.setEnabled(bool(cards))
 
@@ -139,7 +139,7 @@ class FeedCards(QObject):
             if vid == self._current_id():
                 self.fill(clip.cards, None if rejected else card.id)
                 if rejected:
-                    self.note.setText("Rejected: it will not go to Anki.")
+                    self.note.setText(self.tr("Rejected: it will not go to Anki."))
 
         def failed(failure: Failure) -> None:
             self.note.setText(failure.message)  # e.g. "A cloze card needs at least one deletion"

@@ -8,19 +8,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from studycompanion.core.cards import cloze
 from studycompanion.core.cards.drafts import format_time
 from studycompanion.core.db.tables import Card
 from studycompanion.core.interests.foryou import ForYouItem
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.clip.transcript_lines import Lines, build_lines
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
 
 STUDY_LEAD = 4.0  # seconds: study mode shows a card's cloze this long before its moment
-STATE_WORDS = {CardState.DRAFT: "draft", CardState.ACCEPTED: "accepted", CardState.REJECTED: "rejected",
-               CardState.EXPORTED: "in Anki"}
+STATE_WORDS = {CardState.DRAFT: QT_TRANSLATE_NOOP("FeedClip", "draft"),  # shown through translate("FeedClip", ...)
+               CardState.ACCEPTED: QT_TRANSLATE_NOOP("FeedClip", "accepted"),
+               CardState.REJECTED: QT_TRANSLATE_NOOP("FeedClip", "rejected"),
+               CardState.EXPORTED: QT_TRANSLATE_NOOP("FeedClip", "in Anki")}
 
 
 @dataclass
@@ -57,10 +62,12 @@ def why_text(item: ForYouItem) -> str:
     """'Why this clip: because you study Cardio::Murmurs, and 2 cards are due.' from the ranking's reasons."""
     reasons = [r for r in item.reasons if r] or [item.reason]
     reasons = [r for r in reasons if r]
+    translate = QCoreApplication.translate
     if not reasons:
-        return "Why this clip: it is in your library."
-    words = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
-    return f"Why this clip: {words}."
+        return translate("FeedClip", "Why this clip: it is in your library.")
+    words = reasons[0] if len(reasons) == 1 else translate("FeedClip", "{first} and {last}").format(
+        first=", ".join(reasons[:-1]), last=reasons[-1])
+    return translate("FeedClip", "Why this clip: {reasons}.").format(reasons=words)
 
 
 def card_text(card: Card, *, reveal: bool = True) -> str:
@@ -71,7 +78,9 @@ def card_text(card: Card, *, reveal: bool = True) -> str:
 
 def card_row_text(card: Card) -> str:
     """A card's row in the feed's list: its moment, its words and its state."""
-    return f"{format_time(card.start)}  {card_text(card)}   ({STATE_WORDS.get(card.state, card.state.value)})"
+    state = QCoreApplication.translate("FeedClip", STATE_WORDS[card.state]) if card.state in STATE_WORDS else \
+        card.state.value
+    return f"{format_time(card.start)}  {card_text(card)}   ({state})"
 
 
 def study_line(cards: Sequence[Card], seconds: float) -> str:
@@ -80,11 +89,14 @@ def study_line(cards: Sequence[Card], seconds: float) -> str:
     cards = sorted(cards, key=lambda c: c.start)
     now = next((c for c in cards if c.start <= seconds < max(c.end, c.start + 1.0)), None)
     soon = next((c for c in cards if seconds < c.start <= seconds + STUDY_LEAD), None)
+    translate = QCoreApplication.translate
     if soon is not None:
-        return f"Coming up at {format_time(soon.start)}: {card_text(soon, reveal=False)}"
+        return translate("FeedClip", "Coming up at {time}: {card}").format(time=format_time(soon.start),
+                                                                          card=card_text(soon, reveal=False))
     if now is not None:
-        return f"Said now: {card_text(now)}"
+        return translate("FeedClip", "Said now: {card}").format(card=card_text(now))
     if cards:
         later = next((c for c in cards if c.start > seconds), None)
-        return f"Next card at {format_time(later.start)}" if later else "No more cards in this clip."
-    return "This clip has no cards yet."
+        return translate("FeedClip", "Next card at {time}").format(time=format_time(later.start)) if later else \
+            translate("FeedClip", "No more cards in this clip.")
+    return translate("FeedClip", "This clip has no cards yet.")

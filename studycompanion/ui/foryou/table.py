@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
+
 from studycompanion.services import Services
 from studycompanion.ui.library.model import RowNote
 
@@ -25,7 +27,9 @@ def for_you_rows(services: Services, limit: int = LIMIT) -> tuple[list[RowNote],
         for item in items:
             reasons = [r for r in item.reasons if r] or [item.reason]
             rows.append(RowNote(item.video_id, item.title, reason=" · ".join(reasons[:MAX_REASONS])))
-        return rows, "Ranked by your interests: the topics you tag, search for and watch, and what is due for review."
+        return rows, QCoreApplication.translate("ForYouTable", "Ranked by your interests: the topics you tag, search "
+                                                               "for and watch, and what is due for review.")
     newest = services.library.list_videos(limit=limit)
-    rows = [RowNote(v.id, v.title, reason="New in your library") for v in newest if v.id is not None]
-    return rows, "Your newest clips."
+    new = QCoreApplication.translate("ForYouTable", "New in your library")
+    rows = [RowNote(v.id, v.title, reason=new) for v in newest if v.id is not None]
+    return rows, QCoreApplication.translate("ForYouTable", "Your newest clips.")

@@ -54,7 +54,7 @@ class InterestsPanel(QWidget):
         super().__init__(parent)
         self.services, self.worker = services, worker
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Topic", "Interest", "Learned from"])
+        self.tree.setHeaderLabels([self.tr("Topic"), self.tr("Interest"), self.tr("Learned from")])
         self.tree.setRootIsDecorated(False)
         # the three columns share the panel's width (no sideways scrolling): the gauge as wide as it needs, topic
         # and sources the rest, elided with the full text in the tooltip; no heading is ever cut
@@ -65,18 +65,18 @@ class InterestsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        heading = header.fontMetrics().horizontalAdvance("Learned from") + 24
+        heading = header.fontMetrics().horizontalAdvance(self.tr("Learned from")) + 24
         self.tree.setMinimumWidth(2 * heading + header.fontMetrics().horizontalAdvance("▮▮▮▮▮ +0.00") + 40)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.more_button = QPushButton("More of this")
-        self.less_button = QPushButton("Less of this")
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Forget the 'more / less' you asked for on this topic")
+        self.more_button = QPushButton(self.tr("More of this"))
+        self.less_button = QPushButton(self.tr("Less of this"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Forget the 'more / less' you asked for on this topic"))
         self.more_button.clicked.connect(lambda: self._adjust("more"))
         self.less_button.clicked.connect(lambda: self._adjust("less"))
         self.reset_button.clicked.connect(lambda: self._adjust("reset"))
-        note = QLabel("Learned on this computer from your favourites, watch time, accepted cards, reviews, "
-                      "searches and tags. Nothing leaves the machine.")
+        note = QLabel(self.tr("Learned on this computer from your favourites, watch time, accepted cards, reviews, "
+                              "searches and tags. Nothing leaves the machine."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(mid);")
         buttons = QHBoxLayout()
@@ -84,7 +84,7 @@ class InterestsPanel(QWidget):
             buttons.addWidget(b)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel("<b>Your interests</b>"))
+        box.addWidget(QLabel(self.tr("<b>Your interests</b>")))
         box.addWidget(self.tree, 1)
         box.addLayout(buttons)
         box.addWidget(note)
@@ -103,7 +103,8 @@ class InterestsPanel(QWidget):
             item.setToolTip(2, t.explain())
             self.tree.addTopLevelItem(item)
         if not rows:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["Nothing learned yet", "", "favourite, tag or review clips"]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing learned yet"), "",
+                                                       self.tr("favourite, tag or review clips")]))
 
     def _rows(self) -> list[QTreeWidgetItem]:
         return [item for i in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(i))]
@@ -156,7 +157,7 @@ class ForYouView(QWidget):
         self.services, self.worker, self.limit = services, worker, limit
         self._items: list[ForYouItem] = []
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["#", "Clip", "Why"])
+        self.list.setHeaderLabels(["#", self.tr("Clip"), self.tr("Why")])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -168,13 +169,13 @@ class ForYouView(QWidget):
         self.list.itemDoubleClicked.connect(lambda item, _col: self.open_clip_requested.emit(item.data(0, ROLE)))
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.more_button = QPushButton("More of this")
-        self.less_button = QPushButton("Less of this")
-        self.open_button = QPushButton("Open")
-        self.refresh_button = QPushButton("Refresh")
-        self.review_button = QPushButton("Review For You")
-        self.more_button.setToolTip("Rank clips on the selected clip's topics higher")
-        self.less_button.setToolTip("Rank clips on the selected clip's topics lower")
+        self.more_button = QPushButton(self.tr("More of this"))
+        self.less_button = QPushButton(self.tr("Less of this"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.review_button = QPushButton(self.tr("Review For You"))
+        self.more_button.setToolTip(self.tr("Rank clips on the selected clip's topics higher"))
+        self.less_button.setToolTip(self.tr("Rank clips on the selected clip's topics lower"))
         self.more_button.clicked.connect(lambda: self._adjust(True))
         self.less_button.clicked.connect(lambda: self._adjust(False))
         self.open_button.clicked.connect(self._open)
@@ -188,7 +189,7 @@ class ForYouView(QWidget):
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<h2>For You</h2>"))
+        head.addWidget(QLabel(self.tr("<h2>For You</h2>")))
         head.addStretch(1)
         head.addWidget(self.refresh_button)
         head.addWidget(self.review_button)
@@ -211,8 +212,8 @@ class ForYouView(QWidget):
         self.feed.open_clip_requested.connect(self.open_clip_at_requested.emit)
         self.feed.failed.connect(self.failed.emit)
         self.feed.adjusted.connect(lambda _vid, _more: self.reload())
-        self.mode_button = QPushButton("Compact table (T)")
-        self.mode_button.setToolTip("Switch between the feed (one clip at a time) and a compact table (T)")
+        self.mode_button = QPushButton(self.tr("Compact table (T)"))
+        self.mode_button.setToolTip(self.tr("Switch between the feed (one clip at a time) and a compact table (T)"))
         self.mode_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mode_button.clicked.connect(self.toggle_mode)
         self.stack = QStackedWidget()
@@ -233,7 +234,7 @@ class ForYouView(QWidget):
 
     def set_feed(self, feed: bool) -> None:
         self.stack.setCurrentWidget(self.feed if feed else self.table_page)
-        self.mode_button.setText("Compact table (T)" if feed else "Feed (T)")
+        self.mode_button.setText(self.tr("Compact table (T)") if feed else self.tr("Feed (T)"))
         self._place_mode_button()
         if feed:
             self.feed.setFocus()
@@ -271,7 +272,8 @@ class ForYouView(QWidget):
         self._items = list(items)
         self.list.clear()
         for n, it in enumerate(items, 1):
-            row = QTreeWidgetItem([str(n), title_or_link(it.title) or f"Clip {it.video_id}", it.reason])
+            row = QTreeWidgetItem([str(n), title_or_link(it.title) or self.tr("Clip {id}").format(id=it.video_id),
+                                   it.reason])
             row.setData(0, ROLE, it.video_id)
             row.setToolTip(1, html.escape(row.text(1)))
             row.setToolTip(2, html.escape(" · ".join(it.reasons)))
@@ -279,8 +281,8 @@ class ForYouView(QWidget):
             if it.video_id == selected:
                 self.list.setCurrentItem(row)
         self.feed.set_items(self._items)
-        self.status.setText("Your clips, ranked by what you study, what is due and what you have not seen yet."
-                            if items else "No clips yet: add some, and For You will rank them here.")
+        self.status.setText(self.tr("Your clips, ranked by what you study, what is due and what you have not seen yet.")
+                            if items else self.tr("No clips yet: add some, and For You will rank them here."))
         self.loaded.emit()
 
     def items(self) -> list[ForYouItem]:

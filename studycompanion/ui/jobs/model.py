@@ -8,12 +8,21 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from studycompanion.core.db.tables import Job
 from studycompanion.core.errors import NotFound
 from studycompanion.core.types import JobState
 from studycompanion.services import Services
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 from studycompanion.ui.common.steps import STEP_LABELS
 from studycompanion.ui.common.theme import JOB_STATE_COLORS, fmt_eta
 from studycompanion.ui.common.worker import Failure, Worker
@@ -21,15 +30,28 @@ from studycompanion.ui.library.model import display_title
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATE_NAMES = {JobState.QUEUED: "Waiting", JobState.RUNNING: "Running", JobState.DONE: "Done",
-               JobState.FAILED: "Failed", JobState.CANCELLED: "Cancelled"}
+STATE_NAMES = {  # English source texts: show them through state_name()
+    JobState.QUEUED: QT_TRANSLATE_NOOP("JobsModel", "Waiting"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("JobsModel", "Running"),
+    JobState.DONE: QT_TRANSLATE_NOOP("JobsModel", "Done"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("JobsModel", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("JobsModel", "Cancelled"),
+}
 ACTIVE = (JobState.QUEUED, JobState.RUNNING)
 
 
+def state_name(state: JobState) -> str:
+    return QCoreApplication.translate("JobsModel", STATE_NAMES[state])
+
+
 class JobFilter(Enum):
-    ALL = "All jobs"
-    ACTIVE = "Running and waiting"
-    FAILED = "Failed"
+    ALL = QT_TRANSLATE_NOOP("JobsModel", "All jobs")  # the value is the English label: see `label`
+    ACTIVE = QT_TRANSLATE_NOOP("JobsModel", "Running and waiting")
+    FAILED = QT_TRANSLATE_NOOP("JobsModel", "Failed")
+
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate("JobsModel", self.value)
 
     def states(self) -> list[JobState] | None:
         if self == JobFilter.ACTIVE:
@@ -51,17 +73,18 @@ class JobRow:
 
 def describe(job: Job) -> str:
     """The readable one-liner under a job: its error, its progress message, or what it waits for."""
+    translate = QCoreApplication.translate
     if job.state == JobState.FAILED:
-        return job.error or "Failed"
+        return job.error or translate("JobsModel", "Failed")
     if job.state == JobState.RUNNING:
         eta = fmt_eta(job.eta)
         return "  ·  ".join(x for x in (job.message, eta) if x)
     if job.state == JobState.QUEUED:
-        return job.message or "Waiting for its turn"
+        return job.message or translate("JobsModel", "Waiting for its turn")
     if job.state == JobState.CANCELLED:
-        return "Cancelled"
+        return translate("JobsModel", "Cancelled")
     when = _when(job.finished_at)
-    return f"Done {when}" if when else "Done"
+    return translate("JobsModel", "Done {when}").format(when=when) if when else translate("JobsModel", "Done")
 
 
 def _when(moment: datetime | None) -> str:
@@ -69,15 +92,16 @@ def _when(moment: datetime | None) -> str:
         return ""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    translate = QCoreApplication.translate
     seconds = (datetime.now(UTC) - moment).total_seconds()
     if seconds < 60:
-        return "just now"
+        return translate("JobsModel", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return translate("JobsModel", "{n} min ago").format(n=int(seconds // 60))
     local = moment.astimezone()
     if seconds < 86400:
-        return f"at {local:%H:%M}"
-    return f"on {local:%d %b %Y}"
+        return translate("JobsModel", "at {time}").format(time=f"{local:%H:%M}")
+    return translate("JobsModel", "on {date}").format(date=f"{local:%d %b %Y}")
 
 
 def load_jobs(services: Services, job_filter: JobFilter, limit: int = 500) -> list[JobRow]:
@@ -88,12 +112,14 @@ def load_jobs(services: Services, job_filter: JobFilter, limit: int = 500) -> li
         try:
             titles[vid] = display_title(services.library.get(vid))
         except NotFound:
-            titles[vid] = "(deleted clip)"
+            titles[vid] = QCoreApplication.translate("JobsModel", "(deleted clip)")
     return [JobRow(j, titles.get(j.video_id, "") if j.video_id is not None else "") for j in jobs]
 
 
 class JobsModel(QAbstractTableModel):
-    COLUMNS = ("Clip", "Step", "Status", "Progress", "Details")
+    COLUMNS = (QT_TRANSLATE_NOOP("JobsModel", "Clip"), QT_TRANSLATE_NOOP("JobsModel", "Step"),
+               QT_TRANSLATE_NOOP("JobsModel", "Status"), QT_TRANSLATE_NOOP("JobsModel", "Progress"),
+               QT_TRANSLATE_NOOP("JobsModel", "Details"))  # English source texts: headerData translates them
     CLIP, STEP, STATE, PROGRESS, DETAILS = range(5)
     JobRoleId = Qt.ItemDataRole.UserRole + 1
     ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -204,7 +230,7 @@ class JobsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -218,11 +244,11 @@ class JobsModel(QAbstractTableModel):
             return job.progress, job.state
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.CLIP:
-                return row.clip or (f"Clip {job.video_id}" if job.video_id else "—")
+                return row.clip or (self.tr("Clip {id}").format(id=job.video_id) if job.video_id else "—")
             if col == self.STEP:
                 return STEP_LABELS[job.step].task
             if col == self.STATE:
-                return STATE_NAMES[job.state]
+                return state_name(job.state)
             if col == self.PROGRESS:
                 return {JobState.DONE: "100%", JobState.FAILED: "—", JobState.CANCELLED: "—"}.get(
                     job.state, f"{round(job.progress * 100)}%")

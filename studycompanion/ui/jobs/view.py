@@ -28,7 +28,7 @@ from studycompanion.services import Services
 from studycompanion.ui.common.icons import icon
 from studycompanion.ui.common.steps import STEP_LABELS
 from studycompanion.ui.common.worker import Failure, Worker
-from studycompanion.ui.jobs.model import STATE_NAMES, JobFilter, JobsModel, describe
+from studycompanion.ui.jobs.model import JobFilter, JobsModel, describe, state_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,7 +57,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = round(progress * 1000) if state != JobState.DONE else 1000
         if state == JobState.RUNNING and progress <= 0:
             bar.minimum = bar.maximum = 0  # busy indicator until the step knows its size
-        bar.text = f"{round(progress * 100)}%" if state != JobState.QUEUED else "waiting"
+        bar.text = f"{round(progress * 100)}%" if state != JobState.QUEUED else self.tr("waiting")
         bar.textVisible = True
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette
@@ -81,7 +81,7 @@ class JobsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         header = QHBoxLayout()
-        title = QLabel("Jobs")
+        title = QLabel(self.tr("Jobs"))
         font = QFont(self.font())
         font.setPointSizeF(self.font().pointSizeF() * 1.35)
         font.setBold(True)
@@ -92,14 +92,14 @@ class JobsView(QWidget):
         header.addStretch(1)
         self.filter_box = QComboBox()
         for f in JobFilter:
-            self.filter_box.addItem(f.value, f)
+            self.filter_box.addItem(f.label, f)
         self.filter_box.currentIndexChanged.connect(lambda _i: self.model.set_filter(self.filter_box.currentData()))
         header.addWidget(self.filter_box)
-        self.cancel_button = QPushButton(icon("cancel"), "Cancel")
-        self.cancel_button.setToolTip("Stop the selected jobs (a running step stops within a second)")
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the selected jobs (a running step stops within a second)"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         header.addWidget(self.cancel_button)
-        self.retry_button = QPushButton(icon("retry"), "Retry")
+        self.retry_button = QPushButton(icon("retry"), self.tr("Retry"))
         self.retry_button.clicked.connect(self.retry_selected)
         header.addWidget(self.retry_button)
         layout.addLayout(header)
@@ -130,7 +130,7 @@ class JobsView(QWidget):
         self.details_text.setWordWrap(True)
         self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         drow.addWidget(self.details_text, 1)
-        self.copy_button = QPushButton(icon("copy"), "Copy details")
+        self.copy_button = QPushButton(icon("copy"), self.tr("Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
         drow.addWidget(self.copy_button)
         layout.addWidget(self.details)
@@ -157,9 +157,11 @@ class JobsView(QWidget):
         running = sum(1 for r in rows if r.job.state == JobState.RUNNING)
         waiting = sum(1 for r in rows if r.job.state == JobState.QUEUED)
         failed = sum(1 for r in rows if r.job.state == JobState.FAILED)
-        parts = [f"{running} running" if running else "", f"{waiting} waiting" if waiting else "",
-                 f"{failed} failed" if failed else ""]
-        self.summary.setText("   ".join(p for p in parts if p) or ("Nothing to do" if not rows else "All done"))
+        parts = [self.tr("{n} running").format(n=running) if running else "",
+                 self.tr("{n} waiting").format(n=waiting) if waiting else "",
+                 self.tr("{n} failed").format(n=failed) if failed else ""]
+        self.summary.setText("   ".join(p for p in parts if p)
+                             or (self.tr("Nothing to do") if not rows else self.tr("All done")))
         self.active_count_changed.emit(running + waiting)
         self._update_details()
 
@@ -179,19 +181,19 @@ class JobsView(QWidget):
         self.cancel_button.setEnabled(any(j.state in (JobState.QUEUED, JobState.RUNNING) for j in jobs))
         self.retry_button.setEnabled(any(j.state in (JobState.FAILED, JobState.CANCELLED) for j in jobs))
         if len(jobs) != 1:
-            self.details_text.setText("Select a job to see what it is doing, or why it failed."
-                                      if not jobs else f"{len(jobs)} jobs selected.")
+            self.details_text.setText(self.tr("Select a job to see what it is doing, or why it failed.")
+                                      if not jobs else self.tr("{n} jobs selected.").format(n=len(jobs)))
             self.copy_button.setEnabled(False)
             return
         job = jobs[0]
         row = self.model.row_of(job.id or -1)
         clip = self.model.rows[row].clip if row is not None else ""
-        head = f"<b>{STEP_LABELS[job.step].task}</b> · {STATE_NAMES[job.state]}"
+        head = f"<b>{STEP_LABELS[job.step].task}</b> · {state_name(job.state)}"
         if clip:
             head += f" · {clip}"
         text = describe(job)
         if job.state == JobState.FAILED:
-            text = f"<span style='color:#c8372d'>{_escape(job.error or 'Failed')}</span>"
+            text = f"<span style='color:#c8372d'>{_escape(job.error or state_name(JobState.FAILED))}</span>"
         else:
             text = _escape(text)
         self.details_text.setText(f"{head}<br>{text}")

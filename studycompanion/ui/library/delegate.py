@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from studycompanion.core.types import VideoStatus
 from studycompanion.ui.common.focus import draw_focus_ring
 from studycompanion.ui.common.icons import icon
-from studycompanion.ui.common.theme import ACCENT, STATUS_COLORS, STATUS_LABELS, fmt_duration, is_dark
+from studycompanion.ui.common.theme import ACCENT, STATUS_COLORS, fmt_duration, is_dark, status_label
 from studycompanion.ui.common.thumbnails import ThumbnailCache
 from studycompanion.ui.library.model import ClipItem, JobBadge, LibraryModel
 
@@ -158,7 +158,7 @@ class ClipDelegate(QStyledItemDelegate):
     def _status_text(self, item: ClipItem, job: JobBadge | None) -> tuple[str, QColor]:
         if job is not None:
             return job.label, QColor(ACCENT)
-        return STATUS_LABELS[item.status], STATUS_COLORS[item.status]
+        return status_label(item.status), STATUS_COLORS[item.status]
 
     # ---- grid -----------------------------------------------------------------------------------------------
 

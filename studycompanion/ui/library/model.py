@@ -219,7 +219,7 @@ class LibraryModel(QAbstractListModel):
             note = self.note(row)
             return note.video_id if note else None
         if item is None:
-            return "Loading…" if role == Qt.ItemDataRole.DisplayRole else None
+            return self.tr("Loading…") if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return item.title
         if role == self.ThumbRole:
@@ -227,7 +227,7 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [item.title, item.creator]
             if item.tags:
-                lines.append("Tags: " + ", ".join(item.tags))
+                lines.append(self.tr("Tags: {tags}").format(tags=", ".join(item.tags)))
             if item.error:
                 lines.append(item.error)
             return "\n".join(x for x in lines if x)

@@ -18,15 +18,15 @@ class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SearchBox")
-        self.setPlaceholderText("Search titles, captions, transcripts, tags  (Ctrl+F)")
-        self.setAccessibleName("Search the library")
+        self.setPlaceholderText(self.tr("Search titles, captions, transcripts, tags  (Ctrl+F)"))
+        self.setAccessibleName(self.tr("Search the library"))
         self.setClearButtonEnabled(True)
         search = self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        search.setText("Search")
+        search.setText(self.tr("Search"))
         for button in self.findChildren(QToolButton):  # the field's icons are buttons to a screen reader
             action = button.defaultAction()
             clear = action is not None and action.objectName() == "_q_qlineeditclearaction"
-            button.setAccessibleName("Clear the search" if clear else "Search")
+            button.setAccessibleName(self.tr("Clear the search") if clear else self.tr("Search"))
         self.setMinimumWidth(260)
         self.setMaximumWidth(520)
         self._last = ""

@@ -69,7 +69,7 @@ class Sidebar(QTreeWidget):
         self.worker = worker
         self.counts = SidebarCounts()
         self.setObjectName("Sidebar")
-        self.setAccessibleName("Library, favourites, tags, For You, review and jobs")
+        self.setAccessibleName(self.tr("Library, favourites, tags, For You, review and jobs"))
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
@@ -89,12 +89,12 @@ class Sidebar(QTreeWidget):
         self.setMinimumWidth(180)
         self.setItemDelegate(FocusRingDelegate(self))  # a visible ring where the keyboard is
 
-        self.library_item = self._top("library", "Library", NavTarget(NavKind.LIBRARY))
-        self.foryou_item = self._top("foryou", "For You", NavTarget(NavKind.FOR_YOU))
-        self.favourites_item = self._top("favourite", "Favourites", NavTarget(NavKind.FAVOURITES))
-        self.review_item = self._top("review", "Review", NavTarget(NavKind.REVIEW))
-        self.jobs_item = self._top("jobs", "Jobs", NavTarget(NavKind.JOBS))
-        self.tags_item = self._top("tags", "Tags", NavTarget(NavKind.TAGS))
+        self.library_item = self._top("library", self.tr("Library"), NavTarget(NavKind.LIBRARY))
+        self.foryou_item = self._top("foryou", self.tr("For You"), NavTarget(NavKind.FOR_YOU))
+        self.favourites_item = self._top("favourite", self.tr("Favourites"), NavTarget(NavKind.FAVOURITES))
+        self.review_item = self._top("review", self.tr("Review"), NavTarget(NavKind.REVIEW))
+        self.jobs_item = self._top("jobs", self.tr("Jobs"), NavTarget(NavKind.JOBS))
+        self.tags_item = self._top("tags", self.tr("Tags"), NavTarget(NavKind.TAGS))
         bold = QFont(self.font())
         bold.setBold(True)
         self.tags_item.setFont(0, bold)
@@ -219,7 +219,8 @@ class Sidebar(QTreeWidget):
             self._tag_items[path] = item
             if path in expanded:
                 item.setExpanded(True)
-        self.tags_item.setToolTip(0, "" if totals else "No tags yet: right-click clips or drop them here to tag them")
+        self.tags_item.setToolTip(0, "" if totals else self.tr(
+            "No tags yet: right-click clips or drop them here to tag them"))
         self.tags_item.setExpanded(True)
         if current.kind == NavKind.TAG:
             self.setCurrentItem(self._tag_items.get(current.tag) or self.library_item)
@@ -269,12 +270,14 @@ class Sidebar(QTreeWidget):
         if not isinstance(target, NavTarget) or target.kind != NavKind.TAG:
             return
         menu = QMenu(self)
-        menu.addAction(icon("review"), "Review this tag").triggered.connect(lambda: self.review_tag.emit(target.tag))
-        menu.addAction(icon("tag"), "Rename tag…").triggered.connect(lambda: self.ask_rename(target.tag))
+        menu.addAction(icon("review"), self.tr("Review this tag")).triggered.connect(
+            lambda: self.review_tag.emit(target.tag))
+        menu.addAction(icon("tag"), self.tr("Rename tag…")).triggered.connect(lambda: self.ask_rename(target.tag))
         menu.popup(self.viewport().mapToGlobal(pos))
 
     def ask_rename(self, old: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename tag", f"New name for {old} (an existing name merges the two):",
+        new, ok = QInputDialog.getText(self, self.tr("Rename tag"),
+                                       self.tr("New name for {tag} (an existing name merges the two):").format(tag=old),
                                        text=old)
         if ok and new.strip() and new.strip() != old:
             self.rename_tag(old, new.strip())

@@ -9,16 +9,20 @@ from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
+
 from studycompanion.core.cards.source import creator_label
 from studycompanion.core.db.tables import Video
 from studycompanion.core.errors import NotFound
 from studycompanion.core.library.clips import Library
 from studycompanion.core.types import JobState, JobStep, VideoStatus
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 from studycompanion.ui.common.steps import STEP_LABELS
 
 CLIP_IDS_MIME = "application/x-studycompanion-clip-ids"
-PLATFORM_NAMES = {"tiktok": "TikTok", "youtube": "YouTube", "instagram": "Instagram", "local": "Local file",
-                  "web": "Web", "direct": "Web"}
+PLATFORM_NAMES = {"tiktok": "TikTok", "youtube": "YouTube", "instagram": "Instagram",  # shown via platform_name()
+                  "local": QT_TRANSLATE_NOOP("ClipSource", "Local file"), "web": QT_TRANSLATE_NOOP("ClipSource", "Web"),
+                  "direct": QT_TRANSLATE_NOOP("ClipSource", "Web")}
 
 
 class QueryKind(Enum):
@@ -89,7 +93,7 @@ class ClipItem:
 
 
 def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform.capitalize() or "Web")
+    return QCoreApplication.translate("ClipSource", PLATFORM_NAMES.get(platform, platform.capitalize() or "Web"))
 
 
 def short_url(url: str) -> str:
@@ -109,9 +113,14 @@ def pending_title(video: Video) -> str:
 def link_title(platform: str, url: str) -> str:
     match = re.search(r"/@([\w.\-]+)", url)
     name = platform_name(platform)
+    translate = QCoreApplication.translate
     if platform in ("web", "direct"):
-        return f"Clip from {urlsplit(url).netloc.removeprefix('www.') or 'the web'}"
-    return f"{name} clip by @{match.group(1)}" if match else f"{name} clip"
+        host = urlsplit(url).netloc.removeprefix("www.")
+        return translate("ClipSource", "Clip from {site}").format(site=host) if host else \
+            translate("ClipSource", "Clip from the web")
+    if match:
+        return translate("ClipSource", "{platform} clip by @{handle}").format(platform=name, handle=match.group(1))
+    return translate("ClipSource", "{platform} clip").format(platform=name)
 
 
 def title_or_link(title: str, url_platform: str = "") -> str:
@@ -142,7 +151,7 @@ class JobBadge:
     def label(self) -> str:
         label = STEP_LABELS[self.step]
         if self.state == JobState.QUEUED:
-            return f"Waiting {label.waiting}"
+            return QCoreApplication.translate("ClipSource", "Waiting {step}").format(step=label.waiting)
         pct = f" {round(self.progress * 100)}%" if self.progress > 0 else ""
         return f"{label.running}{pct}"
 
@@ -196,8 +205,10 @@ class ClipSource:
             items = []
             for note, video in zip(chunk, videos, strict=True):
                 if video is None:
-                    items.append(ClipItem(note.video_id, note.title or "(deleted)", "", None, VideoStatus.FAILED, "",
-                                          False, error="This clip was deleted."))
+                    items.append(ClipItem(note.video_id, note.title or QCoreApplication.translate("ClipSource",
+                                                                                                  "(deleted)"),
+                                          "", None, VideoStatus.FAILED, "", False,
+                                          error=QCoreApplication.translate("ClipSource", "This clip was deleted.")))
                 else:
                     items.append(ClipItem.from_video(video, lib, tags.get(note.video_id, []), note))
             return items

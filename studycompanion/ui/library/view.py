@@ -37,7 +37,7 @@ class LibraryView(QWidget):
         layout.setContentsMargins(12, 10, 12, 0)
         layout.setSpacing(6)
         header = QHBoxLayout()
-        self.title = QLabel("Library")
+        self.title = QLabel(self.tr("Library"))
         font = QFont(self.font())
         font.setPointSizeF(self.font().pointSizeF() * 1.35)
         font.setBold(True)
@@ -56,7 +56,7 @@ class LibraryView(QWidget):
         self.stack = QStackedWidget()
         self.delegate = ClipDelegate(self, thumbs=model.thumbs)
         self.view = ClipGridView(model, self.delegate)
-        self.view.setAccessibleName("Clips")
+        self.view.setAccessibleName(self.tr("Clips"))
         self.empty = EmptyState()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -90,9 +90,11 @@ class LibraryView(QWidget):
         count = self.model.rowCount()
         query = self.model.query
         if query.kind == QueryKind.SEARCH:
-            self.count_label.setText(f"{count} match{'es' if count != 1 else ''}")
+            text = self.tr("{n} match") if count == 1 else self.tr("{n} matches")
+            self.count_label.setText(text.format(n=count))
         else:
-            self.count_label.setText(f"{count:,} clip{'s' if count != 1 else ''}")
+            text = self.tr("{n} clip") if count == 1 else self.tr("{n} clips")
+            self.count_label.setText(text.format(n=f"{count:,}"))
         self.note.setText(self.model.heading)
         self.note.setVisible(bool(self.model.heading))
         if count:
@@ -106,14 +108,15 @@ class LibraryView(QWidget):
         if query.kind == QueryKind.ALL and self.welcome:
             self.empty.show_welcome()
         elif query.kind == QueryKind.SEARCH:
-            self.empty.show_message(f"Nothing matches “{query.text}”",
-                                    "Search looks in titles, captions, transcripts, notes and tags.")
+            self.empty.show_message(self.tr("Nothing matches “{query}”").format(query=query.text),
+                                    self.tr("Search looks in titles, captions, transcripts, notes and tags."))
         elif query.kind == QueryKind.FAVOURITES:
-            self.empty.show_message("No favourites yet", "Right-click a clip and choose “Add to favourites”.")
+            self.empty.show_message(self.tr("No favourites yet"),
+                                    self.tr("Right-click a clip and choose “Add to favourites”."))
         elif query.kind == QueryKind.TAG:
-            self.empty.show_message(f"No clips tagged {query.tag}")
+            self.empty.show_message(self.tr("No clips tagged {tag}").format(tag=query.tag))
         else:
-            self.empty.show_message("Nothing here yet", "Add clips and they will show up here.")
+            self.empty.show_message(self.tr("Nothing here yet"), self.tr("Add clips and they will show up here."))
 
     def _restore_selection(self) -> None:
         if not self._keep_selection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
@@ -48,29 +48,38 @@ def _action(window: QMainWindow, icon_name: str | None, text: str, shortcut: QKe
 
 def build_actions(window: QMainWindow) -> MainActions:
     std = QKeySequence.StandardKey
-    add = _action(window, "add", "Add", tip="Add links or files (Ctrl+V pastes a link anywhere in the window)")
-    paste = _action(window, "paste", "Paste link")
-    files = _action(window, "file", "Add video files…", QKeySequence(std.Open))
-    import_ = _action(window, "import", "Import TikTok export or link list…", "Ctrl+I")
-    grid = _action(window, "grid", "Grid", "Ctrl+1", "Show clips as a grid of thumbnails (Ctrl+1)", True)
-    list_ = _action(window, "list", "List", "Ctrl+2", "Show clips as a list (Ctrl+2)", True)
+    translate = QCoreApplication.translate
+    add = _action(window, "add", translate("MainWindow", "Add"),
+                  tip=translate("MainWindow", "Add links or files (Ctrl+V pastes a link anywhere in the window)"))
+    paste = _action(window, "paste", translate("MainWindow", "Paste link"))
+    files = _action(window, "file", translate("MainWindow", "Add video files…"), QKeySequence(std.Open))
+    import_ = _action(window, "import", translate("MainWindow", "Import TikTok export or link list…"), "Ctrl+I")
+    grid = _action(window, "grid", translate("MainWindow", "Grid"), "Ctrl+1",
+                   translate("MainWindow", "Show clips as a grid of thumbnails (Ctrl+1)"), True)
+    list_ = _action(window, "list", translate("MainWindow", "List"), "Ctrl+2",
+                    translate("MainWindow", "Show clips as a list (Ctrl+2)"), True)
     grid.setChecked(True)
-    export = _action(window, "export", "Export", "Ctrl+E", "Export cards to Anki (Ctrl+E)")
-    settings = _action(window, "settings", "Settings", QKeySequence(std.Preferences), "Settings (Ctrl+,)")
-    open_folder = _action(window, "folder", "Open library folder")
-    quit_ = _action(window, None, "Quit", QKeySequence(std.Quit))
-    refresh = _action(window, None, "Refresh", QKeySequence(std.Refresh))
-    about = _action(window, None, "About StudyCompanion")
-    shortcuts = _action(window, None, "Keyboard shortcuts", "?")
+    export = _action(window, "export", translate("MainWindow", "Export"), "Ctrl+E",
+                     translate("MainWindow", "Export cards to Anki (Ctrl+E)"))
+    settings = _action(window, "settings", translate("MainWindow", "Settings"), QKeySequence(std.Preferences),
+                       translate("MainWindow", "Settings (Ctrl+,)"))
+    open_folder = _action(window, "folder", translate("MainWindow", "Open library folder"))
+    quit_ = _action(window, None, translate("MainWindow", "Quit"), QKeySequence(std.Quit))
+    refresh = _action(window, None, translate("MainWindow", "Refresh"), QKeySequence(std.Refresh))
+    about = _action(window, None, translate("MainWindow", "About StudyCompanion"))
+    shortcuts = _action(window, None, translate("MainWindow", "Keyboard shortcuts"), "?")
     shortcuts.setShortcuts([QKeySequence("?"), QKeySequence("Shift+?")])  # "?" is Shift+/ on most keyboards
     shortcuts.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    open_log = _action(window, None, "Open log")
-    report = _action(window, None, "Report a problem…", tip="Copy the versions and the end of the log to the clipboard")
+    open_log = _action(window, None, translate("MainWindow", "Open log"))
+    report = _action(window, None, translate("MainWindow", "Report a problem…"),
+                     tip=translate("MainWindow", "Copy the versions and the end of the log to the clipboard"))
     views = {name: _action(window, None, label, key) for name, label, key in (
-        ("library", "Library", "Ctrl+Shift+L"), ("foryou", "For You", "Ctrl+Shift+Y"),
-        ("review", "Review", "Ctrl+Shift+R"), ("jobs", "Jobs", "Ctrl+Shift+J"))}
+        ("library", translate("MainWindow", "Library"), "Ctrl+Shift+L"),
+        ("foryou", translate("MainWindow", "For You"), "Ctrl+Shift+Y"),
+        ("review", translate("MainWindow", "Review"), "Ctrl+Shift+R"),
+        ("jobs", translate("MainWindow", "Jobs"), "Ctrl+Shift+J"))}
 
-    bar = QToolBar("Main")
+    bar = QToolBar(translate("MainWindow", "Main"))
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
@@ -95,19 +104,19 @@ def build_actions(window: QMainWindow) -> MainActions:
     bar.addActions([export, settings])
 
     menu = window.menuBar()
-    file_menu = menu.addMenu("&File")
+    file_menu = menu.addMenu(translate("MainWindow", "&File"))
     file_menu.addActions([add, paste, files, import_])
     file_menu.addSeparator()
     file_menu.addActions([export, settings])
     file_menu.addSeparator()
     file_menu.addActions([open_folder, quit_])
-    view_menu = menu.addMenu("&View")
+    view_menu = menu.addMenu(translate("MainWindow", "&View"))
     view_menu.addActions([grid, list_])
     view_menu.addSeparator()
     view_menu.addActions(list(views.values()))
     view_menu.addSeparator()
     view_menu.addAction(refresh)
-    help_menu = menu.addMenu("&Help")
+    help_menu = menu.addMenu(translate("MainWindow", "&Help"))
     help_menu.addActions([shortcuts, open_folder, open_log, report])
     help_menu.addSeparator()
     help_menu.addAction(about)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
@@ -21,6 +21,7 @@ from studycompanion import __version__
 from studycompanion.services import Services
 from studycompanion.ui.adding.adding import AddController, AddResult
 from studycompanion.ui.adding.dialog import AddDialog
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 from studycompanion.ui.common.message_bar import MessageBar
 from studycompanion.ui.common.worker import Worker
 from studycompanion.ui.library.model import LibraryModel, QueryKind
@@ -30,9 +31,10 @@ from studycompanion.ui.library.view import LibraryView
 from studycompanion.ui.shell.pages import open_export_dialog, open_settings_dialog
 from studycompanion.ui.shell.window_state import WindowState
 
-VIDEO_FILTER = ("Videos and audio (*.mp4 *.m4v *.mov *.webm *.mkv *.avi *.mp3 *.m4a *.wav *.ogg *.opus *.flac);;"
-                "All files (*)")
-IMPORT_FILTER = "TikTok export or link list (*.json *.zip *.txt *.csv);;All files (*)"
+VIDEO_FILTER = QT_TRANSLATE_NOOP("WindowCommands", "Videos and audio (*.mp4 *.m4v *.mov *.webm *.mkv *.avi *.mp3 *.m4a "
+                                                   "*.wav *.ogg *.opus *.flac);;All files (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("WindowCommands", "TikTok export or link list (*.json *.zip *.txt *.csv);;All files "
+                                                    "(*)")
 LOG_TAIL_LINES = 80
 
 
@@ -86,14 +88,15 @@ class WindowCommands(QObject):
         self.p.state.set_text("lastFolder", str(Path(path).parent))
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.p.window, "Add video files", self.last_folder(), VIDEO_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self.p.window, self.tr("Add video files"), self.last_folder(),
+                                                self.tr(VIDEO_FILTER))
         if paths:
             self._remember_folder(paths[0])
             self.p.adding.add_files([Path(p) for p in paths])
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.p.window, "Import a TikTok export or a list of links",
-                                              self.last_folder(), IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.p.window, self.tr("Import a TikTok export or a list of links"),
+                                              self.last_folder(), self.tr(IMPORT_FILTER))
         if path:
             self._remember_folder(path)
             self.p.adding.import_file(Path(path))
@@ -109,9 +112,11 @@ class WindowCommands(QObject):
         p.sidebar.refresh()
         p.window.statusBar().clearMessage()  # "Adding 1 link…" is over
         if result.errors:
-            p.message_bar.show_error(result.summary() + ": " + result.errors[0], "\n".join(result.errors))
+            p.message_bar.show_error(self.tr("{summary}: {error}").format(summary=result.summary(),
+                                                                          error=result.errors[0]),
+                                     "\n".join(result.errors))
         else:
-            p.message_bar.show_info(result.summary() + added_tail(result))
+            p.message_bar.show_info(added_message(result))
         filtered = p.library_model.query.kind != QueryKind.ALL and not p.search.text()
         if result.ids and p.current_page() == "library" and filtered:
             p.show_view("library")  # show where the new clips are
@@ -161,19 +166,21 @@ class WindowCommands(QObject):
             clipboard = QGuiApplication.clipboard()
             if clipboard is not None:
                 clipboard.setText(text)
-            self.p.message_bar.show_info("Copied the versions and the end of the log to the clipboard: paste them "
-                                         "into your report. Nothing was sent.", seconds=10)
+            self.p.message_bar.show_info(self.tr("Copied the versions and the end of the log to the clipboard: paste "
+                                                 "them into your report. Nothing was sent."), seconds=10)
 
         self.p.worker.run(read, done)
 
 
-def added_tail(result: AddResult) -> str:
-    """What happens next, in words that fit what was added (a local file is not downloaded)."""
+def added_message(result: AddResult) -> str:
+    """What was added and what happens next, in words that fit it (a local file is not downloaded)."""
+    translate, summary = QCoreApplication.translate, result.summary()
     if not result.ids or result.what == "demo":
-        return "."
+        return translate("WindowCommands", "{summary}.").format(summary=summary)
     if result.what == "files":
-        return ". Transcribing in the background."
-    return ". Downloading and transcribing in the background."
+        return translate("WindowCommands", "{summary}. Transcribing in the background.").format(summary=summary)
+    return translate("WindowCommands", "{summary}. Downloading and transcribing in the background.").format(
+        summary=summary)
 
 
 def problem_report(log: Path, lines: int = LOG_TAIL_LINES) -> str:

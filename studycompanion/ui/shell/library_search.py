@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from studycompanion.ui.library.model import LibraryModel, LibraryQuery, QueryKind
@@ -48,7 +49,7 @@ class LibrarySearch:
             p.library_view.set_grid(False)  # snippets read better as rows
             self.sync_mode_actions()
         p.sidebar.select(NavTarget(NavKind.LIBRARY))  # results are shown in the library, not under Jobs
-        p.library_view.set_title("Search")
+        p.library_view.set_title(QCoreApplication.translate("MainWindow", "Search"))
         p.library_model.set_query(LibraryQuery(QueryKind.SEARCH, text=text))
         if p.current_page() != "library":
             p.set_page("library")

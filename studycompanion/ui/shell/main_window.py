@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.worker = worker
         # a library that cannot be written opens for browsing, search and export, and the title says so
-        self.setWindowTitle("StudyCompanion — read-only" if services.read_only else "StudyCompanion")
+        self.setWindowTitle(self.tr("StudyCompanion — read-only") if services.read_only else "StudyCompanion")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.state = WindowState(services.paths)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.services, self.worker)
         self.library_view = LibraryView(self.library_model, self.actions_)
         self.jobs_view = JobsView(self.services, self.worker)
-        self.jobs_view.table.setAccessibleName("Jobs")  # ui/jobs builds the table; the window names it
+        self.jobs_view.table.setAccessibleName(self.tr("Jobs"))  # ui/jobs builds the table; the window names it
         # made on first use: the clip and review pages load QtMultimedia, For You the interests model
         self.clip_page = LazyPage(lambda: make_clip_view(self.services, self.worker))
         self.foryou_page = LazyPage(lambda: make_foryou_view(self.services, self.worker))
@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.refresh.triggered.connect(self.refresh_all)
         a.about.triggered.connect(lambda: self.message_bar.show_info(
-            f"StudyCompanion {__version__}. Your library stays on this computer, in {self.services.paths.root}",
+            self.tr("StudyCompanion {version}. Your library stays on this computer, in {folder}").format(
+                version=__version__, folder=self.services.paths.root),
             seconds=10))
         for name, action in a.views.items():
             action.triggered.connect(lambda _=False, n=name: self.show_view(n))
@@ -293,11 +294,11 @@ class MainWindow(QMainWindow):
             self.search.flush()
             self.library_search.end()
         if target.kind == NavKind.FAVOURITES:
-            query, title = LibraryQuery(QueryKind.FAVOURITES), "Favourites"
+            query, title = LibraryQuery(QueryKind.FAVOURITES), self.tr("Favourites")
         elif target.kind == NavKind.TAG:
             query, title = LibraryQuery(QueryKind.TAG, tag=target.tag), target.tag.replace("::", " › ")
         else:
-            query, title = LibraryQuery(), "Library"
+            query, title = LibraryQuery(), self.tr("Library")
         self.library_view.set_title(title)
         self.library_model.set_query(query)
         self._set_page("library")
@@ -346,7 +347,8 @@ class MainWindow(QMainWindow):
         if self.adding.handle_mime(event.mimeData()):
             event.acceptProposedAction()
         else:
-            self.message_bar.show_error("Nothing in that drop is a video file, an export or a link we can download.")
+            self.message_bar.show_error(
+                self.tr("Nothing in that drop is a video file, an export or a link we can download."))
 
     # ---- updates ------------------------------------------------------------------------------------------
 
@@ -364,7 +366,8 @@ class MainWindow(QMainWindow):
 
     def _active_jobs(self, n: int) -> None:
         self.sidebar.set_active_jobs(n)
-        self.status_label.setText(f"{n} job{'s' if n != 1 else ''} in progress" if n else "")
+        text = self.tr("{n} job in progress") if n == 1 else self.tr("{n} jobs in progress")
+        self.status_label.setText(text.format(n=n) if n else "")
 
     def _clips_changed(self, _ids: list[int]) -> None:
         self.library_model.refresh()

@@ -43,9 +43,9 @@ class WindowUpkeep(QObject):
         self.watch.failed.connect(parts.message_bar.show_failure)
         self.guard.lost.connect(lambda _problem: self.watch.stop())  # nothing more is added to a library that's gone
         self.import_bar = QProgressBar()  # an import's links being queued
-        self.import_bar.setAccessibleName("Import progress")
+        self.import_bar.setAccessibleName(self.tr("Import progress"))
         self.import_bar.setMaximumWidth(220)
-        self.import_bar.setFormat("Queueing %v of %m")
+        self.import_bar.setFormat(self.tr("Queueing %v of %m"))
         self.import_bar.hide()
         parts.window.statusBar().addPermanentWidget(self.import_bar)
         parts.adding.added.connect(lambda _result: self.import_bar.hide())
