@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from studycompanion.core.transcribe.loops import (
+    Window,
+    echoes_previous,
     loop_free,
     max_repeats,
     replace_window,
@@ -69,3 +71,37 @@ def test_replacing_a_window_keeps_everything_outside_it() -> None:
     (window,) = windows_to_redo(doctored, duration=71.0)
     repaired = replace_window(doctored, window, [segments[1]])
     assert repaired == segments
+
+
+def _seg(start: float, end: float, text: str) -> Segment:
+    tokens = text.split()
+    step = (end - start) / max(1, len(tokens))
+    words = [Word(start + i * step, start + (i + 1) * step, " " + t, 0.9) for i, t in enumerate(tokens)]
+    return Segment(start, end, text, words)
+
+
+def test_a_tail_that_echoes_the_segment_before_it_is_found() -> None:
+    """base wrote "..., also called Digifab. So the answer is ..." and then "Digoxin specific antibody
+    fragment, also called Digifab." again in the clip's last 0.46 s (6 words: too few for the rate check)."""
+    prev = _seg(0.0, 24.66, "And what's the antidote? Digoxin specific antibody fragment, also called Digifab. "
+                            "So the answer is D. Pause the video next time if you need more time.")
+    echo = _seg(24.66, 25.12, "Digoxin specific antibody fragment, also called Digifab.")
+    assert echoes_previous(prev, echo)
+    windows = windows_to_redo([prev, echo])
+    assert windows and "echoes" in windows[0].reason
+    said_again = _seg(26.0, 30.0, "Digoxin specific antibody fragment, also called Digifab.")  # a human pace
+    assert not echoes_previous(prev, said_again)
+    assert not echoes_previous(prev, _seg(24.7, 26.5, "Next question tomorrow."))
+
+
+def test_the_window_padding_never_writes_the_kept_words_twice() -> None:
+    """The careful decode of a window that starts 0.4 s inside the segment kept before it hears that segment's
+    last words again ("for me."): they are not added a second time."""
+    kept = _seg(0.0, 20.74, "Do you have any questions for me?")
+    loop = _seg(20.74, 21.1, "for me for me for me for me for me for me for me for me")
+    window = Window(20.34, 21.16, "44.7 words a second")
+    redone = [_seg(20.34, 20.74, "for me.")]
+    out = replace_window([kept, loop], window, redone)
+    assert [s.text for s in out] == ["Do you have any questions for me?"]
+    fresh = [_seg(20.8, 21.1, "Thanks.")]  # words after the kept segment stay
+    assert [s.text for s in replace_window([kept, loop], window, fresh)][-1] == "Thanks."

@@ -110,10 +110,29 @@ def _fast_spans(segments: Sequence[Segment]) -> list[Window]:
     return out
 
 
+MIN_ECHO_WORDS = 3
+
+
+def echoes_previous(prev: Segment, seg: Segment) -> bool:
+    """`seg` repeats words `prev` already holds, said faster than anyone speaks: whisper echoing the text it just
+    wrote over a short tail of audio ("..., also called Digifab." again in the last 0.46 s; "for me." after
+    "Do you have any questions for me?")."""
+    words = _tokens(seg.text)
+    if len(words) < MIN_ECHO_WORDS and not (words and seg.end - seg.start < 0.6 and seg.start < prev.end):
+        return False
+    if _rate(seg) <= MAX_WORDS_PER_SECOND and seg.start >= prev.end - 0.05:
+        return False
+    return " ".join(words) in " ".join(_tokens(prev.text))
+
+
 def _repeated_neighbours(segments: Sequence[Segment]) -> list[Window]:
-    """A segment that repeats the one before it over a span too short to have said it twice."""
+    """A segment that repeats the one before it over a span too short to have said it twice, or echoes the end
+    of it faster than speech."""
     out: list[Window] = []
     for prev, seg in pairwise(segments):
+        if echoes_previous(prev, seg):
+            out.append(Window(prev.start, seg.end, "a segment echoes the one before it"))
+            continue
         a, b = prev.text.strip().lower(), seg.text.strip().lower()
         if len(b) < 20 or fuzz.ratio(a, b) < 90:
             continue
@@ -201,9 +220,24 @@ def windows_to_redo(segments: Sequence[Segment], speech: Sequence[tuple[float, f
 
 
 def replace_window(segments: Sequence[Segment], window: Window, redone: Sequence[Segment]) -> list[Segment]:
-    """`segments` with those inside `window` (by their middle) replaced by `redone`, in time order."""
+    """`segments` with those inside `window` (by their middle) replaced by `redone`, in time order. The window's
+    padding reaches into the segments kept on either side: words of `redone` that those segments already hold
+    (by time) are left out, so the padding's words are never written twice."""
     kept = [s for s in segments if not window.start <= (s.start + s.end) / 2 <= window.end]
-    return sorted([*kept, *redone], key=lambda s: (s.start, s.end))
+    before = max((s.end for s in kept if s.start < window.start), default=float("-inf"))
+    after = min((s.start for s in kept if s.start > window.start), default=float("inf"))
+    fresh: list[Segment] = []
+    for seg in redone:
+        if not seg.words:
+            if before <= (seg.start + seg.end) / 2 <= after:
+                fresh.append(seg)
+            continue
+        words = [w for w in seg.words if before - 0.05 < (w.start + w.end) / 2 < after + 0.05]
+        if len(words) == len(seg.words):
+            fresh.append(seg)
+        elif words:
+            fresh.append(Segment(words[0].start, words[-1].end, "".join(w.text for w in words).strip(), words))
+    return sorted([*kept, *fresh], key=lambda s: (s.start, s.end))
 
 
 def loop_free(segments: Sequence[Segment]) -> bool:

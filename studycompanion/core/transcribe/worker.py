@@ -242,7 +242,22 @@ def _repair(loaded: _Loaded, audio: Any, duration: float, first: list[Any], opti
             continue
         segments = replace_window(segments, window, fresh)
         redone.append({"start": window.start, "end": window.end, "reason": window.reason, "kept": "careful"})
-    return [s for s in segments if not _implausible(s)], redone
+    return _without_echoes([s for s in segments if not _implausible(s)]), redone
+
+
+def _without_echoes(segments: list[Any]) -> list[Any]:
+    """Segments less those that only echo the one kept before them (loops.echoes_previous) and those that hold
+    no word at all (a lone "." the careful decode can leave where an echo was)."""
+    from studycompanion.core.transcribe.loops import echoes_previous
+
+    out: list[Any] = []
+    for segment in segments:
+        if not any(ch.isalnum() for ch in str(segment.text)):
+            continue
+        if out and echoes_previous(out[-1], segment):
+            continue
+        out.append(segment)
+    return out
 
 
 def long_windows(audio: Any, window_seconds: float = LONG_WINDOW_SECONDS) -> list[tuple[int, int]]:
