@@ -24,6 +24,7 @@ from typing import Any
 from studycompanion.core.errors import BadInput, JobCancelled, UserError
 from studycompanion.core.transcribe.acoustic import ScoreChunk, chunk_message
 from studycompanion.core.transcribe.models import ResolvedModel
+from studycompanion.core.transcribe.progress import ProgressEstimate
 from studycompanion.core.types import Segment, Word
 
 log = logging.getLogger(__name__)
@@ -322,7 +323,8 @@ class TranscriptionEngine:
         )
 
     def _receive(
-        self, child: _Child, cancelled: Callable[[], bool], timeout: float | None
+        self, child: _Child, cancelled: Callable[[], bool], timeout: float | None,
+        idle: Callable[[], None] | None = None,
     ) -> tuple[str, dict[str, Any]]:
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
@@ -336,6 +338,8 @@ class TranscriptionEngine:
                     raise self._stopped(child, "the engine process exited") from None
                 if deadline is not None and time.monotonic() > deadline:
                     raise self._stopped(child, "the engine did not answer in time") from None
+                if idle is not None:
+                    idle()
                 continue
             if message is None:
                 _wait_briefly(child)
@@ -373,8 +377,24 @@ class TranscriptionEngine:
                 first_timeout: float | None = START_TIMEOUT * 5  # first answer may include importing + loading
                 batched = False
                 shown, checked = 0.0, False  # the progress shown so far; after a repair's reset
+                pace: ProgressEstimate | None = None
+                last_tick = 0.0
+
+                def tick() -> None:  # between the decoder's reports: move the bar at the measured pace
+                    nonlocal shown, last_tick
+                    now = time.monotonic()
+                    if pace is None or checked or now - last_tick < 1.0:
+                        return
+                    last_tick = now
+                    ahead = pace.estimate()
+                    if ahead is not None and ahead / duration > shown + 0.005:
+                        shown = min(0.97, ahead / duration)
+                        elapsed = now - started
+                        eta = elapsed / shown * (1 - shown) if shown > 0.05 else None
+                        report(shown, f"Transcribing… about {ahead:.0f} of {duration:.0f} s", eta)
+
                 while True:
-                    tag, body = self._receive(child, is_cancelled, first_timeout)
+                    tag, body = self._receive(child, is_cancelled, first_timeout, tick)
                     first_timeout = None
                     if tag == "loading":
                         report(0.0, f"Loading the {body.get('model') or 'transcription'} model", None)
@@ -382,7 +402,10 @@ class TranscriptionEngine:
                         duration = float(body["duration"])
                         batched = bool(body.get("batched"))
                         started = time.monotonic()
-                        report(0.02, f"Transcribing {duration:.0f} s of audio", None)
+                        chunks = int(request.to_message()["batch_size"]) if batched else 1
+                        pace = ProgressEstimate(duration, 30.0 * chunks, request.model.name)
+                        shown = max(shown, 0.02)
+                        report(shown, f"Transcribing {duration:.0f} s of audio", None)
                     elif tag == "segment":
                         segment = _segment(body)
                         segments.append(segment)
@@ -390,6 +413,8 @@ class TranscriptionEngine:
                             on_segment(segment)
                         if checked:
                             continue  # the final list after a repair: progress stays where it was, never back
+                        if pace is not None:
+                            pace.real(segment.end)
                         fraction = min(0.99, segment.end / duration) if duration > 0 else 0.5
                         shown = max(shown, fraction)  # never backwards
                         elapsed = time.monotonic() - started
