@@ -7,7 +7,7 @@ Usage: python bench/cards.py --eval-only [--no-test-split] [--clip-rows] [--held
 Part 1 runs the built-in extractor on the parts of tests/data/keypoints_eval and prints one table:
 the tuning part (the clips the rules were developed on), the dev part (tests/data/keypoints_eval/test: the
 first test part, which steered the rules through its totals and is development data now) and, with
---held-out adds the held-out parts (tests/data/keypoints_eval/test2 and test3, each written by someone who saw
+--held-out, the held-out parts (tests/data/keypoints_eval/test2 and test3, each written by someone who saw
 neither the rules nor the other parts; only their aggregate figures are ever printed, never a clip of them).
 test2's totals have been read three times since; the fresh test3 (20 of its 50 clips transcribed by the app's
 own default path) holds the held-out figures.

@@ -39,8 +39,8 @@ def main() -> None:
     rows = [r for r in res["clips"] if clips[r["id"]].split == args.split
             and clips[r["id"]].meta.get("voice", {}).get("source") != "real"]
     scorer = CachedScorer(MODELS_DIR / args.model, CACHE / f"acoustic-{args.model}.json")
-    grid = {"threshold": [0.75], "min_gain": [-8.0, -6.0], "candidates": [1],
-            "gain_per_word": [0.0, -2.0, -4.0, -6.0], "probability_gate": [0.7, 0.8, 0.9]}
+    grid = {"threshold": [0.75, 0.8], "min_gain": [-8.0, -6.0, -4.0, -2.0], "candidates": [1],
+            "probability_gate": [0.7, 0.8]}
     print("| " + " | ".join(grid) + " | lecture med-WER | all med-WER | fixes/1k | false/1k | other/1k |")
     print("|" + "---|" * (len(grid) + 5))
     for values in itertools.product(*grid.values()):
