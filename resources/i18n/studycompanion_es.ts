@@ -750,6 +750,29 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>Credibility</name>
+    <message>
+        <source>Physician</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Residente</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Paste a link</source>
@@ -2025,6 +2048,10 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
         <translation>Repetir en bucle un tramo: el punto clave seleccionado o la frase actual</translation>
     </message>
     <message>
+        <source>No media file for this clip yet</source>
+        <translation>Este clip aún no tiene archivo multimedia</translation>
+    </message>
+    <message>
         <source>Loop {start}–{end}</source>
         <translation>Bucle {start}–{end}</translation>
     </message>
@@ -2064,6 +2091,144 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
     <message>
         <source>{grade} ({key})</source>
         <translation>{grade} ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTexts</name>
+    <message>
+        <source>For You</source>
+        <translation>Para ti</translation>
+    </message>
+    <message>
+        <source>all cards</source>
+        <translation>todas las tarjetas</translation>
+    </message>
+    <message>
+        <source>{tags} (For You order)</source>
+        <translation>{tags} (en el orden de Para ti)</translation>
+    </message>
+    <message>
+        <source>{what}, verified creators only</source>
+        <translation>{what}, solo creadores verificados</translation>
+    </message>
+    <message>
+        <source>No card left</source>
+        <translation>No queda ninguna tarjeta</translation>
+    </message>
+    <message>
+        <source>{n} left · {back} coming back</source>
+        <translation>quedan {n} · {back} vuelven</translation>
+    </message>
+    <message>
+        <source>{n} left</source>
+        <translation>quedan {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>&lt;h2&gt;Review&lt;/h2&gt;Quiz yourself on your accepted cards, offline. Once you show the answer, the clip&apos;s key moment plays.</source>
+        <translation>&lt;h2&gt;Repaso&lt;/h2&gt;Ponte a prueba con tus tarjetas aceptadas, sin conexión. Cuando muestres la respuesta, se reproduce el momento clave del clip.</translation>
+    </message>
+    <message>
+        <source>For You: what is due, then your best-matched clips</source>
+        <translation>Para ti: lo que toca repasar y luego los clips que mejor encajan contigo</translation>
+    </message>
+    <message>
+        <source>Cards of these tags:</source>
+        <translation>Tarjetas de estas etiquetas:</translation>
+    </message>
+    <message>
+        <source>Only creators marked physician or resident</source>
+        <translation>Solo creadores marcados como médico o residente</translation>
+    </message>
+    <message>
+        <source> cards at most</source>
+        <translation> tarjetas como máximo</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>Empezar el repaso</translation>
+    </message>
+    <message>
+        <source>Unverified creator: check this fact before you trust it.</source>
+        <translation>Creador sin verificar: comprueba este dato antes de fiarte de él.</translation>
+    </message>
+    <message>
+        <source>Show answer (Space)</source>
+        <translation>Mostrar la respuesta (Espacio)</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
+    </message>
+    <message>
+        <source>Open clip</source>
+        <translation>Abrir el clip</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Terminar la sesión</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <source>{tag}  ({n} clip)</source>
+        <translation>{tag}  ({n} clip)</translation>
+    </message>
+    <message>
+        <source>{tag}  ({n} clips)</source>
+        <translation>{tag}  ({n} clips)</translation>
+    </message>
+    <message>
+        <source>Tick one or more tags.</source>
+        <translation>Marca una o más etiquetas.</translation>
+    </message>
+    <message>
+        <source>{due} due · {new} new</source>
+        <translation>{due} para repasar · {new} nuevas</translation>
+    </message>
+    <message>
+        <source>Nothing to review here yet.</source>
+        <translation>Aquí aún no hay nada que repasar.</translation>
+    </message>
+    <message>
+        <source>Nothing to review in {scope} right now.</source>
+        <translation>Ahora mismo no hay nada que repasar en {scope}.</translation>
+    </message>
+    <message>
+        <source>Card {n} · {counter}</source>
+        <translation>Tarjeta {n} · {counter}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; · {creator} ({credibility}) · new card</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; · {creator} ({credibility}) · tarjeta nueva</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; · {creator} ({credibility})</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; · {creator} ({credibility})</translation>
+    </message>
+    <message>
+        <source>unknown creator</source>
+        <translation>creador desconocido</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s key moment plays once you show the answer.</source>
+        <translation>El momento clave del clip se reproduce cuando muestras la respuesta.</translation>
+    </message>
+    <message>
+        <source>Key moment {start}–{end}</source>
+        <translation>Momento clave {start}–{end}</translation>
+    </message>
+    <message>
+        <source>This clip&apos;s video is not downloaded</source>
+        <translation>El vídeo de este clip no está descargado</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Session done&lt;/h2&gt;&lt;p&gt;{first}&lt;/p&gt;{rows}</source>
+        <translation>&lt;h2&gt;Sesión terminada&lt;/h2&gt;&lt;p&gt;{first}&lt;/p&gt;{rows}</translation>
     </message>
 </context>
 <context>

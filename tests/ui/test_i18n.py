@@ -150,3 +150,56 @@ def test_the_main_window_chrome_is_in_spanish(qtbot: QtBot, services: object) ->
     assert STEP_LABELS[JobStep.TRANSCRIBE].running == "Transcribing"  # English again once it is removed
     assert status_label(VideoStatus.CARDS) == "Cards ready"
     assert grade_button_text(Grade.AGAIN, "1") == "Again (1)"
+
+
+def test_a_review_session_is_in_spanish(qtbot: QtBot, services: object) -> None:
+    """Review with the Spanish translator: the setup page, the counts, the card's progress line, the grade buttons
+    (Anki's wording), the creator's mark and what the player says without media."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from studycompanion.core.review.items import Grade
+    from studycompanion.core.types import CardState
+    from studycompanion.services import Services
+    from studycompanion.ui.clip.playback import make_player
+    from studycompanion.ui.common.i18n import install_translators, remove_translators
+    from studycompanion.ui.common.worker import Worker
+    from studycompanion.ui.review.view import ReviewView
+    from tests.interest_fixtures import ClipSpec, add_clip, card_ids, set_card_state
+
+    assert isinstance(services, Services)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    vid = add_clip(services.library, ClipSpec("k", "Hipopotasemia", tags=["Renal"],
+                                              cards=["{{c1::Los diuréticos de asa}} pierden potasio",
+                                                     "La {{c1::furosemida}} actúa en el asa"]))
+    for cid in card_ids(services.library, vid):
+        set_card_state(services.library, cid, CardState.ACCEPTED)
+    translators = install_translators(app, QLocale("es_ES"))
+    worker = Worker()
+    try:
+        view = ReviewView(services, worker, autoplay=False)
+        qtbot.addWidget(view)
+        view.show()
+        view.reload()
+        assert view.start_button.text() == "Empezar el repaso"
+        assert view.size_box.suffix() == " tarjetas como máximo"
+        qtbot.waitUntil(lambda: view.counts_label.text() == "0 para repasar · 2 nuevas", timeout=5000)
+        view.start()
+        qtbot.waitUntil(lambda: view.page() == "card", timeout=5000)
+        assert view.progress_label.text() == "Tarjeta 1 · quedan 2"
+        assert view.clip_label.text().endswith("· creador desconocido (Desconocido) · tarjeta nueva")
+        assert view.reveal_button.text() == "Mostrar la respuesta (Espacio)"
+        assert [view.grade_buttons[g].text() for g in Grade] == [
+            "Otra vez (1)", "Difícil (2)", "Bien (3)", "Fácil (4)"]
+        assert view.moment_label.text() == "El momento clave del clip se reproduce cuando muestras la respuesta."
+        view.end_session()
+        qtbot.waitUntil(lambda: view.page() == "summary", timeout=5000)
+        assert view.summary_label.text().startswith("<h2>Sesión terminada</h2>")
+        player = make_player()
+        qtbot.addWidget(player)
+        assert player.missing_text() == "Este clip aún no tiene archivo multimedia"  # the panel's own default
+        assert player.missing_text("Descargando…") == "Descargando…"
+    finally:
+        remove_translators(app, translators)
+        worker.wait(10_000)

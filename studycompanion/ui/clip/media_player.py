@@ -52,7 +52,7 @@ class MediaPlayerPanel(PlayerPanel):
         return self.video.videoSink()
 
     def load(self, media: Path | None, poster: Path | None = None, at_seconds: float | None = None,
-             missing: str = "No media file for this clip yet", duration: float | None = None) -> None:
+             missing: str = "", duration: float | None = None) -> None:
         """Open a clip (paused). `at_seconds` is applied once the media is loaded; `missing` shows without media.
         `duration` (the library's figure) shows until the media reports its own.
 
@@ -82,7 +82,7 @@ class MediaPlayerPanel(PlayerPanel):
         pixmap = QPixmap(str(poster)) if poster and poster.is_file() else None
         if media is None or not media.is_file():
             self.player.setSource(QUrl())
-            self.poster.set_image(None, missing)
+            self.poster.set_image(None, self.missing_text(missing))
             self._screen.setCurrentWidget(self.poster)
             self._set_controls_enabled(False)
             return

@@ -116,7 +116,7 @@ class NoPlaybackPanel(PlayerPanel):
         self._set_controls_enabled(False)
 
     def load(self, media: Path | None, poster: Path | None = None, at_seconds: float | None = None,
-             missing: str = "No media file for this clip yet", duration: float | None = None) -> None:
+             missing: str = "", duration: float | None = None) -> None:
         self.set_loop(None)
         self._duration = float(duration) if duration else 0.0
         self._set_range(self._duration)
@@ -124,7 +124,8 @@ class NoPlaybackPanel(PlayerPanel):
         has_media = media is not None and media.is_file()
         self._media = media if has_media else None
         self._frame_token += 1  # a frame still being read belongs to the clip before
-        self.poster.set_image(pixmap, self.tr("No playback on this machine") if has_media else missing)
+        shown = self.tr("No playback on this machine") if has_media else self.missing_text(missing)
+        self.poster.set_image(pixmap, shown)
         self._set_controls_enabled(has_media)
         self._position = 0.0
         self.seek(at_seconds or 0.0)

@@ -162,10 +162,15 @@ class PlayerPanel(QWidget):
     # ---- what a panel supplies ---------------------------------------------------------------------
 
     def load(self, media: Path | None, poster: Path | None = None, at_seconds: float | None = None,
-             missing: str = "No media file for this clip yet", duration: float | None = None) -> None:
-        """Open a clip (paused). `at_seconds` is applied once the media is loaded; `missing` shows without media.
+             missing: str = "", duration: float | None = None) -> None:
+        """Open a clip (paused). `at_seconds` is applied once the media is loaded; `missing` shows without media
+        (empty: `missing_text("")`, "No media file for this clip yet" in the user's language).
         `duration` (the library's figure) shows until the media reports its own."""
         raise NotImplementedError
+
+    def missing_text(self, missing: str = "") -> str:
+        """What the screen says without media: `missing`, or by default that the clip has no media file yet."""
+        return missing or self.tr("No media file for this clip yet")
 
     def unload(self) -> None:
         raise NotImplementedError

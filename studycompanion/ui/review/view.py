@@ -25,24 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studycompanion.core.cards import cloze
-from studycompanion.core.interests.creators import LABELS as CREDIBILITY_LABELS
+from studycompanion.core.cards.drafts import format_time
 from studycompanion.core.review.sessions import Grade, ReviewItem, Reviews, ReviewScope, ReviewSession, ReviewSummary
 from studycompanion.core.types import CardKind
 from studycompanion.ui.common.worker import Failure, Worker
+from studycompanion.ui.review.grades import grade_button_text
+from studycompanion.ui.review.texts import cloze_html, counter_words, credibility_label, scope_words
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
 
 log = logging.getLogger(__name__)
 GRADE_KEYS = {Grade.AGAIN: "1", Grade.HARD: "2", Grade.GOOD: "3", Grade.EASY: "4"}
-
-
-def cloze_html(text: str, reveal: bool) -> str:
-    """The card text as HTML: blanks ("[...]" or the hint) before the reveal, the answers in bold after it."""
-    return cloze.render(text, reveal=reveal, plain=html.escape,
-                        hidden=lambda d: f"<span style='color:#0a66c2'>[{html.escape(d.hint or '...')}]</span>",
-                        shown=lambda d: f"<b style='color:#0a66c2'>{html.escape(d.answer)}</b>")
 
 
 class ReviewView(QWidget):
@@ -84,21 +78,23 @@ class ReviewView(QWidget):
 
     def _build_setup(self) -> QWidget:
         page = QWidget()
-        title = QLabel("<h2>Review</h2>Quiz yourself on your accepted cards, offline. Once you show the answer, "
-                       "the clip's key moment plays.")
+        title = QLabel(self.tr("<h2>Review</h2>Quiz yourself on your accepted cards, offline. Once you show the "
+                               "answer, the clip's key moment plays."))
+        title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
-        self.foryou_radio = QRadioButton("For You: what is due, then your best-matched clips")
-        self.tags_radio = QRadioButton("Cards of these tags:")
+        self.foryou_radio = QRadioButton(self.tr("For You: what is due, then your best-matched clips"))
+        self.tags_radio = QRadioButton(self.tr("Cards of these tags:"))
         self.foryou_radio.setChecked(True)
         self.tag_list = QListWidget()
         self.tag_list.setEnabled(False)
-        self.verified_only = QCheckBox("Only creators marked physician or resident")
+        self.verified_only = QCheckBox(self.tr("Only creators marked physician or resident"))
         self.size_box = QSpinBox()
         self.size_box.setRange(5, 500)
         self.size_box.setValue(self.services.settings.review_session_cards)
-        self.size_box.setSuffix(" cards at most")
+        self.size_box.setSuffix(self.tr(" cards at most"))
         self.counts_label = QLabel("")
-        self.start_button = QPushButton("Start review")
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.start_button = QPushButton(self.tr("Start review"))
         self.start_button.setDefault(True)
         for sig in (self.foryou_radio.toggled, self.verified_only.toggled):
             sig.connect(self._scope_changed)
@@ -123,12 +119,15 @@ class ReviewView(QWidget):
     def _build_card(self) -> QWidget:
         page = QWidget()
         self.progress_label = QLabel()
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.clip_label = QLabel()
+        self.clip_label.setTextFormat(Qt.TextFormat.RichText)  # the title in bold; title and creator escaped
         self.clip_label.setWordWrap(True)
-        self.verify_label = QLabel("Unverified creator: check this fact before you trust it.")
+        self.verify_label = QLabel(self.tr("Unverified creator: check this fact before you trust it."))
         self.verify_label.setStyleSheet("color: #b35c00; font-weight: 600;")
         self.player_box = QVBoxLayout()
         self.moment_label = QLabel()
+        self.moment_label.setTextFormat(Qt.TextFormat.PlainText)
         self.player_box.addWidget(self.moment_label)
         self.prompt_label = QLabel()
         self.prompt_label.setWordWrap(True)
@@ -139,22 +138,23 @@ class ReviewView(QWidget):
         self.answer_label.setTextFormat(Qt.TextFormat.RichText)
         self.answer_label.setStyleSheet("font-size: 18px;")
         self.extra_label = QLabel()
+        self.extra_label.setTextFormat(Qt.TextFormat.PlainText)  # the card's Extra as written: never escaped
         self.extra_label.setWordWrap(True)
         self.extra_label.setStyleSheet("color: palette(mid);")
-        self.reveal_button = QPushButton("Show answer (Space)")
+        self.reveal_button = QPushButton(self.tr("Show answer (Space)"))
         self.reveal_button.clicked.connect(self.reveal)
         self.grade_buttons: dict[Grade, QPushButton] = {}
         grades = QHBoxLayout()
         for grade in Grade:
-            button = QPushButton(f"{grade.label} ({GRADE_KEYS[grade]})")
+            button = QPushButton(grade_button_text(grade, GRADE_KEYS[grade]))
             button.clicked.connect(lambda _=False, g=grade: self.grade(g))
             self.grade_buttons[grade] = button
             grades.addWidget(button)
-        self.skip_button = QPushButton("Skip")
+        self.skip_button = QPushButton(self.tr("Skip"))
         self.skip_button.clicked.connect(self.skip)
-        self.open_button = QPushButton("Open clip")
+        self.open_button = QPushButton(self.tr("Open clip"))
         self.open_button.clicked.connect(self._open_clip)
-        self.end_button = QPushButton("End session")
+        self.end_button = QPushButton(self.tr("End session"))
         self.end_button.clicked.connect(self.end_session)
         top = QHBoxLayout()
         top.addWidget(self.progress_label)
@@ -186,7 +186,7 @@ class ReviewView(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        again = QPushButton("New session")
+        again = QPushButton(self.tr("New session"))
         again.clicked.connect(self.show_setup)
         box = QVBoxLayout(page)
         box.addWidget(self.summary_label)
@@ -239,7 +239,8 @@ class ReviewView(QWidget):
         for name, n in counts:
             if n == 0:
                 continue
-            item = QListWidgetItem(f"{name}  ({n} clip{'s' if n != 1 else ''})")
+            text = self.tr("{tag}  ({n} clip)") if n == 1 else self.tr("{tag}  ({n} clips)")
+            item = QListWidgetItem(text.format(tag=name, n=f"{n:,}"))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
@@ -277,7 +278,7 @@ class ReviewView(QWidget):
     def _count(self) -> None:
         scope = self.scope()
         if self.tags_radio.isChecked() and not scope.tags:
-            self.counts_label.setText("Tick one or more tags.")
+            self.counts_label.setText(self.tr("Tick one or more tags."))
             self.start_button.setEnabled(False)
             return
         reviews = self.reviews()
@@ -287,7 +288,8 @@ class ReviewView(QWidget):
         scope, (due, new) = result
         if scope != self.scope():
             return  # the choice changed meanwhile; a newer count is on its way
-        self.counts_label.setText(f"{due} due · {new} new" if due or new else "Nothing to review here yet.")
+        self.counts_label.setText(self.tr("{due} due · {new} new").format(due=f"{due:,}", new=f"{new:,}") if due or new
+                                  else self.tr("Nothing to review here yet."))
         self.start_button.setEnabled(bool(due or new))
 
     # ---- the session --------------------------------------------------------------------------------
@@ -301,7 +303,8 @@ class ReviewView(QWidget):
         self.start_button.setEnabled(True)
         if not session.remaining:
             self.worker.run(session.finish, None, self._fail)
-            self.counts_label.setText(f"Nothing to review in {session.scope.describe()} right now.")
+            self.counts_label.setText(self.tr("Nothing to review in {scope} right now.").format(
+                scope=scope_words(session.scope)))
             return
         self.session = session
         self.pages.setCurrentIndex(1)
@@ -321,10 +324,13 @@ class ReviewView(QWidget):
         self._revealed, self._busy = False, False
         self._shown_at = time.monotonic()
         done = len(self.session.results)
-        self.progress_label.setText(f"Card {done + 1} · {self.session.counter()}")
-        creator = item.creator or "unknown creator"
-        self.clip_label.setText(f"<b>{html.escape(item.clip_title)}</b> · {html.escape(creator)} "
-                                f"({CREDIBILITY_LABELS[item.credibility]})" + (" · new card" if item.is_new else ""))
+        self.progress_label.setText(self.tr("Card {n} · {counter}").format(n=done + 1,
+                                                                           counter=counter_words(self.session)))
+        line = (self.tr("<b>{title}</b> · {creator} ({credibility}) · new card") if item.is_new else
+                self.tr("<b>{title}</b> · {creator} ({credibility})"))
+        self.clip_label.setText(line.format(title=html.escape(item.clip_title),
+                                            creator=html.escape(item.creator or self.tr("unknown creator")),
+                                            credibility=html.escape(credibility_label(item.credibility))))
         self.verify_label.setVisible(item.verify)
         prompt = cloze_html(item.front, False) if item.kind == CardKind.CLOZE else html.escape(item.front)
         self.prompt_label.setText(prompt)
@@ -337,7 +343,7 @@ class ReviewView(QWidget):
 
     def _hide_moment(self) -> None:
         """Before the answer: no frame, no audio (they would give the answer away)."""
-        self.moment_label.setText("The clip's key moment plays once you show the answer.")
+        self.moment_label.setText(self.tr("The clip's key moment plays once you show the answer."))
         if self.player is not None:
             self.player.stop()
             self.player.hide()
@@ -346,8 +352,8 @@ class ReviewView(QWidget):
         return self.player is not None and self.player.isVisible() and self._revealed
 
     def _play(self, item: ReviewItem) -> None:
-        self.moment_label.setText(f"Key moment {int(item.start // 60)}:{int(item.start % 60):02d}"
-                                  f"–{int(item.end // 60)}:{int(item.end % 60):02d}")
+        self.moment_label.setText(self.tr("Key moment {start}–{end}").format(start=format_time(item.start),
+                                                                             end=format_time(item.end)))
         if self.player is None:
             from studycompanion.ui.clip.playback import make_player  # (without Qt Multimedia: the clip's frame)
 
@@ -356,7 +362,7 @@ class ReviewView(QWidget):
             self.player.setMinimumHeight(220)
             self.player_box.addWidget(self.player)
         self.player.show()
-        self.player.load(item.media_path, at_seconds=item.start, missing="This clip's video is not downloaded")
+        self.player.load(item.media_path, at_seconds=item.start, missing=self.tr("This clip's video is not downloaded"))
         if item.media_path is not None and item.media_path.is_file():
             self.player.set_loop((item.start, max(item.end, item.start + 1.0)))
             if self.autoplay:
@@ -377,7 +383,7 @@ class ReviewView(QWidget):
             self.answer_label.setText(cloze_html(item.front, True))
         else:
             self.answer_label.setText(html.escape(item.back))
-        self.extra_label.setText(html.escape(item.extra))
+        self.extra_label.setText(item.extra)  # plain text (see _build_card)
         self.reveal_button.setEnabled(False)
         for button in self.grade_buttons.values():
             button.setEnabled(True)
@@ -418,7 +424,8 @@ class ReviewView(QWidget):
         self._summary = summary
         lines = summary.lines(tz=self.reviews().tz)
         rows = "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
-        self.summary_label.setText(f"<h2>Session done</h2><p>{html.escape(lines[0])}</p>{rows}")
+        self.summary_label.setText(self.tr("<h2>Session done</h2><p>{first}</p>{rows}").format(
+            first=html.escape(lines[0]), rows=rows))
         self.pages.setCurrentIndex(2)
         self.finished.emit(summary)
 
