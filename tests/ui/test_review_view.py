@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +14,7 @@ from studycompanion.core.interests.models import Credibility
 from studycompanion.core.review.sessions import Grade, Reviews
 from studycompanion.core.types import CardState
 from studycompanion.services import Services
+from studycompanion.ui.clip.playback import multimedia_problem
 from studycompanion.ui.common.worker import Worker
 from studycompanion.ui.review.view import ReviewView, cloze_html
 from tests.interest_fixtures import ClipSpec, card_ids, set_card_state
@@ -91,6 +93,8 @@ def test_a_session_by_tag_with_the_keyboard(qtbot: QtBot, services: Services, wo
     assert Reviews(services.library).history()[0].session_id == summary.session_id
 
 
+@pytest.mark.skipif(multimedia_problem() is not None,
+                    reason="plays the clip: Qt Multimedia cannot load here (libpulse0)")
 def test_for_you_session_plays_the_key_moment(qtbot: QtBot, services: Services, worker: Worker,
                                               tmp_path: Path) -> None:
     vid = clip_with_cards(services, tmp_path)
@@ -118,6 +122,27 @@ def test_for_you_session_plays_the_key_moment(qtbot: QtBot, services: Services, 
     view.end_session()
     qtbot.waitUntil(lambda: view.page() == "summary", timeout=5000)
     assert view.summary() is not None and view.summary().reviewed == 0  # type: ignore[union-attr]
+
+
+def test_the_extra_line_shows_the_card_s_text_as_written(qtbot: QtBot, services: Services,
+                                                         worker: Worker) -> None:
+    """The Extra is plain text: an apostrophe, a '<' and an '&' show as typed, never as "that&#x27;s"."""
+    vid = add_clip(services.library, ClipSpec("k", "Hypokalaemia", tags=["Renal"],
+                                              cards=["{{c1::Loop diuretics}} waste potassium"]))
+    extra = "That's why K+ < 3.5 & falls"
+    (cid,) = card_ids(services.library, vid)
+    services.card_store.edit(cid, extra=extra)
+    set_card_state(services.library, cid, CardState.ACCEPTED)
+    view = _view(qtbot, services, worker)
+    qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=5000)
+    view.start()
+    qtbot.waitUntil(lambda: view.page() == "card", timeout=5000)
+    assert view.extra_label.text() == ""  # nothing before the reveal
+    view.reveal()
+    assert view.extra_label.textFormat() == Qt.TextFormat.PlainText
+    assert view.extra_label.text() == extra and "&#x27;" not in view.extra_label.text()
+    assert view.extra_label.isVisibleTo(view)
+    view.end_session()
 
 
 def test_nothing_to_review_says_so(qtbot: QtBot, services: Services, worker: Worker) -> None:
