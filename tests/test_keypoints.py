@@ -442,3 +442,35 @@ def test_talk_about_how_hard_a_topic_is_is_not_a_fact_about_it() -> None:
     ):
         assert score_text(sentence, vocab).intro, sentence
     assert not score_text("Goodpasture syndrome causes haemoptysis and a nephritic picture.", vocab).intro
+
+
+def test_a_myth_the_clip_knocks_down_never_becomes_a_key_point() -> None:
+    """"Myth: ..." is the false claim; carding it would teach the opposite of the clip. The answer is the fact."""
+    texts = [kp.text for kp in extract_keypoints([seg(
+        "Myth: SPF 100 sunscreen protects you twice as much as SPF 50. "
+        "Myth number two, a penicillin allergy label means no cephalosporins ever. "
+        "In reality, SPF 50 blocks about 98 percent of UVB and SPF 100 about 99 percent. "
+        "Most patients with a penicillin allergy label can safely receive a cephalosporin.")])]
+    assert not any(t.lower().startswith("myth") for t in texts)
+    assert any("98 percent" in t for t in texts) and any("cephalosporin." in t for t in texts)
+    said_both = score_text("Myth, every adult should take aspirin, fact, for primary prevention aspirin causes more "
+                           "bleeding than it prevents.", default_vocabulary(), default_lexicon())
+    assert not said_both.filler  # the same sentence goes on to say the fact
+
+
+def test_an_obligation_and_an_eponymous_sign_are_what_a_fact_is_made_of() -> None:
+    vocab, lexicon = default_vocabulary(), default_lexicon()
+    must = score_text("In chronic hyponatremia you must correct the sodium slowly.", vocab, lexicon)
+    assert "relation" in must.reasons
+    sign = score_text("Prehn's sign is unreliable in torsion.", vocab, lexicon)
+    assert "Prehn's sign" in sign.terms
+    assert "The sign" not in " ".join(score_text("The sign is subtle.", vocab, lexicon).terms)
+
+
+def test_a_question_after_a_fact_is_not_its_continuation() -> None:
+    """"Levodopa is given with carbidopa ... Which mnemonic do you use?" once merged into one question and was
+    dropped as one; the statement stays a key point of its own."""
+    texts = [kp.text for kp in extract_keypoints([seg(
+        "Levodopa is given with carbidopa so it is not broken down before it reaches the brain. "
+        "Which mnemonic do you use for Parkinson disease?")])]
+    assert any(t.startswith("Levodopa is given with carbidopa") and "?" not in t for t in texts)

@@ -48,6 +48,7 @@ def merge_fragments(
             continuation = _first_word(s) in _PRONOUN_START or s.words[0].text[:1].islower()
             continuation = continuation and bool(s.features.terms or rules.BARE_NUMBER.search(s.text))
             continuation = continuation and prev.features.form is rules.Form.STATEMENT
+            continuation = continuation and s.features.form is not rules.Form.QUESTION  # "Which mnemonic ...?"
             if continuation and not question and is_point(prev, MIN_SCORE):
                 resolved = resolve_pronoun(s, prev, vocab, salient)
                 if resolved is not None:  # "It's caused by thiamine deficiency." -> its own fact, named

@@ -61,7 +61,8 @@ CASE_STEM = re.compile(rf"^(so |okay |ok )?((a|an|this|your|our|the) )?{NUMBER}[
 CASE_DETAIL = re.compile(
     r"^((so|and|now|then|yes|no|yeah|well|okay|ok|today|yesterday|tonight|on exam(ination)?|on arrival|"
     r"[\w ]{1,20} ago)[, ]+)*"
-    r"(he|she|he'?s|she'?s|his|her|(the|this|our|my|your|a) (patient|baby|child|boy|girl|man|woman|nurse)('s)? "
+    r"(he|she|he'?s|she'?s|his|her|in (his|her|their|this|that) case|"  # "In her case, the C-peptide was ..."
+    r"(the|this|our|my|your|a) ([\w-]+ )?(patient|baby|child|boy|girl|man|woman|nurse)('s)? "  # "your post-op patient"
     r"(is|was|has|had|says|said|reports|denies|looks|appears|comes|came|presents|noticed|tells|calls|pages|asks))\b"
 )
 CASE_ACTION = re.compile(r"\b(needs?|should|must|gets?|give|given|treat(ed)?|start(ed)?|requires?)\b")

@@ -81,6 +81,7 @@ __all__ = [
     "DEFINITION",
     "DOSE",
     "EMPHASIS",
+    "EPONYM",
     "EVALUATIVE",
     "EXPLANATION",
     "FILLER_PATTERNS",
@@ -104,6 +105,8 @@ __all__ = [
     "META_TALK",
     "META_TERMS",
     "MNEMONIC",
+    "MYTH",
+    "MYTH_ANSWER",
     "NOT_MEDICAL",
     "NOT_NAME_START",
     "NUMBER",
@@ -161,8 +164,15 @@ FILLER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bstitch\b|\bduet\b",
         r"\bday in (the|my) life\b|\bdays in my life\b",
         r"\bif you'?re new here\b|\bi post\b",
+        r"^(okay |ok |so )?stop scrolling\b",
     )
 )
+
+# A misconception said to be knocked down ("Myth: SPF 100 protects twice as much", "Myth number two, ..."): the
+# claim is false, so it never becomes a card, unless the same sentence goes on to say the fact ("..., fact, ...").
+MYTH = re.compile(r"^((okay|ok|so|and|next|now)[, ]+)?((a|the) (common|big|classic|popular|huge) )?"
+                  r"(myth|misconception)s?( number \w+| (one|two|three|four|five|\d+))?\b[:,.]?")
+MYTH_ANSWER = re.compile(r"\b(fact|truth|reality|in reality|actually)\b[:,]")
 
 # A sentence that explains the one before it: good Extra for that card.
 EXPLANATION = re.compile(
@@ -183,6 +193,8 @@ INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(comes? up|shows? up|tested|asked|are|is)\b.*\b(on|in) (every|all|most|almost every)\b.*"
         r"\b(exams?|boards?|tests?|osces?|papers?|rotations?|wards?)\b",
         r"\blet'?s (fix|learn|nail|cover|break|go through|review|recap|run through|walk through|tackle)\b",
+        r"^([\w-]+ ){0,2}(mnemonic|fact|tip|quiz|question|case|story|myth)s? time\b",  # "neuro mnemonic time"
+        r"\bthis is your (update|reminder|sign|cue)\b",
     )
 )
 
@@ -240,8 +252,15 @@ RELATION = re.compile(
     r"progress(es)? to|complains? of|rules? (it |the \w+ |them )?(in|out)|screened|screening|recovers?|"
     r"(is|are) (rare|common|typical|unusual)|(goes|go|rise|rises|fall|falls) (up|down)|equals|divided by|"
     r"one over|minus|(can|may) refuse|consent|prolongs?|shortens?|worsens?|improves?|reduces?|triggers?|"
-    r"damages?|destroys?|depletes?|induces?)\b"
+    r"damages?|destroys?|depletes?|induces?|"
+    r"(must|should|need to|needs to|have to|has to) (be )?(correct|corrected|give|given|stop|stopped|check|"
+    r"checked|avoid|avoided|treat|treated|start|started|monitor|monitored|replace|replaced|lower|lowered|raise|"
+    r"raised|reduce|reduced|repeat|repeated|keep|kept|hold|held|rule|ruled|exclude|excluded|measure|measured))\b"
 )
+# An eponymous sign, test or syndrome ("Prehn's sign", "Kernig's sign", "Cushing's triad"): a term even when the
+# lexicon lacks the name.
+EPONYM = re.compile(r"\b[A-Z][a-z]{2,}(?:'s|s')? (sign|syndrome|disease|triad|law|criteria|test|manoeuvre|maneuver|"
+                    r"reflex|phenomenon|palsy|ulcer|nodes?|score|rule|classification|procedure|operation|fracture)\b")
 DEFINITION = re.compile(
     r"^(?P<term>[\w\- ,'/]{3,60}?) (is|are|means|refers to|is defined as|is called) (?P<what>.{8,})$",
     re.IGNORECASE,

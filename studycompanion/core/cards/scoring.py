@@ -36,6 +36,10 @@ def salient_words(sentences: Sequence[Sentence], lexicon: Lexicon) -> frozenset[
     return frozenset(w for w, n in seen.items() if n >= 2)
 
 
+_NOT_EPONYM = frozenset({"The", "This", "That", "Their", "His", "Her", "Its", "Our", "Your", "My", "It's", "What's",
+                         "Let's", "There's", "Here's", "Today's", "Everyone's", "Nobody's"})
+
+
 def score_text(
     text: str, vocab: frozenset[str], lexicon: Lexicon | None = None, salient: frozenset[str] = frozenset()
 ) -> rules.Features:
@@ -46,11 +50,19 @@ def score_text(
     lower = text.lower()
     tokens = text.split()
     f.form = rules.sentence_form(text)
+    myth = rules.MYTH.match(lower)
+    if myth and not rules.MYTH_ANSWER.search(lower, myth.end()):
+        f.filler = True  # the misconception a clip knocks down: false by the clip's own word
+        f.add(-10.0, "a myth the clip refutes")
+        return f
     if rules.is_filler(lower) or f.form in _NOT_A_POINT:
         f.filler = True
         f.add(-10.0, "filler" if f.form is rules.Form.STATEMENT else f"filler ({f.form.value})")
         return f
     f.terms = find_terms(tokens, vocab)
+    named = {t.lower() for t in f.terms}
+    f.terms += [m.group(0) for m in rules.EPONYM.finditer(text) if m.group(0).lower() not in named
+                and not any(m.group(0).lower() in t for t in named) and m.group(0).split()[0] not in _NOT_EPONYM]
     known = {w.lower() for t in f.terms for w in t.split()}
     bare_tokens = [t.strip(".,;:!?()\"'") for t in tokens]
     extra = rules.unique(
