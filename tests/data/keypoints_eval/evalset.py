@@ -2,9 +2,9 @@
 
 Shared by tests/test_keypoints_eval.py and bench/cards.py. `load()` reads the tuning part (this folder);
 `load(TEST_DIR)` the first test part, which has since steered the rules through its totals and is now
-development data (DEV_DIR, read clip by clip); `load(TEST2_DIR)` and `load(TEST3_DIR)` the held-out parts
-(test3 is the fresh one, its 20 real transcripts made by the app's own default path): only their aggregate
-figures are ever printed (bench/cards.py), never a clip of them, and no test reads them.
+development data (DEV_DIR, read clip by clip); `load(TEST2_DIR)`, `load(TEST3_DIR)` and `load(TEST4_DIR)` the
+held-out parts (test3 and test4 with real transcripts made by the app's own default path): only their
+aggregate figures are ever printed (bench/cards.py), never a clip of them, and no test reads them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ HERE = Path(__file__).resolve().parent
 TEST_DIR = HERE / "test"
 DEV_DIR = TEST_DIR  # the first test part, development data since the rules were steered on its totals
 TEST2_DIR = HERE / "test2"  # held out until its totals were read twice; aggregate figures only
-TEST3_DIR = HERE / "test3"  # the fresh held-out part (written without the rules or the other parts): aggregates only
+TEST3_DIR = HERE / "test3"  # held out (written without the rules or the other parts); its totals read twice
+TEST4_DIR = HERE / "test4"  # the freshest held-out part, written after the last rule change: aggregates only
 LABELS = frozenset({"F", "C", "K"})
 _SENTENCE_END = re.compile(r"[.!?]$")
 
