@@ -474,3 +474,15 @@ def test_a_question_after_a_fact_is_not_its_continuation() -> None:
         "Levodopa is given with carbidopa so it is not broken down before it reaches the brain. "
         "Which mnemonic do you use for Parkinson disease?")])]
     assert any(t.startswith("Levodopa is given with carbidopa") and "?" not in t for t in texts)
+
+
+def test_the_verbless_items_of_a_spoken_list_are_its_facts() -> None:
+    """After "drugs that stretch the QT, go!", "Macrolides like clarithromycin." is an item, not a title."""
+    texts = [kp.text for kp in extract_keypoints([seg(
+        "Quick one, drugs that stretch the QT, go! Macrolides like clarithromycin and erythromycin. "
+        "Haloperidol and other antipsychotics. Follow for more.")])]
+    assert any(t.startswith("Macrolides like clarithromycin") for t in texts)
+    assert any(t.startswith("Haloperidol and other antipsychotics") for t in texts)
+    titles = [kp.text for kp in extract_keypoints([seg(
+        "Macrolides like clarithromycin. They bind the 50S subunit and stop protein synthesis.")])]
+    assert not any(t.startswith("Macrolides like clarithromycin.") for t in titles)  # no list: still a title

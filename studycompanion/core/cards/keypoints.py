@@ -108,6 +108,7 @@ def analyse(
     if salient:
         for s in sentences:
             s.features = score_text(s.text, vocab, lexicon, salient)
+    _list_items(sentences)
     sentences = merge_fragments(sentences, vocab, salient)
     sentences = [c for s in sentences for c in split_clauses(s, vocab, lexicon, salient, min_score)]
     duration = sentences[-1].end - sentences[0].start
@@ -117,6 +118,27 @@ def analyse(
         key=lambda i: (-sentences[i].features.score, sentences[i].start),
     )
     return Analysis(sentences, ranked, limit, salient)
+
+
+def _list_items(sentences: Sequence[Sentence]) -> None:
+    """The verbless items of a spoken list, after its head ("drugs that stretch the QT, go!"), are its facts
+    ("Macrolides like clarithromycin."), not titles said aloud; the list ends at filler or a sentence with a verb
+    that is not an item."""
+    in_list = False
+    for s in sentences:
+        lower = s.text.lower().strip()
+        f = s.features
+        if rules.LIST_HEAD.search(lower):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        if f.filler:
+            in_list = False
+            continue
+        if f.intro and f.terms and f.form is rules.Form.STATEMENT and not rules.has_verb(lower):
+            f.intro = False
+            f.add(2.5, "list item")  # what the title and intro cues took off, and the item's own weight
 
 
 def extract_keypoints(

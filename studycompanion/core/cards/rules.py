@@ -98,6 +98,7 @@ __all__ = [
     "LAB_FINDING",
     "LEAD_IN",
     "LIST_CUE",
+    "LIST_HEAD",
     "LIVED",
     "MEDICAL_ADJECTIVE",
     "MEDICAL_PREFIX",
@@ -273,6 +274,10 @@ LIST_CUE = re.compile(
     r"\b(triad|tetrad|pentad|criteria|(two|three|four|five|six|2|3|4|5|6) "
     r"(causes|signs|symptoms|features|things|types|drugs|steps|criteria|findings|risk factors))\b"
 )
+# A spoken list's head ("drugs that stretch the QT, go!", "rapid fire antidotes, let's go"): the short verbless
+# sentences after it are its items ("Macrolides like clarithromycin."), facts of the list, not titles.
+LIST_HEAD = re.compile(r"\brapid[- ]?fire\b|\b(go|let'?s go|ready)[!?.]*$|\b(drugs?|causes?|signs?|things|bugs|"
+                       r"organisms|risk factors|features|examples) (that|which|of|to|you)\b.*[:!]$")
 MNEMONIC = re.compile(r"\b(mnemonic|stands for|remember (them|it|this) as|acronym)\b")
 CONTRAST = re.compile(r"\b(whereas|while|on the other hand|unlike|versus|vs\.?|in contrast|but)\b")
 FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|my|me|we went|honestly)\b")
