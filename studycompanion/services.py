@@ -31,7 +31,7 @@ from studycompanion.core.library import opening
 from studycompanion.core.library.clips import Library
 from studycompanion.core.library.dictionary import PersonalDictionary
 from studycompanion.core.review.sessions import Reviews
-from studycompanion.core.screen.engine import OcrEngine
+from studycompanion.core.screen.process import ScreenReader
 from studycompanion.core.screen.store import ScreenTextStore
 from studycompanion.core.settings import Settings, SettingsStore
 from studycompanion.core.transcribe.engine import TranscriptionEngine
@@ -62,7 +62,7 @@ class Services:
     clip_actions: ClipActions
     fixes: TranscriptFixes
     dictionary: PersonalDictionary
-    ocr: OcrEngine
+    ocr: ScreenReader  # the on-screen text process (started on the first clip it reads)
     transcriber: TranscribeStep
     screen_text: ScreenTextStore
     log_handler: logging.Handler | None = None
@@ -81,12 +81,15 @@ class Services:
                           shown=lambda vid: [line.text for line in self.screen_text.lines(vid)])
 
     def close(self) -> None:
-        """Stop the pipeline, the engine process, the database and the log handler; each even if one before fails."""
+        """Stop the pipeline, the engine processes, the database and the log handler; each even if one before fails."""
         try:
             self.pipeline.stop()
         finally:
             try:
-                self.engine.close()  # the engine child process goes with the services that started it
+                try:
+                    self.engine.close()  # the engine child process goes with the services that started it
+                finally:
+                    self.ocr.close()  # and so does the on-screen text process
             finally:
                 try:
                     self.db.dispose()
@@ -119,7 +122,7 @@ def build_services(paths: AppPaths | None = None, *, migrate: bool = True, check
     queue = JobQueue(db)
     card_store = CardStore(db)
     engine = TranscriptionEngine()
-    ocr = OcrEngine()  # its models load on the first clip it reads
+    ocr = ScreenReader()  # starts nothing: its process starts, and loads the models, on the first clip it reads
     screen_text = ScreenTextStore(db)
     capturer = Capturer(paths, settings)
     taxonomy = load_taxonomy()

@@ -1,6 +1,7 @@
 """The SCREEN pipeline step: read a clip's on-screen text (OCR of the frames where the text changed) and store
 its lines. It runs before transcription, so the creator's spelling can feed the prompt and the lexicon; a clip
-whose text cannot be read still goes on to transcription (the job ends with the reason as its note)."""
+whose text cannot be read still goes on to transcription (the job ends with the reason as its note). The reading
+itself runs in the on-screen text process (core/screen/process.py), so the window's interpreter stays free."""
 
 from __future__ import annotations
 
@@ -10,15 +11,14 @@ from collections.abc import Callable
 from studycompanion.core.errors import BadInput, UserError
 from studycompanion.core.jobs.pipeline import StepContext, StepHandler
 from studycompanion.core.library.clips import Library
-from studycompanion.core.screen.engine import OcrEngine
-from studycompanion.core.screen.reader import read_screen_text
+from studycompanion.core.screen.process import ScreenReader
 from studycompanion.core.screen.store import ScreenTextStore
 from studycompanion.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-def make_step(library: Library, store: ScreenTextStore, ocr: OcrEngine,
+def make_step(library: Library, store: ScreenTextStore, ocr: ScreenReader,
               settings: Settings | Callable[[], Settings]) -> StepHandler:
     def current() -> Settings:
         return settings() if callable(settings) else settings
@@ -34,8 +34,8 @@ def make_step(library: Library, store: ScreenTextStore, ocr: OcrEngine,
             raise BadInput("The clip's media file is missing; capture or import it again.", str(media))
         ctx.progress(0.0, "Reading on-screen text…")
         try:
-            lines = read_screen_text(media, ocr, should_stop=ctx.cancelled,
-                                     progress=lambda f: ctx.progress(f, "Reading on-screen text…"))
+            lines = ocr.read(media, should_stop=ctx.cancelled,
+                             progress=lambda f: ctx.progress(f, "Reading on-screen text…"))
         except BadInput as exc:  # an audio-only file, a video stream PyAV cannot decode: transcription still runs
             log.info("no on-screen text for clip %s: %s", ctx.video_id, exc.message)
             return f"no on-screen text read: {exc.message}"

@@ -6,8 +6,9 @@ model, English included) and ch_ppocr_mobile_v2.0_cls_mobile.onnx (180-degree li
 model it knows (the English-only PP-OCRv4/v5 recognisers, v6 tiny/medium) is downloaded on first use, which
 this app never does: the paths are given explicitly, and a missing file is an error, not a download.
 
-The engine is built once by the composition root and passed in (its models load on first use); it is not
-thread-safe (RapidOCR keeps per-call options on the object), so one reader uses it at a time (a lock guards it).
+Only the on-screen text process (worker.py) builds one, so ONNX Runtime never runs in the app's interpreter
+(creating its sessions holds the GIL for 80-120 ms); its models load on first use. It is not thread-safe
+(RapidOCR keeps per-call options on the object), so one reader uses it at a time (a lock guards it).
 """
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ class OcrEngine:
         }
         self._ocr: Any = None  # the models load on the first read (about 0.5 s), not when services are built
         self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Load the models now (otherwise the first read does)."""
+        with self._lock:
+            self._loaded()
 
     def _loaded(self) -> Any:
         if self._ocr is None:
