@@ -1,6 +1,6 @@
 """The desktop app's responsiveness: cold start to first paint, idle memory, and the longest UI stall.
 
-Usage: python bench/ui.py [--sizes 10000 100000] [--runs 3] [--no-stall] [--stall-size 10000]
+Usage: python bench/ui.py [--sizes 10000 100000] [--runs 3] [--no-stall] [--stall-size 10000] [--screen-in-process]
 
   cold start   a fresh process per run (`gui`'s own code path: QApplication, services with the migration check,
                main window, worker) until the library grid has painted with its first clips; measured from
@@ -10,7 +10,10 @@ Usage: python bench/ui.py [--sizes 10000 100000] [--runs 3] [--no-stall] [--stal
   idle RSS     the process's resident memory 3 s after the first paint, pipeline workers started, nothing to do.
   stall        the longest gap of a 5 ms UI timer (minus its 5 ms) while a 95 s clip is transcribed and turned
                into cards by the real pipeline, with the grid being scrolled through the library meanwhile.
-               Target: <= 50 ms.
+               Target: <= 50 ms. Then the same while a 60 s clip with overlay text (bench/ocr_clips.py, a busy
+               background, 12 blocks) goes through the on-screen text step, timed from the pipeline's own job events:
+               the first OCR of the app run, so the models load then (the 95 s clip shows no text to read).
+               --screen-in-process reads it in the app's process, as before core/screen/process.py (to compare).
 Libraries are made with tests/ui/bulk_library.py (one INSERT batch, real JPEG thumbnails); each size is built
 once in a temporary folder and reused by its runs. Runs offscreen (QT_QPA_PLATFORM=offscreen).
 """
@@ -121,13 +124,31 @@ def child_start(home: Path) -> dict[str, Any]:
 # ---- child: the stall while transcribing -----------------------------------------------------------------
 
 
-def child_stall(home: Path) -> dict[str, Any]:
+def overlay_clip() -> Path:
+    """A 60 s clip with 12 changing overlay blocks over a busy background (one of bench/ocr.py's), rendered once
+    into the user cache: the on-screen text step has real text to read (the 95 s speech clip shows none)."""
+    from bench.ocr_clips import BUSY_BACKGROUNDS, GENERATOR_VERSION, bench_specs, render_clip
+
+    spec = next(s for s in bench_specs() if s.duration >= 60 and s.background in BUSY_BACKGROUNDS)
+    path = Path.home() / ".cache" / "studycompanion-bench" / f"ui_overlay_v{GENERATOR_VERSION}_{spec.name}.mp4"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part.mp4")
+        render_clip(spec, partial)
+        partial.replace(path)
+    return path
+
+
+def child_stall(home: Path, overlay: Path, screen_in_process: bool = False) -> dict[str, Any]:
     """Phase 1: 6 s of scrolling with nothing else to do (the machine's own noise). Phase 2: the same scrolling
-    while a 95 s clip is added, transcribed and turned into cards by the real pipeline."""
+    while a 95 s clip is added, transcribed and turned into cards by the real pipeline. Phase 3: the same scrolling
+    while a 60 s clip with overlay text goes through the on-screen text step (the first OCR of this app run: the
+    models load then). `screen_in_process` reads it in the app's own process, as before the on-screen text process
+    existed (for comparison only)."""
     from PySide6.QtCore import QTimer
 
     from studycompanion.app import _qt_app, configure_runtime
-    from studycompanion.core.types import JobState
+    from studycompanion.core.types import JobState, JobStep
     from studycompanion.paths import app_paths
     from studycompanion.services import build_services
     from studycompanion.ui.common.theme import apply_theme
@@ -138,12 +159,18 @@ def child_stall(home: Path) -> dict[str, Any]:
     app: Any = _qt_app(["bench"])
     theme = apply_theme(app)
     services = build_services(app_paths(home))
+    if screen_in_process:
+        from studycompanion.core.screen import OcrEngine, read_screen_text
+
+        engine = OcrEngine()
+        services.ocr.read = lambda path, **kw: read_screen_text(path, engine, **kw)  # type: ignore[method-assign]
     worker = Worker(app)
     window = MainWindow(services, worker, restore_state=False)
     window.resize(1280, 800)
     window.show()
     ticks: list[float] = []
-    state: dict[str, Any] = {"scroll": 0, "video": None, "phase2": None, "started": None, "done": None}
+    state: dict[str, Any] = {"scroll": 0, "video": None, "phase2": None, "started": None, "done": None,
+                             "overlay": None, "screen": {}}
     BASELINE_S = 6.0
 
     def tick() -> None:
@@ -158,6 +185,15 @@ def child_stall(home: Path) -> dict[str, Any]:
         state["video"] = outcome.video.id
         window.library_model.refresh()
 
+    def add_overlay() -> int:  # only the on-screen text step (the clip has no speech)
+        video, _created = services.library.add_file(overlay, ["Bench"], None)
+        services.pipeline.queue_step(JobStep.SCREEN, video.id)
+        return int(video.id)
+
+    def added_overlay(video_id: int) -> None:
+        state["overlay"] = video_id
+        window.library_model.refresh()
+
     def start_phase2() -> None:
         state["phase2"] = time.perf_counter()
         worker.run(lambda: services.pipeline.add_file(SPEECH, tags=["Bench"]), added)
@@ -166,15 +202,63 @@ def child_stall(home: Path) -> dict[str, Any]:
         if any(j.state == JobState.RUNNING for j in jobs) and state["started"] is None:
             state["started"] = time.perf_counter()
         steps = {j.step.value for j in jobs}  # on-screen text (when on), transcription, then cards
-        if "cards" in steps and all(j.state in (JobState.DONE, JobState.FAILED) for j in jobs):
+        if "cards" in steps and all(j.state in (JobState.DONE, JobState.FAILED) for j in jobs) \
+                and state["done"] is None:
             state["done"] = time.perf_counter()
             state["jobs"] = [(j.step.value, j.state.value, j.error) for j in jobs]
-            app.quit()
+            worker.run(add_overlay, added_overlay)
+
+    def job_event(job: Any) -> None:  # on the job's thread: note each step's start and end, nothing more
+        steps = state.setdefault("steps", {}).setdefault(f"{job.video_id}:{job.step.value}", [None, None])
+        if job.state == JobState.RUNNING and steps[0] is None:
+            steps[0] = time.perf_counter()
+        elif job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
+            steps[1] = time.perf_counter()
+        if job.step == JobStep.SCREEN:
+            span = state["screen"].setdefault(job.video_id, [None, None, None])
+            if job.state == JobState.RUNNING and span[0] is None:
+                span[0] = time.perf_counter()
+            elif job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
+                span[1] = time.perf_counter()
+                span[2] = (job.state.value, job.error, getattr(job, "note", None))
+
+    services.pipeline.subscribe(job_event)
+    stalls: list[dict[str, Any]] = []
+    if os.environ.get("SC_BENCH_WHY"):  # diagnosis: what every thread was doing while the UI timer was late
+        import sys as _sys
+        import threading
+        import traceback
+
+        main_id = threading.main_thread().ident
+
+        def watch() -> None:
+            seen = 0.0
+            while not state.get("quit"):
+                time.sleep(0.01)
+                last = ticks[-1] if ticks else 0.0
+                late = time.perf_counter() - last
+                if late > 0.04 and last != seen:
+                    seen = last
+                    frames = _sys._current_frames()
+                    stacks = {}
+                    for ident, frame in frames.items():
+                        names = [f"{fs.filename.rsplit('/', 2)[-1]}:{fs.lineno} {fs.name}"
+                                 for fs in traceback.extract_stack(frame)[-6:]]
+                        who = "MAIN" if ident == main_id else str(ident)
+                        if who == "MAIN" or not any("wait" in n or "sleep" in n or "select" in n for n in names[-1:]):
+                            stacks[who] = names
+                    stalls.append({"at": round(last - (state["phase2"] or 0.0), 2), "late_ms": round(late * 1000),
+                                   "stacks": stacks})
+
+        threading.Thread(target=watch, daemon=True).start()
 
     def check() -> None:
         vid = state["video"]
-        if vid is not None:
+        if state["done"] is None and vid is not None:
             worker.run(lambda: services.jobs.list_jobs(video_id=vid), evaluate)
+        span = state["screen"].get(state["overlay"])
+        if span is not None and span[1] is not None:
+            app.quit()
 
     timers = []
     for interval, fn in ((5, tick), (100, scroll), (500, check)):
@@ -188,23 +272,34 @@ def child_stall(home: Path) -> dict[str, Any]:
     QTimer.singleShot(int((2.0 + BASELINE_S) * 1000), start_phase2)  # 2 s to settle after the start
     QTimer.singleShot(400_000, app.quit)
     app.exec()
+    state["quit"] = True
     services.pipeline.stop()
     worker.wait()
+    lines = len(services.screen_text.lines(state["overlay"])) if state["overlay"] is not None else 0
     services.close()
     del theme
 
-    def gaps(t0: float, t1: float) -> dict[str, float]:
-        g = sorted((b - a) * 1000 - 5 for a, b in itertools.pairwise(ticks) if a >= t0 and b <= t1)
+    def gaps(t0: float, t1: float) -> dict[str, Any]:
+        timed = sorted(((b - a) * 1000 - 5, a - t0) for a, b in itertools.pairwise(ticks) if a >= t0 and b <= t1)
+        g = [gap for gap, _at in timed]
         if not g:
-            return {"max": float("nan"), "p99": float("nan"), "over50": 0, "n": 0, "seconds": t1 - t0}
+            return {"max": float("nan"), "p99": float("nan"), "over50": 0, "n": 0, "seconds": t1 - t0, "worst": []}
         return {"max": g[-1], "p99": g[int(len(g) * 0.99)], "over50": sum(1 for x in g if x > 50), "n": len(g),
-                "seconds": t1 - t0}
+                "seconds": t1 - t0, "worst": [(round(gap, 1), round(at, 2)) for gap, at in timed[-3:][::-1]]}
 
     phase2 = state["phase2"] or t_show
+    span = state["screen"].get(state["overlay"])
     return {
         "baseline": gaps(t_show + 2.0, phase2),
         "transcribing": gaps(state["started"] or phase2, state["done"] or (ticks[-1] if ticks else phase2)),
+        "screen": gaps(span[0], span[1]) if span is not None and None not in span[:2] else None,
+        "screen_job": span[2] if span is not None else None,
+        "screen_lines": lines,
+        "screen_in_process": screen_in_process,
         "jobs": state.get("jobs"),
+        "stalls": stalls,
+        "steps": {name: [None if t is None else round(t - (state["started"] or phase2), 2) for t in span]
+                  for name, span in state.get("steps", {}).items()},  # seconds from the speech clip's first job
     }
 
 
@@ -225,12 +320,12 @@ def build_home(root: Path, size: int) -> Path:
     return home
 
 
-def run_child(mode: str, home: Path) -> dict[str, Any]:
+def run_child(mode: str, home: Path, extra: list[str] | None = None) -> dict[str, Any]:
     # as on a student's machine: byte-code caches are written (and used from the second start on)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     t_spawn = time.time()
-    proc = subprocess.run([sys.executable, __file__, f"--child-{mode}", str(home)], capture_output=True, text=True,
-                          timeout=600, cwd=ROOT, env=env)
+    proc = subprocess.run([sys.executable, __file__, f"--child-{mode}", str(home), *(extra or [])],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
     line = next((ln for ln in reversed(proc.stdout.splitlines()) if ln.startswith("{")), None)
     if proc.returncode != 0 or line is None:
         raise SystemExit(f"child {mode} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -248,12 +343,15 @@ def main() -> int:
     parser.add_argument("--stall-size", type=int, default=10_000)
     parser.add_argument("--child-start", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-stall", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-overlay", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--screen-in-process", action="store_true",
+                        help="read the overlay clip's on-screen text in the app's process (the old way, to compare)")
     args = parser.parse_args()
     if args.child_start:
         print(json.dumps(child_start(args.child_start)))
         return 0
     if args.child_stall:
-        print(json.dumps(child_stall(args.child_stall)))
+        print(json.dumps(child_stall(args.child_stall, args.child_overlay, args.screen_in_process)))
         return 0
 
     tmp = Path(tempfile.mkdtemp(prefix="sc-bench-ui-"))
@@ -282,17 +380,33 @@ def main() -> int:
               f"{os.cpu_count()} cores)")
         if not args.no_stall:
             home = homes.get(args.stall_size) or build_home(tmp, args.stall_size)
-            stall = run_child("stall", home)
+            extra = ["--child-overlay", str(overlay_clip())] + ["--screen-in-process"] * args.screen_in_process
+            stall = run_child("stall", home, extra)
             ok = "ok" if stall["transcribing"]["max"] <= 50 else "OVER"
+            screen = stall.get("screen") or {"max": float("nan")}
+            screen_ok = "ok" if screen["max"] <= 50 else "OVER"
             print()
             print(f"{'UI stall (5 ms timer), ' + format(args.stall_size, ',') + ' clips':<36} {'max':>8} {'p99':>8} "
                   f"{'>50ms':>6} {'ticks':>7} {'seconds':>8}")
-            for name in ("baseline", "transcribing"):
-                row = stall[name]
-                label = "scrolling only" if name == "baseline" else "scrolling + 95 s clip transcribed"
+            labels = {"baseline": "scrolling only", "transcribing": "scrolling + 95 s clip transcribed",
+                      "screen": "scrolling + 60 s overlay clip OCR"}
+            for name, label in labels.items():
+                row = stall.get(name)
+                if row is None:
+                    continue
                 print(f"{label:<36} {row['max']:>6.1f}ms {row['p99']:>6.1f}ms {row['over50']:>6} {row['n']:>7} "
-                      f"{row['seconds']:>7.1f}s")
+                      f"{row['seconds']:>7.1f}s   worst (ms, s in): {row.get('worst')}")
             print(f"target <= 50 ms while transcribing: {ok}   jobs: {stall['jobs']}")
+            where = "in the app's process (--screen-in-process)" if stall["screen_in_process"] else \
+                "in the on-screen text process"
+            print(f"target <= 50 ms while the on-screen text step runs: {screen_ok}   read {where}: "
+                  f"{stall['screen_lines']} lines, job {stall['screen_job']}")
+            if os.environ.get("SC_BENCH_WHY"):
+                print(f"  steps (start, end; s from the first job's start): {stall.get('steps')}")
+            for found in stall.get("stalls") or []:  # SC_BENCH_WHY=1
+                print(f"  UI late {found['late_ms']} ms at {found['at']} s after the clip was added:")
+                for who, names in found["stacks"].items():
+                    print(f"    {who}: {' > '.join(names)}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
