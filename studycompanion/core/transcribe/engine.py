@@ -155,7 +155,7 @@ def _worker_command() -> list[str]:
 
 def _worker_env() -> dict[str, str]:
     env = dict(os.environ)
-    package_parent = str(Path(__file__).resolve().parents[2])  # so a source checkout works uninstalled
+    package_parent = str(Path(__file__).resolve().parents[3])  # so a source checkout works uninstalled
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env
