@@ -246,10 +246,9 @@ def recorrect(res: dict[str, Any], clips: list[Clip], verify: bool = True) -> No
         return
     from bench._acoustic_cache import CachedScorer
     from bench._medasr_app import _words
+    from studycompanion.core.transcribe.models import resolve_model
     from studycompanion.core.transcribe.service import correct_segments
     from studycompanion.core.types import Segment, Word
-
-    from studycompanion.core.transcribe.models import resolve_model
 
     folder = resolve_model(res["model"], MODELS_DIR).path
     scorer = CachedScorer(folder, CACHE / f"acoustic-{res['model']}.json") if verify else None

@@ -13,8 +13,13 @@ import pytest
 
 from studycompanion.core.transcribe.acoustic import ScoreChunk
 from studycompanion.core.transcribe.engine import TranscriptionEngine
-from studycompanion.core.transcribe.lexicon import Lexicon, RunOptions, default_lexicon, find_corrections
-from studycompanion.core.transcribe.lexicon import CorrectionSettings
+from studycompanion.core.transcribe.lexicon import (
+    CorrectionSettings,
+    Lexicon,
+    RunOptions,
+    default_lexicon,
+    find_corrections,
+)
 from studycompanion.core.transcribe.service import (
     TranscribeOptions,
     build_request,
@@ -23,7 +28,7 @@ from studycompanion.core.transcribe.service import (
     transcribe_media,
 )
 from studycompanion.core.transcribe.verify import VerifySettings, verified_corrections, verified_words
-from studycompanion.core.types import Segment, Word
+from studycompanion.core.types import Word
 
 MEDIA = Path(__file__).parent / "fixtures" / "media"
 
@@ -54,7 +59,7 @@ class Stand:
 def test_a_term_the_audio_supports_replaces_the_misheard_word(lexicon: Lexicon) -> None:
     words = heard("start hexamethasone now", confident=("start", "now"))
     scorer = Stand(liked="dexamethasone")
-    out, corrections = verified_words(words, lexicon, scorer)
+    out, _corrections = verified_words(words, lexicon, scorer)
     assert [w.text for w in out] == [" start", " dexamethasone", " now"]
     assert out[1].corrected_from == "hexamethasone"
     chunk = scorer.chunks[0]  # the model heard the words around it, as they were heard and with the term
