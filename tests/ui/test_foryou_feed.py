@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studycompanion.app import configure_runtime, freeze_startup_objects
+from studycompanion.core.interests.models import Credibility
 from studycompanion.core.interests.profile import SignalKind
 from studycompanion.core.types import CardState
 from studycompanion.services import Services
+from studycompanion.ui.cards.card_list import CHECK_MARK
 from studycompanion.ui.clip.playback import multimedia_problem
 from studycompanion.ui.common.worker import Worker
 from studycompanion.ui.foryou import feed as feed_module
@@ -155,6 +157,29 @@ def test_cards_are_accepted_rejected_and_fixed_in_place(qtbot: QtBot, services: 
     saved = store.get(card.id)
     assert saved.front == "Furosemide causes {{c1::hypokalemia}}." and saved.edited
     assert "Furosemide causes [hypokalemia]." in feed.cards.currentItem().text()
+
+
+def test_the_feed_s_cards_say_what_to_check_before_they_are_accepted(qtbot: QtBot, services: Services,
+                                                                     worker: Worker, clips: list[int]) -> None:
+    """Cards accepted in place show the same "⚠ check" flag and reasons as the Cards tab (here: the creator is
+    not verified), and an edit that is saved is checked again (now the creator is verified, but the edit names a
+    drug the clip does not say at that moment)."""
+    view = _view(qtbot, services, worker)
+    feed = view.feed
+    _wait_shown(qtbot, feed)
+    rows = [feed.cards.item(i) for i in range(feed.cards.count())]
+    assert rows and all(CHECK_MARK in r.text() for r in rows)
+    assert "not verified as a physician or resident" in rows[0].toolTip()
+    services.creators.mark("drmike.meded", Credibility.PHYSICIAN)
+    card = feed.current_card()
+    assert card is not None
+    qtbot.keyClick(feed, Qt.Key.Key_E)
+    feed.card_editor.setText("{{c1::Dexamethasone}} is a loop diuretic.")
+    qtbot.keyClick(feed.card_editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Dexamethasone" in feed.cards.currentItem().text(), timeout=5000)
+    tip = feed.cards.currentItem().toolTip()
+    assert CHECK_MARK in feed.cards.currentItem().text()
+    assert "Not in what was said: 'Dexamethasone'" in tip and "not verified" not in tip
 
 
 def test_study_mode_shows_the_cloze_before_it_is_said(qtbot: QtBot, services: Services, worker: Worker,

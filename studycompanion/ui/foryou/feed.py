@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from studycompanion.core.cards.checks import CardCheck
 from studycompanion.core.db.tables import Card
 from studycompanion.core.interests.foryou import ForYouItem
 from studycompanion.core.types import CardState
@@ -297,14 +298,15 @@ class ForYouFeed(QWidget):
             self.transcript.set_placeholder(self.tr("No transcript yet."))
             self.text_heading.setText(self.tr("<b>Transcript</b>"))
         self._update_on_screen(0.0)
-        self._fill_cards(clip.cards)
+        self._fill_cards(clip.cards, checks=clip.checks)
         self._update_study(0.0)
         if self.autoplay and self.isVisible() and clip.media is not None:
             self.player.play()
         self.clip_shown.emit(clip.video_id)
 
-    def _fill_cards(self, cards: list[Card], select_id: int | None = None) -> None:
-        self.key_cards.fill(cards, select_id)
+    def _fill_cards(self, cards: list[Card], select_id: int | None = None,
+                    checks: dict[int, CardCheck] | None = None) -> None:
+        self.key_cards.fill(cards, select_id, checks)
 
     def _show_nothing(self) -> None:
         self._shown = None

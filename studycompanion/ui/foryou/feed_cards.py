@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studycompanion.core.cards.checks import CardCheck
 from studycompanion.core.db.tables import Card
 from studycompanion.core.types import CardState
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
-from studycompanion.ui.foryou.feed_clip import FeedClip, card_row_text
+from studycompanion.ui.foryou.feed_clip import FeedClip, card_row_text, check_tip
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
@@ -82,11 +83,16 @@ class FeedCards(QObject):
         item = self.list.currentItem()
         return self.card_of(item) if item is not None else None
 
-    def fill(self, cards: list[Card], select_id: int | None = None) -> None:
+    def fill(self, cards: list[Card], select_id: int | None = None, checks: dict[int, CardCheck] | None = None
+             ) -> None:
+        """The clip's cards, each flagged "⚠ check" with its reasons on hover when it holds an unsure word, a
+        number, a term nobody said ... (core/cards/checks.py): what is uncertain says so before it is accepted."""
         self.list.clear()
         for card in cards:
-            item = QListWidgetItem(card_row_text(card))
+            check = (checks or {}).get(card.id or 0)
+            item = QListWidgetItem(card_row_text(card, check))
             item.setData(CARD_ROLE, card)
+            item.setToolTip(check_tip(check))
             self.list.addItem(item)
             if card.id == select_id:
                 self.list.setCurrentItem(item)
@@ -122,8 +128,14 @@ class FeedCards(QObject):
 
     def _change(self, work: Callable[[], Card], *, close_editor: bool = False) -> None:
         vid = self._current_id()
+        checks = self.services.card_checks
 
-        def done(card: Card) -> None:
+        def run() -> tuple[Card, CardCheck]:  # on the worker: the change, then the card's check again (an edit
+            card = work()                     # may have taken the unsure word out)
+            return card, checks.for_card(card)
+
+        def done(result: tuple[Card, CardCheck]) -> None:
+            card, check = result
             if close_editor:
                 self.editor.hide()
                 self._done_editing()
@@ -136,12 +148,14 @@ class FeedCards(QObject):
                 clip.cards = [c for c in clip.cards if c.id != card.id]
             else:
                 clip.cards = [card if c.id == card.id else c for c in clip.cards]
+                if card.id is not None:
+                    clip.checks[card.id] = check
             if vid == self._current_id():
-                self.fill(clip.cards, None if rejected else card.id)
+                self.fill(clip.cards, None if rejected else card.id, clip.checks)
                 if rejected:
                     self.note.setText(self.tr("Rejected: it will not go to Anki."))
 
         def failed(failure: Failure) -> None:
             self.note.setText(failure.message)  # e.g. "A cloze card needs at least one deletion"
 
-        self.worker.run(work, owned(self._owner, done), owned(self._owner, failed))
+        self.worker.run(run, owned(self._owner, done), owned(self._owner, failed))

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from studycompanion.core.cards import cloze
+from studycompanion.core.cards.checks import CardCheck
 from studycompanion.core.cards.drafts import format_time
 from studycompanion.core.db.tables import Card
 from studycompanion.core.interests.foryou import ForYouItem
 from studycompanion.core.types import CardKind, CardState
+from studycompanion.ui.cards.card_list import CHECK_MARK
 from studycompanion.ui.clip.transcript_lines import Lines, build_lines
 from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
@@ -39,6 +41,7 @@ class FeedClip:
     lines: Lines
     cards: list[Card] = field(default_factory=list)
     screen: list[tuple[float, float, str]] = field(default_factory=list)  # on-screen text lines (OCR), timed
+    checks: dict[int, CardCheck] = field(default_factory=dict)  # each card's check flag, by card id
 
 
 def load_feed_clip(services: Services, video_id: int) -> FeedClip:
@@ -50,7 +53,8 @@ def load_feed_clip(services: Services, video_id: int) -> FeedClip:
     cards = services.card_store.list_cards(video_ids=[video_id], include_rejected=False)
     screen = [(ln.start, ln.end, ln.text) for ln in services.screen_text.lines(video_id)]
     return FeedClip(video_id, media if media and media.is_file() else None, poster if poster and poster.is_file()
-                    else None, video.duration, build_lines(library.transcript(video_id)), cards, screen)
+                    else None, video.duration, build_lines(library.transcript(video_id)), cards, screen,
+                    services.card_checks.for_cards(cards))
 
 
 def screen_as_lines(screen: list[tuple[float, float, str]]) -> Lines:
@@ -76,11 +80,20 @@ def card_text(card: Card, *, reveal: bool = True) -> str:
     return f"{card.front} → {card.back}" if reveal else card.front
 
 
-def card_row_text(card: Card) -> str:
-    """A card's row in the feed's list: its moment, its words and its state."""
-    state = QCoreApplication.translate("FeedClip", STATE_WORDS[card.state]) if card.state in STATE_WORDS else \
-        card.state.value
-    return f"{format_time(card.start)}  {card_text(card)}   ({state})"
+def card_row_text(card: Card, check: CardCheck | None = None) -> str:
+    """A card's row in the feed's list: its moment, its words, its state and, when it has one, its check flag."""
+    translate = QCoreApplication.translate
+    state = translate("FeedClip", STATE_WORDS[card.state]) if card.state in STATE_WORDS else card.state.value
+    flag = f"  {translate('CardList', CHECK_MARK)}" if check is not None and check.flagged else ""
+    return f"{format_time(card.start)}  {card_text(card)}   ({state}){flag}"
+
+
+def check_tip(check: CardCheck | None) -> str:
+    """The flag's reasons, for the row's tooltip ("" when the card has nothing to check)."""
+    if check is None or not check.flagged:
+        return ""
+    return QCoreApplication.translate("CardList", "Check before you accept it:\n{reasons}").format(
+        reasons="\n".join(f"• {m}" for m in check.messages()))
 
 
 def study_line(cards: Sequence[Card], seconds: float) -> str:
