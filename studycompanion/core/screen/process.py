@@ -9,20 +9,17 @@ retriable error; the app itself never imports rapidocr or onnxruntime.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import queue
 import subprocess
-import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
+from studycompanion.core.childproc import WorkerChild, worker_command
 from studycompanion.core.errors import BadInput, JobCancelled, UserError
 from studycompanion.core.screen.engine import OcrSettings
 from studycompanion.core.screen.merge import MergeSettings, ScreenLine
@@ -47,81 +44,8 @@ class ScreenEngineFailed(UserError):
 
 
 def _worker_command() -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, WORKER_FLAG]
-    return [sys.executable, "-m", "studycompanion.core.screen.worker"]
+    return worker_command("studycompanion.core.screen.worker", WORKER_FLAG)
 
-
-def _worker_env() -> dict[str, str]:
-    env = dict(os.environ)
-    package_parent = str(Path(__file__).resolve().parents[3])  # so a source checkout works uninstalled
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
-    env.setdefault("PYTHONUNBUFFERED", "1")
-    return env
-
-
-class _Child:
-    """The running worker process, with reader threads turning its output lines into a queue."""
-
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            _worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=_worker_env(), text=True, encoding="utf-8", bufsize=1,
-        )
-        self.messages: queue.Queue[tuple[str, dict[str, Any]] | None] = queue.Queue()
-        self.stderr_tail: deque[str] = deque(maxlen=40)
-        threading.Thread(target=self._read_stdout, daemon=True, name="screen-engine-out").start()
-        threading.Thread(target=self._read_stderr, daemon=True, name="screen-engine-err").start()
-
-    def _read_stdout(self) -> None:
-        assert self.proc.stdout is not None
-        try:
-            for line in self.proc.stdout:
-                try:
-                    tag, body = json.loads(line)
-                except ValueError:
-                    self.stderr_tail.append(line)
-                    continue
-                self.messages.put((str(tag), dict(body)))
-        except (OSError, ValueError):
-            pass
-        self.messages.put(None)  # EOF: the child is gone (or going)
-
-    def _read_stderr(self) -> None:
-        assert self.proc.stderr is not None
-        try:
-            for line in self.proc.stderr:
-                self.stderr_tail.append(line)
-        except (OSError, ValueError):
-            pass
-
-    def send(self, tag: str, body: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps([tag, body]) + "\n")
-        self.proc.stdin.flush()
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def stop(self, graceful: bool) -> None:
-        if graceful and self.alive():
-            try:
-                self.send("stop", {})
-                self.proc.wait(2.0)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
-                pass
-        if self.alive():
-            self.proc.kill()
-            try:
-                self.proc.wait(2.0)
-            except subprocess.TimeoutExpired:
-                log.warning("on-screen text process %s did not exit after kill", self.proc.pid)
-        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
-            try:
-                if stream is not None:
-                    stream.close()
-            except (OSError, ValueError):
-                pass
 
 
 def _stats_from(body: dict[str, Any], into: ReadStats) -> None:
@@ -136,7 +60,7 @@ class ScreenReader:
     def __init__(self, settings: OcrSettings | None = None) -> None:
         self.settings = settings or OcrSettings()
         self._lock = threading.Lock()
-        self._child: _Child | None = None
+        self._child: WorkerChild | None = None
         self.starts = 0  # child processes started so far (tests: the models load once, a crash restarts)
         self.last_cpu = 0.0  # CPU seconds the child spent on the last clip it finished (the benchmark)
 
@@ -145,11 +69,11 @@ class ScreenReader:
         child = self._child
         return child.proc.pid if child is not None and child.alive() else None
 
-    def _ensure_started(self) -> _Child:
+    def _ensure_started(self) -> WorkerChild:
         if self._child is not None and self._child.alive():
             return self._child
         self._discard()
-        self._child = _Child()
+        self._child = WorkerChild(_worker_command(), "on-screen text")
         self.starts += 1
         log.info("on-screen text process started (pid %s)", self._child.proc.pid)
         return self._child
@@ -185,7 +109,7 @@ class ScreenReader:
         if self._child is not None:
             self._child.send("crash", {"code": code})
 
-    def _stopped(self, child: _Child, why: str) -> ScreenEngineStopped:
+    def _stopped(self, child: WorkerChild, why: str) -> ScreenEngineStopped:
         _wait_briefly(child)
         code = child.proc.poll()
         tail = "".join(child.stderr_tail)[-2000:]
@@ -196,7 +120,7 @@ class ScreenReader:
             f"{why}; exit code {code}\n{tail}".strip(),
         )
 
-    def _receive(self, child: _Child, stop: Callable[[], bool], timeout: float) -> tuple[str, dict[str, Any]]:
+    def _receive(self, child: WorkerChild, stop: Callable[[], bool], timeout: float) -> tuple[str, dict[str, Any]]:
         deadline = time.monotonic() + timeout
         while True:
             if stop():
@@ -259,7 +183,7 @@ class ScreenReader:
         finally:
             self._lock.release()
 
-    def _answer(self, child: _Child, stop: Callable[[], bool], report: Callable[[float], None],
+    def _answer(self, child: WorkerChild, stop: Callable[[], bool], report: Callable[[float], None],
                 stats: ReadStats | None) -> list[ScreenLine]:
         timeout = START_TIMEOUT
         while True:
@@ -282,7 +206,7 @@ class ScreenReader:
                 raise ScreenEngineFailed(message, detail)
 
 
-def _wait_briefly(child: _Child) -> None:
+def _wait_briefly(child: WorkerChild) -> None:
     try:
         child.proc.wait(0.5)
     except subprocess.TimeoutExpired:

@@ -9,17 +9,13 @@ protocol.py); anything a library prints goes to stderr so it cannot corrupt the 
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 import time
 import traceback
-from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-Send = Callable[[tuple[str, dict[str, Any]]], None]
-Receive = Callable[[], "tuple[str, dict[str, Any]] | None"]
+from studycompanion.core.childproc import Receive, Send
 
 PROGRESS_STEP = 0.01  # progress is sent when it moved by at least this much (and at the end)
 NICENESS = 5  # background work: when the cores are busy, the window (and transcription) get them first
@@ -110,33 +106,16 @@ def serve(receive: Receive, send: Send) -> None:
 
 
 def main() -> None:
-    """Process entry point: JSON lines in on stdin, out on the original stdout."""
+    """Process entry point: JSON lines in on stdin, out on the original stdout (core/childproc.py), at a lower
+    priority than the window."""
+    from studycompanion.core.childproc import serve_stdio
+
     if hasattr(os, "nice"):  # POSIX; on Windows the process keeps the app's priority
         try:
             os.nice(NICENESS)
         except OSError:
             pass
-    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed by a library goes to stderr
-
-    def receive() -> tuple[str, dict[str, Any]] | None:
-        line = sys.stdin.readline()
-        if not line:
-            return None
-        tag, body = json.loads(line)
-        return str(tag), dict(body)
-
-    def send(message: tuple[str, dict[str, Any]]) -> None:
-        channel.write(json.dumps(message) + "\n")
-        channel.flush()
-
-    try:
-        serve(receive, send)
-    finally:
-        try:
-            channel.close()
-        except OSError:
-            pass
+    serve_stdio(serve)
 
 
 if __name__ == "__main__":

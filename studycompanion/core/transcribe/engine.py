@@ -7,20 +7,18 @@ and turn its death into a readable, retriable error instead of taking the app do
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import queue
 import subprocess
-import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studycompanion.core.childproc import WorkerChild, worker_command
 from studycompanion.core.errors import BadInput, JobCancelled, UserError
 from studycompanion.core.transcribe.acoustic import ScoreChunk, chunk_message
 from studycompanion.core.transcribe.models import ResolvedModel
@@ -140,95 +138,19 @@ def _segment(data: dict[str, Any]) -> Segment:
     return Segment(float(data["start"]), float(data["end"]), str(data["text"]).strip(), words)
 
 
-def _wait_briefly(child: _Child) -> None:
+def _wait_briefly(child: WorkerChild) -> None:
     try:
         child.proc.wait(0.5)
     except subprocess.TimeoutExpired:
         pass
 
 
+WORKER_FLAG = "--transcribe-worker"  # a frozen bundle's executable runs the worker when given this
+
+
 def _worker_command() -> list[str]:
-    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the executable dispatches on this flag
-        return [sys.executable, "--transcribe-worker"]
-    return [sys.executable, "-m", "studycompanion.core.transcribe.worker"]
+    return worker_command("studycompanion.core.transcribe.worker", WORKER_FLAG)
 
-
-def _worker_env() -> dict[str, str]:
-    env = dict(os.environ)
-    package_parent = str(Path(__file__).resolve().parents[3])  # so a source checkout works uninstalled
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
-    env.setdefault("PYTHONUNBUFFERED", "1")
-    return env
-
-
-class _Child:
-    """The running worker process with reader threads turning its stdout lines into a queue."""
-
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            _worker_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=_worker_env(),
-            text=True,
-            encoding="utf-8",
-            bufsize=1,
-        )
-        self.messages: queue.Queue[tuple[str, dict[str, Any]] | None] = queue.Queue()
-        self.stderr_tail: deque[str] = deque(maxlen=40)
-        threading.Thread(target=self._read_stdout, daemon=True, name="transcribe-engine-out").start()
-        threading.Thread(target=self._read_stderr, daemon=True, name="transcribe-engine-err").start()
-
-    def _read_stdout(self) -> None:
-        assert self.proc.stdout is not None
-        try:
-            for line in self.proc.stdout:
-                try:
-                    tag, body = json.loads(line)
-                except ValueError:
-                    self.stderr_tail.append(line)
-                    continue
-                self.messages.put((str(tag), dict(body)))
-        except (OSError, ValueError):
-            pass
-        self.messages.put(None)  # EOF: the child is gone (or going)
-
-    def _read_stderr(self) -> None:
-        assert self.proc.stderr is not None
-        try:
-            for line in self.proc.stderr:
-                self.stderr_tail.append(line)
-        except (OSError, ValueError):
-            pass
-
-    def send(self, tag: str, body: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps([tag, body]) + "\n")
-        self.proc.stdin.flush()
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def stop(self, graceful: bool) -> None:
-        if graceful and self.alive():
-            try:
-                self.send("stop", {})
-                self.proc.wait(2.0)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
-                pass
-        if self.alive():
-            self.proc.kill()
-            try:
-                self.proc.wait(2.0)
-            except subprocess.TimeoutExpired:
-                log.warning("transcription engine %s did not exit after kill", self.proc.pid)
-        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
-            try:
-                if stream is not None:
-                    stream.close()
-            except (OSError, ValueError):
-                pass
 
 
 class TranscriptionEngine:
@@ -236,7 +158,7 @@ class TranscriptionEngine:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._child: _Child | None = None
+        self._child: WorkerChild | None = None
         self.starts = 0  # how many child processes were started (tests: the model is loaded once)
 
     @property
@@ -244,11 +166,11 @@ class TranscriptionEngine:
         child = self._child
         return child.proc.pid if child is not None and child.alive() else None
 
-    def _ensure_started(self) -> _Child:
+    def _ensure_started(self) -> WorkerChild:
         if self._child is not None and self._child.alive():
             return self._child
         self._discard()
-        self._child = _Child()
+        self._child = WorkerChild(_worker_command(), "transcription engine")
         self.starts += 1
         log.info("transcription engine started (pid %s)", self._child.proc.pid)
         return self._child
@@ -312,7 +234,7 @@ class TranscriptionEngine:
         if self._child is not None:
             self._child.send("crash", {"code": code})
 
-    def _stopped(self, child: _Child, why: str) -> EngineStopped:
+    def _stopped(self, child: WorkerChild, why: str) -> EngineStopped:
         code = child.proc.poll()
         tail = "".join(child.stderr_tail)[-2000:]
         self._discard()
@@ -323,7 +245,7 @@ class TranscriptionEngine:
         )
 
     def _receive(
-        self, child: _Child, cancelled: Callable[[], bool], timeout: float | None,
+        self, child: WorkerChild, cancelled: Callable[[], bool], timeout: float | None,
         idle: Callable[[], None] | None = None,
     ) -> tuple[str, dict[str, Any]]:
         deadline = None if timeout is None else time.monotonic() + timeout

@@ -18,15 +18,14 @@ Requests carry a model *folder*, never a bare model name (a bare name makes fast
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 import time
 import traceback
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from studycompanion.core.childproc import Receive, Send
 
 SAMPLE_RATE = 16_000
 BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferencePipeline
@@ -41,8 +40,6 @@ KEEP_AUDIO_SECONDS = 900.0  # a clip's samples stay in memory for its "score" re
 MAX_WORDS_PER_SECOND = 7.5  # a segment said faster than this after the careful pass is dropped as a loop
 MIN_IMPLAUSIBLE_WORDS = 8
 
-Send = Callable[[tuple[str, dict[str, Any]]], None]
-Receive = Callable[[], "tuple[str, dict[str, Any]] | None"]
 
 
 @dataclass
@@ -423,25 +420,10 @@ def serve(receive: Receive, send: Send) -> None:
 
 
 def main() -> None:
-    """Process entry point: JSON lines in on stdin, out on the original stdout."""
-    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed by a library goes to stderr
+    """Process entry point: JSON lines in on stdin, out on the original stdout (core/childproc.py)."""
+    from studycompanion.core.childproc import serve_stdio
 
-    def receive() -> tuple[str, dict[str, Any]] | None:
-        line = sys.stdin.readline()
-        if not line:
-            return None
-        tag, body = json.loads(line)
-        return str(tag), dict(body)
-
-    def send(message: tuple[str, dict[str, Any]]) -> None:
-        channel.write(json.dumps(message) + "\n")
-        channel.flush()
-
-    try:
-        serve(receive, send)
-    finally:
-        channel.close()
+    serve_stdio(serve)
 
 
 if __name__ == "__main__":
