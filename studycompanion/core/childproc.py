@@ -132,3 +132,41 @@ def serve_stdio(serve: Callable[[Receive, Send], None]) -> None:
             channel.close()
         except OSError:
             pass
+
+
+class LazyWorker:
+    """Owns one worker child: started on first use and again after it died, stopped by close(); subclasses say
+    how to start it (`_command`) and serialise their requests on `_lock`."""
+
+    name = "worker"
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._child: WorkerChild | None = None
+        self.starts = 0  # child processes started so far (tests: a model loads once, a crash restarts)
+
+    def _command(self) -> list[str]:
+        raise NotImplementedError
+
+    @property
+    def pid(self) -> int | None:
+        child = self._child
+        return child.proc.pid if child is not None and child.alive() else None
+
+    def _ensure_started(self) -> WorkerChild:
+        if self._child is not None and self._child.alive():
+            return self._child
+        self._discard()
+        self._child = WorkerChild(self._command(), self.name)
+        self.starts += 1
+        log.info("%s started (pid %s)", self.name, self._child.proc.pid)
+        return self._child
+
+    def _discard(self, graceful: bool = False) -> None:
+        child, self._child = self._child, None
+        if child is not None:
+            child.stop(graceful)
+
+    def close(self) -> None:
+        """Ask the child to stop, then make sure it did (Services.close)."""
+        self._discard(graceful=True)

@@ -12,14 +12,13 @@ from __future__ import annotations
 import logging
 import queue
 import subprocess
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from studycompanion.core.childproc import WorkerChild, worker_command
+from studycompanion.core.childproc import LazyWorker, WorkerChild, worker_command
 from studycompanion.core.errors import BadInput, JobCancelled, UserError
 from studycompanion.core.screen.engine import OcrSettings
 from studycompanion.core.screen.merge import MergeSettings, ScreenLine
@@ -54,38 +53,18 @@ def _stats_from(body: dict[str, Any], into: ReadStats) -> None:
             setattr(into, f.name, type(getattr(into, f.name))(body[f.name]))
 
 
-class ScreenReader:
+class ScreenReader(LazyWorker):
     """Reads clips' on-screen text in one child process, one clip at a time (callers queue on a lock)."""
 
+    name = "on-screen text process"
+
     def __init__(self, settings: OcrSettings | None = None) -> None:
+        super().__init__()
         self.settings = settings or OcrSettings()
-        self._lock = threading.Lock()
-        self._child: WorkerChild | None = None
-        self.starts = 0  # child processes started so far (tests: the models load once, a crash restarts)
         self.last_cpu = 0.0  # CPU seconds the child spent on the last clip it finished (the benchmark)
 
-    @property
-    def pid(self) -> int | None:
-        child = self._child
-        return child.proc.pid if child is not None and child.alive() else None
-
-    def _ensure_started(self) -> WorkerChild:
-        if self._child is not None and self._child.alive():
-            return self._child
-        self._discard()
-        self._child = WorkerChild(_worker_command(), "on-screen text")
-        self.starts += 1
-        log.info("on-screen text process started (pid %s)", self._child.proc.pid)
-        return self._child
-
-    def _discard(self, graceful: bool = False) -> None:
-        child, self._child = self._child, None
-        if child is not None:
-            child.stop(graceful)
-
-    def close(self) -> None:
-        """Ask the child to stop, then make sure it did (Services.close)."""
-        self._discard(graceful=True)
+    def _command(self) -> list[str]:
+        return _worker_command()
 
     def ping(self, timeout: float = START_TIMEOUT) -> dict[str, Any]:
         """Start the child if needed and ask for its pid (tests)."""

@@ -11,14 +11,13 @@ import logging
 import os
 import queue
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studycompanion.core.childproc import WorkerChild, worker_command
+from studycompanion.core.childproc import LazyWorker, WorkerChild, worker_command
 from studycompanion.core.errors import BadInput, JobCancelled, UserError
 from studycompanion.core.transcribe.acoustic import ScoreChunk, chunk_message
 from studycompanion.core.transcribe.models import ResolvedModel
@@ -153,40 +152,17 @@ def _worker_command() -> list[str]:
 
 
 
-class TranscriptionEngine:
+class TranscriptionEngine(LazyWorker):
     """One transcription child process, serving one clip at a time (callers are serialised by a lock)."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._child: WorkerChild | None = None
-        self.starts = 0  # how many child processes were started (tests: the model is loaded once)
+    name = "transcription engine"
 
-    @property
-    def pid(self) -> int | None:
-        child = self._child
-        return child.proc.pid if child is not None and child.alive() else None
-
-    def _ensure_started(self) -> WorkerChild:
-        if self._child is not None and self._child.alive():
-            return self._child
-        self._discard()
-        self._child = WorkerChild(_worker_command(), "transcription engine")
-        self.starts += 1
-        log.info("transcription engine started (pid %s)", self._child.proc.pid)
-        return self._child
-
-    def _discard(self, graceful: bool = False) -> None:
-        child, self._child = self._child, None
-        if child is not None:
-            child.stop(graceful)
+    def _command(self) -> list[str]:
+        return _worker_command()
 
     def kill(self) -> None:
         """Kill the child at once (cancel); the next clip starts a fresh one."""
         self._discard()
-
-    def close(self) -> None:
-        """Ask the child to stop, then make sure it did."""
-        self._discard(graceful=True)
 
     def ping(self, timeout: float = START_TIMEOUT) -> dict[str, Any]:
         with self._lock:
