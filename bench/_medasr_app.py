@@ -41,7 +41,8 @@ class AppPath:
         result = transcribe_media(self.engine, clip.audio, self.options, self.models_dir, correct=False, **context)
         model, _note = choose_model(self.options, self.models_dir, strict=True)
         request = build_request(model, self.options, clip.audio, result.prompt or None)
-        corrected, _n = correct_with_engine(self.engine, request, result.segments, **context)
+        corrected, _n = correct_with_engine(self.engine, request, result.segments, language=result.language,
+                                            **context)
         return {"words": _words(corrected), "raw_words": _words(result.segments),
                 "text": " ".join(s.text for s in corrected), "prompt": result.prompt,
                 "redone": [[w.start, w.end, w.reason, w.kept] for w in result.redone]}

@@ -80,3 +80,31 @@ def test_the_engine_moves_the_bar_while_the_first_batch_decodes(tmp_path: Path) 
     assert all(f <= 120.0 / 514.0 + 1e-9 for f, _m in during)  # never past one batch of 4 x 30 s
     fractions = [f for f, _m in seen]
     assert fractions == sorted(fractions)  # never backwards
+
+
+class ScoringChild(FakeChild):
+    """Answers each "score" request with the chunk's start second as every text's score."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[dict[str, Any]] = []
+
+    def send(self, tag: str, body: dict[str, Any]) -> None:
+        if tag == "score":
+            self.requests.append(body)
+            self.messages.put(("scores", {"scores": [[c["start"]] * len(c["texts"]) for c in body["chunks"]]}))
+
+
+def test_a_long_lecture_is_scored_in_batches_each_with_its_own_deadline(tmp_path: Path) -> None:
+    from studycompanion.core.transcribe.acoustic import ScoreChunk
+    from studycompanion.core.transcribe.engine import SCORE_BATCH
+
+    engine = TranscriptionEngine()
+    child = ScoringChild()
+    engine._child = child  # type: ignore[assignment]
+    model = ResolvedModel("base", tmp_path, True, ModelSource.DOWNLOAD)
+    chunks = [ScoreChunk(float(i), i + 0.5, ("heard", "variant")) for i in range(SCORE_BATCH * 2 + 3)]
+    scores = engine.score(TranscribeRequest(tmp_path / "lecture.mp4", model, language="en"), chunks)
+    assert scores == [[float(i)] * 2 for i in range(len(chunks))]  # every chunk, in order
+    assert [len(r["chunks"]) for r in child.requests] == [SCORE_BATCH, SCORE_BATCH, 3]
+    assert [r["final"] for r in child.requests] == [False, False, True]  # the worker frees a long clip's audio

@@ -19,6 +19,7 @@ SAMPLE_RATE = 16_000
 CHUNK_FRAMES = 3000  # Whisper's 30 s input (10 ms frames)
 MAX_CHUNK_SECONDS = 29.5
 FLOOR = 1e-9  # a token probability is never taken below this (log of 0)
+UNSUPPORTED = -1e9  # the score of a variant there is no audio for
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ def score_chunks(model: Any, audio: Any, language: str | None, chunks: Sequence[
     for chunk in chunks:
         end = min(chunk.end, chunk.start + MAX_CHUNK_SECONDS)
         piece = np.asarray(audio[int(chunk.start * SAMPLE_RATE): int(end * SAMPLE_RATE)], dtype=np.float32)
-        if piece.size < SAMPLE_RATE // 10:
-            out.append([0.0 for _ in chunk.texts])
+        if piece.size < SAMPLE_RATE // 10:  # no audio to judge by: what was heard stands, every variant loses
+            out.append([0.0] + [UNSUPPORTED for _ in chunk.texts[1:]])
             continue
         features = model.feature_extractor(piece)
         frames = min(int(features.shape[-1]), CHUNK_FRAMES)

@@ -27,6 +27,7 @@ from studycompanion.core.types import Segment, Word
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.1
+SCORE_BATCH = 12  # chunks (each at most 30 s of audio) per "score" request
 START_TIMEOUT = 60.0  # the child must answer its first message within this (imports are slow on cold disks)
 
 # fraction (0..1), message, eta in seconds (or None)
@@ -184,26 +185,36 @@ class TranscriptionEngine(LazyWorker):
     def score(self, request: TranscribeRequest, chunks: Sequence[ScoreChunk], *,
               cancelled: Callable[[], bool] | None = None, timeout: float = START_TIMEOUT * 5) -> list[list[float]]:
         """The log-probability the request's model gives each text of each chunk of the request's media (the
-        lexicon correction's check, verify.py); the clip just transcribed is scored from memory."""
-        if not chunks:
-            return []
+        lexicon correction's check, verify.py), asked in batches of SCORE_BATCH chunks so that a long lecture's
+        check never waits on one answer (each batch has its own `timeout`); the clip just transcribed is scored
+        from memory. Raises EngineStopped (the child died or went silent), EngineFailed or JobCancelled."""
         is_cancelled = cancelled or (lambda: False)
+        out: list[list[float]] = []
         with self._lock:
-            child = self._ensure_started()
-            child.send("score", {**request.to_message(), "chunks": [chunk_message(c) for c in chunks]})
-            try:
-                while True:
-                    tag, body = self._receive(child, is_cancelled, timeout)
-                    if tag == "scores":
-                        return [[float(v) for v in row] for row in body["scores"]]
-                    if tag == "error":
-                        raise EngineFailed(str(body.get("message") or "The transcription engine failed."),
-                                           str(body.get("detail") or ""))
-            except EngineFailed:
-                raise
-            except BaseException:
-                self._discard()
-                raise
+            for first in range(0, len(chunks), SCORE_BATCH):
+                batch = chunks[first:first + SCORE_BATCH]
+                final = first + SCORE_BATCH >= len(chunks)
+                child = self._ensure_started()
+                try:
+                    child.send("score", {**request.to_message(), "final": final,
+                                         "chunks": [chunk_message(c) for c in batch]})
+                    while True:
+                        tag, body = self._receive(child, is_cancelled, timeout)
+                        if tag == "scores":
+                            out += [[float(v) for v in row] for row in body["scores"]]
+                            break
+                        if tag == "error":
+                            raise EngineFailed(str(body.get("message") or "The transcription engine failed."),
+                                               str(body.get("detail") or ""))
+                except EngineFailed:
+                    raise
+                except (OSError, ValueError) as exc:  # the pipe broke: the child is gone
+                    self._discard()
+                    raise EngineStopped("The transcription engine stopped unexpectedly.", str(exc)) from exc
+                except BaseException:
+                    self._discard()
+                    raise
+        return out
 
     def crash_for_test(self, code: int = 139) -> None:
         """Make the child exit as a native crash would (no message, no cleanup)."""

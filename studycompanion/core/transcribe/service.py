@@ -214,11 +214,15 @@ def _verified_segments(segments: Sequence[Segment], lexicon: Lexicon, settings: 
 
 
 def correct_with_engine(engine: TranscriptionEngine, request: TranscribeRequest, segments: Sequence[Segment], *,
-                        cancelled: Callable[[], bool] | None = None, **context: Any) -> tuple[list[Segment], int]:
-    """correct_segments checked against the clip's audio by the engine that transcribed it; when the check
-    cannot run (the engine failed), the lexical thresholds alone decide, so a transcript is never lost to it."""
+                        cancelled: Callable[[], bool] | None = None, language: str = "", **context: Any
+                        ) -> tuple[list[Segment], int]:
+    """correct_segments checked against the clip's audio by the engine that transcribed it, in the `language` it
+    heard (detected when the request left it open); when the check cannot run (the engine failed), the lexical
+    thresholds alone decide, so a transcript is never lost to it."""
+    scored = replace(request, language=request.language or language or None)
+
     def scorer(chunks: Sequence[ScoreChunk]) -> list[list[float]]:
-        return engine.score(request, chunks, cancelled=cancelled)
+        return engine.score(scored, chunks, cancelled=cancelled)
 
     try:
         return correct_segments(segments, scorer=scorer, **context)
@@ -254,8 +258,8 @@ def transcribe_media(
     result.prompt = prompt or ""
     if correct:
         result.segments, result.corrections = correct_with_engine(
-            engine, request, result.segments, cancelled=cancelled, title=title, caption=caption, hashtags=hashtags,
-            on_screen=on_screen, dictionary=dictionary)
+            engine, request, result.segments, cancelled=cancelled, language=result.language, title=title,
+            caption=caption, hashtags=hashtags, on_screen=on_screen, dictionary=dictionary)
     return result
 
 
@@ -336,7 +340,8 @@ class TranscribeStep:
         result = self.engine.transcribe(request, progress=progress, cancelled=ctx.cancelled)
         ctx.check_cancelled()  # a cancel that arrived with the last segment still wins: nothing is stored
         segments, corrected = correct_with_engine(self.engine, request, result.segments, cancelled=ctx.cancelled,
-                                                  title=title, caption=caption, hashtags=hashtags,
+                                                  language=result.language, title=title, caption=caption,
+                                                  hashtags=hashtags,
                                                   on_screen=on_screen, dictionary=dictionary)
         ctx.check_cancelled()
         if self.misheard is not None:  # a fix made once stays made when the clip is transcribed again

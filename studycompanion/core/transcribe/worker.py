@@ -35,7 +35,8 @@ BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferen
 LONG_WINDOW_SECONDS = 600.0
 CUT_SEARCH_SECONDS = 20.0
 
-KEEP_AUDIO_SECONDS = 900.0  # a clip's samples stay in memory for its "score" request when no longer than this
+KEEP_AUDIO_SECONDS = 900.0  # a clip no longer than this keeps its samples until the next clip; a longer one only
+# until its last "score" batch (a 2-hour lecture is 460 MB of samples)
 
 MAX_WORDS_PER_SECOND = 7.5  # a segment said faster than this after the careful pass is dropped as a loop
 MIN_IMPLAUSIBLE_WORDS = 8
@@ -396,12 +397,14 @@ def serve(receive: Receive, send: Send) -> None:
                 send(("loading", {"model": body.get("model_name", "")}))
             loaded = _load(body, loaded)
             if tag == "score":
-                _score(send, body, loaded, kept[1] if kept and kept[0] == body["media"] else None)
+                if not (kept and kept[0] == body["media"]):
+                    kept = (str(body["media"]), _decode(str(body["media"])))  # decoded once for all its batches
+                _score(send, body, loaded, kept[1])
+                if body.get("final") and len(kept[1]) > KEEP_AUDIO_SECONDS * SAMPLE_RATE:
+                    kept = None
                 continue
             kept = None
-            audio = _transcribe(send, body, loaded)
-            if len(audio) <= KEEP_AUDIO_SECONDS * SAMPLE_RATE:
-                kept = (str(body["media"]), audio)
+            kept = (str(body["media"]), _transcribe(send, body, loaded))
         except _BadMedia as exc:
             send(("error", {"kind": "bad_input", "message": str(exc), "detail": repr(exc.__cause__ or exc)}))
         except (BrokenPipeError, EOFError):
