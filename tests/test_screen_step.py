@@ -48,3 +48,25 @@ def test_switched_off_in_settings_new_clips_skip_the_step(services: Services, tm
     (job_id,) = outcome.jobs
     job = services.jobs.get(job_id)
     assert job.step == JobStep.SCREEN and job.payload["then"] == [JobStep.TRANSCRIBE.value]
+
+
+def test_a_crashed_reader_still_lets_the_clip_be_transcribed(services: Services, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The on-screen text process dying mid-clip ends the step with the reason as its note; the clip's speech is
+    still transcribed (it is not stuck behind a failed job)."""
+    from studycompanion.core.screen import ScreenEngineStopped
+
+    def crash(*_args: object, **_kwargs: object) -> list[object]:
+        raise ScreenEngineStopped("The on-screen text reader stopped unexpectedly.", "exit code -9")
+
+    monkeypatch.setattr(services.ocr, "read", crash)
+    services.settings.screen_text = True
+    done: list[tuple[JobStep, str]] = []
+    services.pipeline.subscribe(lambda job: done.append((job.step, job.message or ""))
+                                if job.state == JobState.DONE else None)
+    services.pipeline.handlers[JobStep.TRANSCRIBE] = lambda ctx: services.library.set_transcript(ctx.video_id, [])
+    services.pipeline.add_file(make_mp4(tmp_path / "a.mp4", seconds=1.0), cards=False)
+    services.pipeline.run_pending()
+    steps = dict(done)
+    assert JobStep.TRANSCRIBE in steps
+    assert "stopped unexpectedly" in steps[JobStep.SCREEN]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from studycompanion.core.errors import BadInput, UserError
 from studycompanion.core.jobs.pipeline import StepContext, StepHandler
 from studycompanion.core.library.clips import Library
-from studycompanion.core.screen.process import ScreenReader
+from studycompanion.core.screen.process import ScreenEngineFailed, ScreenEngineStopped, ScreenReader
 from studycompanion.core.screen.store import ScreenTextStore
 from studycompanion.core.settings import Settings
 
@@ -39,6 +39,9 @@ def make_step(library: Library, store: ScreenTextStore, ocr: ScreenReader,
         except BadInput as exc:  # an audio-only file, a video stream PyAV cannot decode: transcription still runs
             log.info("no on-screen text for clip %s: %s", ctx.video_id, exc.message)
             return f"no on-screen text read: {exc.message}"
+        except (ScreenEngineStopped, ScreenEngineFailed) as exc:  # the reader crashed or hung: the clip's speech
+            log.warning("on-screen text reader failed on clip %s: %s (%s)", ctx.video_id, exc.message, exc.detail)
+            return f"no on-screen text read: {exc.message}"  # still goes on to transcription and cards
         ctx.check_cancelled()
         store.save(ctx.video_id, lines)
         return f"{len(lines)} on-screen line{'s' if len(lines) != 1 else ''}" if lines else "no on-screen text found"
