@@ -105,3 +105,24 @@ def test_the_window_padding_never_writes_the_kept_words_twice() -> None:
     assert [s.text for s in out] == ["Do you have any questions for me?"]
     fresh = [_seg(20.8, 21.1, "Thanks.")]  # words after the kept segment stay
     assert [s.text for s in replace_window([kept, loop], window, fresh)][-1] == "Thanks."
+
+
+def test_a_short_answer_is_never_taken_for_an_echo() -> None:
+    """Whole words only, and a 1-2 word echo must be the end of the segment before it, overlapping it."""
+    question = _seg(0.0, 2.0, "Do you know the answer?")
+    assert not echoes_previous(question, _seg(1.9, 2.3, "No."))  # "no" is inside "know", not a word of it
+    asked = _seg(0.0, 2.0, "Do you give aspirin?")
+    assert not echoes_previous(asked, _seg(2.1, 2.5, "Give aspirin."))  # after it, at a human pace
+    assert not echoes_previous(_seg(0.0, 3.0, "Treat at the endocrine clinic."), _seg(2.9, 3.3, "at the end"))
+    assert echoes_previous(_seg(0.0, 20.74, "Do you have any questions for me?"), _seg(20.34, 20.74, "for me."))
+
+
+def test_the_padding_keeps_words_the_kept_segment_does_not_hold() -> None:
+    """Only words spelled like the kept neighbour's edge are left out of the padding: timing jitter alone never
+    drops a word."""
+    kept = _seg(0.0, 20.74, "Do you have any questions for me?")
+    loop = _seg(20.74, 21.1, "for me for me for me for me for me for me for me for me")
+    window = Window(20.34, 21.16, "44.7 words a second")
+    jitter = [_seg(20.5, 21.0, "Goodbye now.")]  # starts inside the kept segment's time, says something new
+    out = replace_window([kept, loop], window, jitter)
+    assert [s.text for s in out] == ["Do you have any questions for me?", "Goodbye now."]

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from studycompanion.core.types import Segment
+from studycompanion.core.types import Segment, Word
 
 MAX_WORDS_PER_SECOND = 6.0  # sustained; fast talkers reach about 5
 MIN_LOOP_WORDS = 8
@@ -111,18 +111,24 @@ def _fast_spans(segments: Sequence[Segment]) -> list[Window]:
 
 
 MIN_ECHO_WORDS = 3
+EDGE_WORDS = 6  # a kept neighbour's words at its edge that a re-decoded window's padding can hear again
 
 
 def echoes_previous(prev: Segment, seg: Segment) -> bool:
     """`seg` repeats words `prev` already holds, said faster than anyone speaks: whisper echoing the text it just
     wrote over a short tail of audio ("..., also called Digifab." again in the last 0.46 s; "for me." after
-    "Do you have any questions for me?")."""
-    words = _tokens(seg.text)
-    if len(words) < MIN_ECHO_WORDS and not (words and seg.end - seg.start < 0.6 and seg.start < prev.end):
+    "Do you have any questions for me?"). Whole words only; a short echo (1-2 words) must be `prev`'s own last
+    words and overlap it in time, so a real short answer ("No." after "Do you know?") is never one."""
+    words, before = _tokens(seg.text), _tokens(prev.text)
+    n = len(words)
+    if not words or n > len(before):
         return False
-    if _rate(seg) <= MAX_WORDS_PER_SECOND and seg.start >= prev.end - 0.05:
+    overlaps = seg.start < prev.end - 0.05
+    if n < MIN_ECHO_WORDS:
+        return overlaps and seg.end - seg.start < 0.6 and before[-n:] == words
+    if _rate(seg) <= MAX_WORDS_PER_SECOND and not overlaps:
         return False
-    return " ".join(words) in " ".join(_tokens(prev.text))
+    return any(before[i:i + n] == words for i in range(len(before) - n + 1))
 
 
 def _repeated_neighbours(segments: Sequence[Segment]) -> list[Window]:
@@ -221,18 +227,27 @@ def windows_to_redo(segments: Sequence[Segment], speech: Sequence[tuple[float, f
 
 def replace_window(segments: Sequence[Segment], window: Window, redone: Sequence[Segment]) -> list[Segment]:
     """`segments` with those inside `window` (by their middle) replaced by `redone`, in time order. The window's
-    padding reaches into the segments kept on either side: words of `redone` that those segments already hold
-    (by time) are left out, so the padding's words are never written twice."""
+    padding reaches into the segments kept on either side: a word of `redone` timed inside a kept neighbour and
+    spelled like one of that neighbour's words at its edge is left out, so the padding's words are never written
+    twice ("for me. for me."); any other word stays."""
     kept = [s for s in segments if not window.start <= (s.start + s.end) / 2 <= window.end]
-    before = max((s.end for s in kept if s.start < window.start), default=float("-inf"))
-    after = min((s.start for s in kept if s.start > window.start), default=float("inf"))
+    left = max((s for s in kept if s.start < window.start), key=lambda s: s.end, default=None)
+    right = min((s for s in kept if s.start > window.start), key=lambda s: s.start, default=None)
+    left_words = set(_tokens(" ".join(w.text for w in left.words[-EDGE_WORDS:]))) if left else set()
+    right_words = set(_tokens(" ".join(w.text for w in right.words[:EDGE_WORDS]))) if right else set()
+
+    def twice(w: Word) -> bool:
+        mid, said = (w.start + w.end) / 2, set(_tokens(w.text))
+        in_left = left is not None and mid <= left.end + 0.05 and bool(said) and said <= left_words
+        in_right = right is not None and mid >= right.start - 0.05 and bool(said) and said <= right_words
+        return in_left or in_right
+
     fresh: list[Segment] = []
     for seg in redone:
         if not seg.words:
-            if before <= (seg.start + seg.end) / 2 <= after:
-                fresh.append(seg)
+            fresh.append(seg)
             continue
-        words = [w for w in seg.words if before - 0.05 < (w.start + w.end) / 2 < after + 0.05]
+        words = [w for w in seg.words if not twice(w)]
         if len(words) == len(seg.words):
             fresh.append(seg)
         elif words:
