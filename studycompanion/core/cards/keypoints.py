@@ -120,21 +120,25 @@ def analyse(
     return Analysis(sentences, ranked, limit, salient)
 
 
+LIST_SPAN = 12  # sentences after a list's head that may still be its items
+
+
 def _list_items(sentences: Sequence[Sentence]) -> None:
     """The verbless items of a spoken list, after its head ("drugs that stretch the QT, go!"), are its facts
-    ("Macrolides like clarithromycin."), not titles said aloud; the list ends at filler or a sentence with a verb
-    that is not an item."""
-    in_list = False
+    ("Macrolides like clarithromycin."), not titles said aloud; the list ends at filler, a question, or
+    LIST_SPAN sentences on."""
+    left = 0
     for s in sentences:
         lower = s.text.lower().strip()
         f = s.features
-        if rules.LIST_HEAD.search(lower):
-            in_list = True
+        if rules.LIST_HEAD.search(lower) and not f.filler:
+            left = LIST_SPAN
             continue
-        if not in_list:
+        if left <= 0:
             continue
-        if f.filler:
-            in_list = False
+        left -= 1
+        if f.filler or f.form is rules.Form.QUESTION:
+            left = 0
             continue
         if f.intro and f.terms and f.form is rules.Form.STATEMENT and not rules.has_verb(lower):
             f.intro = False

@@ -173,7 +173,7 @@ FILLER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # claim is false, so it never becomes a card, unless the same sentence goes on to say the fact ("..., fact, ...").
 MYTH = re.compile(r"^((okay|ok|so|and|next|now)[, ]+)?((a|the) (common|big|classic|popular|huge) )?"
                   r"(myth|misconception)s?( number \w+| (one|two|three|four|five|\d+))?\b[:,.]?")
-MYTH_ANSWER = re.compile(r"\b(fact|truth|reality|in reality|actually)\b[:,]")
+MYTH_ANSWER = re.compile(r"\b(fact|truth|in reality|actually|but)\b")
 
 # A sentence that explains the one before it: good Extra for that card.
 EXPLANATION = re.compile(
@@ -260,7 +260,7 @@ RELATION = re.compile(
 )
 # An eponymous sign, test or syndrome ("Prehn's sign", "Kernig's sign", "Cushing's triad"): a term even when the
 # lexicon lacks the name.
-EPONYM = re.compile(r"\b[A-Z][a-z]{2,}(?:'s|s')? (sign|syndrome|disease|triad|law|criteria|test|manoeuvre|maneuver|"
+EPONYM = re.compile(r"\b[A-Z][a-z]{2,}(?:'s|s') (sign|syndrome|disease|triad|law|criteria|test|manoeuvre|maneuver|"
                     r"reflex|phenomenon|palsy|ulcer|nodes?|score|rule|classification|procedure|operation|fracture)\b")
 DEFINITION = re.compile(
     r"^(?P<term>[\w\- ,'/]{3,60}?) (is|are|means|refers to|is defined as|is called) (?P<what>.{8,})$",
@@ -276,8 +276,8 @@ LIST_CUE = re.compile(
 )
 # A spoken list's head ("drugs that stretch the QT, go!", "rapid fire antidotes, let's go"): the short verbless
 # sentences after it are its items ("Macrolides like clarithromycin."), facts of the list, not titles.
-LIST_HEAD = re.compile(r"\brapid[- ]?fire\b|\b(go|let'?s go|ready)[!?.]*$|\b(drugs?|causes?|signs?|things|bugs|"
-                       r"organisms|risk factors|features|examples) (that|which|of|to|you)\b.*[:!]$")
+LIST_HEAD = re.compile(r"\brapid[- ]?fire\b|\b(drugs?|causes?|signs?|things|bugs|organisms|risk factors|features|"
+                       r"examples) (that|which|of|to|you)\b.*(:|\bgo!)$")
 MNEMONIC = re.compile(r"\b(mnemonic|stands for|remember (them|it|this) as|acronym)\b")
 CONTRAST = re.compile(r"\b(whereas|while|on the other hand|unlike|versus|vs\.?|in contrast|but)\b")
 FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|my|me|we went|honestly)\b")
