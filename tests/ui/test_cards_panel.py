@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests.ui.window_fixtures are parameters here)
 """The cards panel as a student uses it: Save keeps a draft a draft, Accept is its own step, switching cards never
 accepts, check marks with their reasons and words (and one click to hear them), bulk accept asks about flagged
 cards, a card made from a chosen moment, and badges that say where a card really went."""
@@ -19,6 +20,7 @@ from studycompanion.ui.cards.card_list import CHECK_MARK
 from studycompanion.ui.cards.panel import CardsPanel
 from studycompanion.ui.common.worker import Worker
 from tests.ui.ui_fixtures import clip_with_cards
+from tests.ui.window_fixtures import WindowFactory, make_window  # noqa: F401
 
 pytestmark = pytest.mark.slow  # real media and card generation
 
@@ -176,3 +178,30 @@ def test_a_card_from_a_chosen_moment_and_truthful_badges(qtbot: QtBot, services:
     qtbot.waitUntil(lambda: _row(panel, 0).startswith("Exported to file · "), timeout=5_000)
     assert not any("In Anki" in _row(panel, i) for i in range(panel.list.count()))
     assert all(c.exported_to == ExportTarget.FILE for c in store.list_cards(video_ids=[vid]))
+
+
+def test_in_a_1024x640_window_the_check_reasons_and_the_editor_buttons_are_shown_whole(
+        qtbot: QtBot, services: Services, make_window: WindowFactory, tmp_path: Path) -> None:
+    """The Cards tab of a clip in a small window: the reasons are not cut after a line or two (they were given
+    one line's height beside the Hear button) and no editor button is narrower than its text (six in one row
+    were squeezed to "de selectic")."""
+    vid = clip_with_cards(services, tmp_path)  # unverified creator: every card has a reason to check
+    window = make_window()
+    window.resize(1024, 640)
+    window.open_clip(vid)
+    view = window.clip_view
+    qtbot.waitUntil(lambda: view.current_video() is not None, timeout=10_000)
+    view.tabs.setCurrentWidget(view.cards)
+    editor = view.cards._editor
+    qtbot.waitUntil(lambda: editor.check_label.isVisible(), timeout=5_000)
+    services.card_store.edit(view.cards.cards()[0].id or 0, front="{{c1::Furosemide}} is a loop diuretic given "
+                             "at 40 mg, and it does not spare potassium.")  # more reasons: a number, a negation
+    view.cards.reload()
+    qtbot.waitUntil(lambda: "number" in editor.check_label.text(), timeout=5_000)
+    qtbot.wait(100)
+    label = editor.check_label
+    assert label.height() >= label.heightForWidth(label.width()) - 1, (label.width(), label.height(), label.text())
+    for button in (editor.cloze_button, editor.play_button, editor.hear_button, editor.revert_button,
+                   editor.save_button, editor.reject_button, editor.accept_button):
+        if button.isVisible():
+            assert button.width() >= button.sizeHint().width() - 2, (button.text(), button.width())

@@ -16,6 +16,7 @@ from studycompanion.core.cards.checks import CardCheck
 from studycompanion.core.db.tables import Card
 from studycompanion.core.types import CardKind, CardState
 from studycompanion.ui.common.blocking import signals_blocked
+from studycompanion.ui.common.wrapping import WrappingLabel
 
 
 def grow_to_lines(edit: QPlainTextEdit, lines: int) -> None:
@@ -52,20 +53,17 @@ class CardEditor(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
-        self.check_label = QLabel(self)  # why this card should be checked, with the words in question
-        self.check_label.setWordWrap(True)
+        self.check_label = WrappingLabel(self)  # why this card should be checked, with the words in question
         self.check_label.setStyleSheet("color: #b35c00;")
         self.check_label.setAccessibleName(self.tr("Check reasons"))
         self.check_label.hide()
         self.hear_button = QPushButton(self.tr("Hear these words"), self)
         self.hear_button.setToolTip(self.tr("Play exactly the words in question"))
         self.hear_button.hide()
-        check_row = QHBoxLayout()
-        check_row.setContentsMargins(0, 0, 0, 0)
-        check_row.addWidget(self.check_label, 1)
-        check_row.addWidget(self.hear_button)
         self._check: CardCheck | None = None
-        form.addRow(check_row)
+        # the reasons get a row of their own: a wrapping label beside a button in one form row is given one
+        # line's height by Qt and was cut off after two lines ("Hear these words" sits with the editing tools)
+        form.addRow(self.check_label)
         form.addRow(self.front_label, self.front_edit)
         form.addRow(self.back_label, self.back_edit)
         form.addRow(self.extra_label, self.extra_edit)
@@ -82,10 +80,16 @@ class CardEditor(QWidget):
         self.reject_button = QPushButton(self.tr("Reject"), self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setDefault(False)
+        # two rows: the editing tools, then the decision (six buttons in one row were cut off at 1024x640,
+        # and longer in Spanish)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        for b in (self.cloze_button, self.play_button, self.hear_button):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        form.addRow(tools)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.cloze_button)
-        buttons.addWidget(self.play_button)
         buttons.addStretch(1)
         for b in (self.revert_button, self.save_button, self.reject_button, self.accept_button):
             buttons.addWidget(b)
