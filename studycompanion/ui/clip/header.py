@@ -18,6 +18,7 @@ from studycompanion.core.db.tables import Video
 from studycompanion.core.interests.creators import LABELS as CREDIBILITY_LABELS
 from studycompanion.core.interests.creators import CreatorMark
 from studycompanion.core.interests.models import Credibility
+from studycompanion.ui.common.elided import ElidedLabel
 from studycompanion.ui.common.icons import icon
 
 
@@ -33,13 +34,11 @@ class ClipHeader(QWidget):
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.setAutoRaise(True)
-        self.title = QLabel(self)
+        self.title = ElidedLabel(self)  # ends in "…" beside the buttons, the whole title in its tooltip
         title_font = self.title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.meta = QLabel(self)
         self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setOpenExternalLinks(False)  # links open only when clicked, through the view
