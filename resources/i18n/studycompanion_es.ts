@@ -321,6 +321,12 @@ https://youtube.com/shorts/…</translation>
         <translation>⚠ revisar</translation>
     </message>
     <message>
+        <source>Accepted, but check it against the clip:
+{reasons}</source>
+        <translation>Aceptada, pero compruébala con el clip:
+{reasons}</translation>
+    </message>
+    <message>
         <source>Cloze</source>
         <translation>Cloze</translation>
     </message>
@@ -1984,6 +1990,10 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
 </context>
 <context>
     <name>Playback</name>
+    <message>
+        <source>PulseAudio&apos;s client library</source>
+        <translation>la biblioteca cliente de PulseAudio</translation>
+    </message>
     <message>
         <source>Playback could not load (Qt Multimedia is incomplete): reinstall StudyCompanion.</source>
         <translation>No se pudo cargar la reproducción (Qt Multimedia está incompleto): reinstala StudyCompanion.</translation>

@@ -203,3 +203,24 @@ def test_a_review_session_is_in_spanish(qtbot: QtBot, services: object) -> None:
     finally:
         remove_translators(app, translators)
         worker.wait(10_000)
+
+
+def test_the_playback_line_and_an_accepted_card_s_tooltip_are_spanish(qtbot: QtBot) -> None:
+    """The package named in the playback line is translated with the sentence around it (not glued in English),
+    and an accepted card that still has a check asks to check it against the clip, not "before you accept it"."""
+    from studycompanion.core.cards.checks import CardCheck, CheckKind, CheckReason
+    from studycompanion.ui.cards.card_list import check_tip
+    from studycompanion.ui.clip.playback import playback_hint
+
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    try:
+        line = playback_hint("libpulse.so.0: cannot open shared object file", platform="linux")
+        assert "la biblioteca cliente de PulseAudio" in line and "client library" not in line
+        check = CardCheck(1, [CheckReason(CheckKind.UNVERIFIED_CREATOR, "@x.y is not verified")])
+        assert check.flagged
+        assert check_tip(check, accepted=True).startswith("Aceptada, pero compruébala con el clip:")
+        assert check_tip(check).startswith("Revísala antes de aceptarla:")
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -34,6 +34,17 @@ def card_summary(card: Card) -> str:
     return f"{card.front} → {card.back}"
 
 
+def check_tip(check: CardCheck | None, *, accepted: bool = False) -> str:
+    """A flagged card's reasons for its tooltip ("" when there is nothing to check); an accepted card is asked to
+    be checked against the clip, a draft before it is accepted."""
+    if check is None or not check.flagged:
+        return ""
+    translate = QCoreApplication.translate
+    head = (translate("CardList", "Accepted, but check it against the clip:\n{reasons}") if accepted
+            else translate("CardList", "Check before you accept it:\n{reasons}"))
+    return head.format(reasons="\n".join(f"• {m}" for m in check.messages()))
+
+
 def card_item(card: Card, palette: QPalette, check: CardCheck | None = None) -> QListWidgetItem:
     """The card's row: where it is (truthfully), a check mark with its reasons, rejected ones struck out and
     greyed, accepted ones green (lighter on a dark palette)."""
@@ -54,8 +65,7 @@ def card_item(card: Card, palette: QPalette, check: CardCheck | None = None) -> 
     item.setFont(font)
     tip = translate("CardList", "Edit it below; the preview shows it as Anki will.")
     if flag and check is not None:
-        tip = translate("CardList", "Check before you accept it:\n{reasons}").format(
-            reasons="\n".join(f"• {m}" for m in check.messages()))
+        tip = check_tip(check, accepted=card.state in (CardState.ACCEPTED, CardState.EXPORTED))
     item.setToolTip(tip)
     return item
 

@@ -27,6 +27,7 @@ from studycompanion.core.cards.drafts import format_time
 from studycompanion.core.media import probe, save_frame
 from studycompanion.ui.clip.player import PlayerPanel
 from studycompanion.ui.common import system_libs
+from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
 
@@ -50,6 +51,10 @@ def multimedia_problem() -> str | None:
     return None
 
 
+# system_libs.py stays Qt-free (make venv's check loads it without Qt); its labels are marked for translation here
+LIB_LABELS = (QT_TRANSLATE_NOOP("Playback", "PulseAudio's client library"),)
+
+
 def playback_hint(problem: str, platform: str | None = None) -> str:
     """The one line that says what brings playback back, for the error `problem` (the same packages and install
     line as `make venv`'s check)."""
@@ -62,7 +67,7 @@ def playback_hint(problem: str, platform: str | None = None) -> str:
     if lib is None:
         return translate("Playback", "Playback needs {library}, which is not installed on this system."
                          ).format(library=soname)
-    what = lib.label or f"lib{lib.name}"
+    what = translate("Playback", lib.label) if lib.label else f"lib{lib.name}"
     command = system_libs.install_command([lib], system_libs.package_manager())
     if command:
         return translate("Playback", "Playback needs {what}: {command}").format(what=what, command=command)

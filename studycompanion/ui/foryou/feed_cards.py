@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from studycompanion.core.cards.checks import CardCheck
 from studycompanion.core.db.tables import Card
 from studycompanion.core.types import CardState
+from studycompanion.ui.cards.card_list import check_tip
 from studycompanion.ui.common.owned import owned
 from studycompanion.ui.common.worker import Failure, Worker
-from studycompanion.ui.foryou.feed_clip import FeedClip, card_row_text, check_tip
+from studycompanion.ui.foryou.feed_clip import FeedClip, card_row_text
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
@@ -92,7 +93,7 @@ class FeedCards(QObject):
             check = (checks or {}).get(card.id or 0)
             item = QListWidgetItem(card_row_text(card, check))
             item.setData(CARD_ROLE, card)
-            item.setToolTip(check_tip(check))
+            item.setToolTip(check_tip(check, accepted=card.state in (CardState.ACCEPTED, CardState.EXPORTED)))
             self.list.addItem(item)
             if card.id == select_id:
                 self.list.setCurrentItem(item)

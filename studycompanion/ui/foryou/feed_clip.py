@@ -88,14 +88,6 @@ def card_row_text(card: Card, check: CardCheck | None = None) -> str:
     return f"{format_time(card.start)}  {card_text(card)}   ({state}){flag}"
 
 
-def check_tip(check: CardCheck | None) -> str:
-    """The flag's reasons, for the row's tooltip ("" when the card has nothing to check)."""
-    if check is None or not check.flagged:
-        return ""
-    return QCoreApplication.translate("CardList", "Check before you accept it:\n{reasons}").format(
-        reasons="\n".join(f"• {m}" for m in check.messages()))
-
-
 def study_line(cards: Sequence[Card], seconds: float) -> str:
     """Study mode's line at `seconds`: the cloze of a card said in the next few seconds, else the card said now,
     else when the next one comes."""
