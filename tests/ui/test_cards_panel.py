@@ -146,7 +146,8 @@ def test_bulk_accept_asks_before_accepting_flagged_cards(qtbot: QtBot, services:
     qtbot.waitUntil(lambda: panel.confirm_box is not None and panel.confirm_box.isVisible(), timeout=5_000)
     box = panel.confirm_box
     assert box is not None
-    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    assert not any(b.text().startswith("Only the") for b in box.buttons())  # every draft left is flagged: no
+    cancel = box.button(QMessageBox.StandardButton.Cancel)                   # greyed "Only the 0 unflagged"
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert store.get(flagged.id).state == CardState.DRAFT  # cancelled: nothing accepted
     qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)

@@ -51,18 +51,19 @@ class CardDecisions(QObject):
                                    "too?")).format(n=n, total=len(drafts)),
                           QMessageBox.StandardButton.NoButton, self._parent)
         all_button = box.addButton(self.tr("Accept all {n}").format(n=len(drafts)), QMessageBox.ButtonRole.AcceptRole)
-        some_button = box.addButton(self.tr("Only the {n} unflagged").format(n=others),
-                                    QMessageBox.ButtonRole.ActionRole)
-        some_button.setEnabled(others > 0)
+        some_button = None  # offered only when some drafts are unflagged (a greyed "Only the 0 unflagged" said nothing)
+        if others:
+            some_button = box.addButton(self.tr("Only the {n} unflagged").format(n=others),
+                                        QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(some_button if others else all_button)
+        box.setDefaultButton(some_button or all_button)
 
         def answered(_result: int) -> None:
             clicked = box.clickedButton()
             self.confirm_box = None
             if clicked is all_button:
                 self._accept_drafts(drafts, flagged, include_flagged=True)
-            elif clicked is some_button:
+            elif some_button is not None and clicked is some_button:
                 self._accept_drafts(drafts, flagged, include_flagged=False)
 
         box.finished.connect(answered)

@@ -51,6 +51,10 @@ class ModelPicker(QWidget):
         self._progress.changed.connect(self._on_progress)
 
         self.combo = QComboBox(self)
+        # as wide as the dialog allows, never as wide as its longest entry ("base — multilingual, the default
+        # (ships with the app) (ready)"): the full text shows in the open list
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(24)
         self.combo.setAccessibleName(self.tr("Transcription model"))
         # what ships first, then the downloads worth it for accuracy, then the rest
         order = [n for n, s in MODELS.items() if s.source is not ModelSource.DOWNLOAD]

@@ -54,6 +54,8 @@ from studycompanion.ui.dialogs.settings_choices import (
 
 def _combo(items: tuple[tuple[str, str], ...], current: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)  # the dialog's width, not the longest (Spanish) entry's, decides
     for value, label in items:
         combo.addItem(QCoreApplication.translate("SettingsDialog", label), value)
     index = combo.findData(current)
@@ -74,7 +76,8 @@ class SettingsDialog(QDialog):
         self.settings: Settings = services.settings
         self._library_choice: Path | None = None
         self._build()
-        self.resize(640, 720)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(680, min(720, screen.height() - 40) if screen is not None else 720)  # fits a 640-high screen
 
 
     def _bg(self, fn: Callable[[], Any], done: Callable[[Any], Any] | None = None,
@@ -243,6 +246,9 @@ class SettingsDialog(QDialog):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # the body wraps to the dialog's width (long model descriptions and Spanish labels ran off its right edge
+        # behind a horizontal scrollbar); it scrolls only up and down
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
