@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,21 @@ class WorkerChild:
                     stream.close()
             except (OSError, ValueError):
                 pass
+
+
+def requests(receive: Receive) -> Iterator[Message]:
+    """A worker's requests, one at a time, until "stop" or the parent goes away (EOF, a broken pipe); "crash"
+    (tests) ends the process at once, as a native crash would, with no cleanup and no message."""
+    while True:
+        try:
+            message = receive()
+        except (EOFError, OSError, KeyboardInterrupt, ValueError):
+            return
+        if message is None or message[0] == "stop":
+            return
+        if message[0] == "crash":
+            os._exit(int(message[1].get("code", 139)))
+        yield message
 
 
 def serve_stdio(serve: Callable[[Receive, Send], None]) -> None:

@@ -15,7 +15,7 @@ import traceback
 from dataclasses import asdict
 from typing import Any
 
-from studycompanion.core.childproc import Receive, Send
+from studycompanion.core.childproc import Receive, Send, requests
 
 PROGRESS_STEP = 0.01  # progress is sent when it moved by at least this much (and at the end)
 NICENESS = 5  # background work: when the cores are busy, the window (and transcription) get them first
@@ -65,21 +65,10 @@ def serve(receive: Receive, send: Send) -> None:
     from studycompanion.core.errors import BadInput, UserError
 
     reader = _Reader()
-    while True:
-        try:
-            message = receive()
-        except (EOFError, OSError, KeyboardInterrupt, ValueError):
-            return
-        if message is None:
-            return
-        tag, body = message
-        if tag == "stop":
-            return
+    for tag, body in requests(receive):  # until "stop" or the parent goes away (core/childproc.py)
         if tag == "ping":
             send(("pong", {"pid": os.getpid(), "loaded": reader.engine is not None}))
             continue
-        if tag == "crash":  # tests: behave like a native crash (no cleanup, no message)
-            os._exit(int(body.get("code", 139)))
         if tag == "load":  # warm up (the benchmark): build the engine and load its models now
             try:
                 reader.load(body)

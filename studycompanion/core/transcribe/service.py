@@ -188,8 +188,7 @@ def _verified_segments(segments: Sequence[Segment], lexicon: Lexicon, settings: 
                        verify: VerifySettings) -> tuple[list[Segment], int]:
     """correct_segments with the audio check: runs are found segment by segment (a run never spans two), then
     checked together over the clip's words, so neighbouring runs share one stretch of encoded audio."""
-    loose = replace(settings, threshold=verify.threshold, context_threshold=verify.context_threshold,
-                    probability_gate=verify.probability_gate, high_probability=verify.high_probability)
+    loose = verify.proposing(settings)
     words = [w for segment in segments for w in segment.words]
     runs: list[RunOptions] = []
     offset = 0

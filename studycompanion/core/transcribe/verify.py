@@ -39,9 +39,13 @@ class VerifySettings:
     high_probability: float = 0.9
     candidates: int = 1  # terms proposed per run (4 took more wrong-for-wrong terms and no more fixes)
     min_gain: float = -8.0  # a variant's log-probability minus the heard text's must be at least this
-    gain_per_word: float = 0.0  # ... lowered by this for each heard word beyond the first the term replaces
     context_seconds: float = 4.0  # audio either side of the run the model hears with it
     chunk_seconds: float = 24.0  # runs within this span share one encoded stretch of audio
+
+    def proposing(self, settings: CorrectionSettings) -> CorrectionSettings:
+        """The lexical settings with this check's looser thresholds, for proposing terms the audio then judges."""
+        return replace(settings, threshold=self.threshold, context_threshold=self.context_threshold,
+                       probability_gate=self.probability_gate, high_probability=self.high_probability)
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,7 @@ def verified_corrections(words: Sequence[Word], lexicon: Lexicon, scorer: Scorer
     settings = settings or CorrectionSettings()
     verify = verify or VerifySettings()
     if runs is None:
-        loose = replace(settings, threshold=verify.threshold, context_threshold=verify.context_threshold,
-                        probability_gate=verify.probability_gate, high_probability=verify.high_probability)
-        runs = run_options(words, lexicon, loose, limit=verify.candidates, both_forms=True)
+        runs = run_options(words, lexicon, verify.proposing(settings), limit=verify.candidates, both_forms=True)
     if not runs:
         return []
     groups = _groups(words, runs, verify)
@@ -110,8 +112,7 @@ def verified_corrections(words: Sequence[Word], lexicon: Lexicon, scorer: Scorer
         for correction, score in zip(options, chunk_scores[1:], strict=True):
             gain = score - heard
             key = (correction.first, correction.last)
-            need = verify.min_gain + verify.gain_per_word * (correction.last - correction.first)
-            if gain >= need and (key not in best or gain > best[key][0]):
+            if gain >= verify.min_gain and (key not in best or gain > best[key][0]):
                 best[key] = (gain, correction)
     return non_overlapping(list(best.values()))
 

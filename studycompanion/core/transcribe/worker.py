@@ -25,7 +25,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from studycompanion.core.childproc import Receive, Send
+from studycompanion.core.childproc import Receive, Send, requests
 
 SAMPLE_RATE = 16_000
 BATCHED_MIN_SECONDS = 30.0  # clips at least this long go through BatchedInferencePipeline
@@ -355,8 +355,6 @@ def _score(send: Send, request: dict[str, Any], loaded: _Loaded, audio: Any) -> 
     """Each chunk's texts scored against the clip's audio (the lexicon correction's check; acoustic.py)."""
     from studycompanion.core.transcribe.acoustic import chunk_from_message, score_chunks
 
-    if audio is None:
-        audio = _decode(str(request["media"]))
     chunks = [chunk_from_message(c) for c in request.get("chunks") or []]
     send(("scores", {"scores": score_chunks(loaded.model, audio, request.get("language") or None, chunks)}))
 
@@ -365,21 +363,10 @@ def serve(receive: Receive, send: Send) -> None:
     """The child's loop: one request at a time until "stop" or the parent goes away (None from receive)."""
     loaded: _Loaded | None = None
     kept: tuple[str, Any] | None = None  # (media, samples) of the last clip, for its "score" request
-    while True:
-        try:
-            message = receive()
-        except (EOFError, OSError, KeyboardInterrupt, ValueError):
-            return
-        if message is None:
-            return
-        tag, body = message
-        if tag == "stop":
-            return
+    for tag, body in requests(receive):  # until "stop" or the parent goes away (core/childproc.py)
         if tag == "ping":
             send(("pong", {"pid": os.getpid(), "model": loaded.key[0] if loaded else None}))
             continue
-        if tag == "crash":  # tests: behave like a native crash (no cleanup, no message)
-            os._exit(int(body.get("code", 139)))
         if tag == "load":  # warm up: load the model now so the first clip starts at once
             try:
                 loaded = _load(body, loaded)
