@@ -109,7 +109,9 @@ def _doctor_report(args: argparse.Namespace, services: Services, integrity: Any)
     from studycompanion.core.capture.env import doctor_info as capture_doctor
     from studycompanion.core.transcribe.service import doctor_info as transcribe_doctor
 
-    for key, read in (("capture", capture_doctor), ("transcription", lambda: transcribe_doctor(services.paths))):
+    readers = (("capture", lambda: capture_doctor(services.paths.root)),
+               ("transcription", lambda: transcribe_doctor(services.paths)))
+    for key, read in readers:
         try:
             info[key] = read()
         except Exception as exc:  # noqa: BLE001 - doctor reports, never fails

@@ -19,7 +19,7 @@ from studycompanion.core.capture import remux
 from studycompanion.core.capture.describe import INFO_NAME, MEDIA_NAME, THUMB_NAME, describe, platform_identity
 from studycompanion.core.capture.env import YdlLogger, deno_exe, doctor_info
 from studycompanion.core.capture.errors import CaptureCancelled, classify
-from studycompanion.core.capture.links import DIRECT, WEB, LinkRef, UnsupportedLink, normalise
+from studycompanion.core.capture.links import DIRECT, WEB, YOUTUBE, LinkRef, UnsupportedLink, normalise
 from studycompanion.core.capture.options import CancelFlag, CaptureOptions, DownloadProgress, ProgressCallback
 from studycompanion.core.errors import JobCancelled
 from studycompanion.core.types import CapturedClip
@@ -104,7 +104,7 @@ class Capturer:
         }
         remux.install()  # yt-dlp merges video + audio with PyAV (issue 17: no ffmpeg executable ships)
         opts["fixup"] = "never"  # fixups need an ffmpeg executable; never a system one
-        if deno := deno_exe():
+        if deno := deno_exe(self.paths.root):
             opts["js_runtimes"] = {"deno": {"path": deno}}
         if o.cookies_file:
             opts["cookiefile"] = o.cookies_file
@@ -114,6 +114,20 @@ class Capturer:
         return opts
 
     # ---- download ---------------------------------------------------------------------------------
+
+    def _ensure_js_runtime(self, progress_cb: ProgressCallback | None, cancel_event: CancelFlag | None) -> None:
+        """YouTube's formats need deno; the desktop bundle leaves it out, so the first YouTube link fetches it
+        (core/capture/deno_fetch.py: 40 MB once, pinned and checked). A failed fetch is said in words."""
+        if deno_exe(self.paths.root) is not None:
+            return
+        from studycompanion.core.capture.deno_fetch import fetch_deno
+
+        def progress(done: int, total: int, _name: str) -> None:
+            if progress_cb is not None:
+                progress_cb(DownloadProgress(downloaded=done, total=total or None, speed=None, eta=None,
+                                             note="Fetching YouTube support (deno, once)"))
+
+        fetch_deno(self.paths.root, progress=progress, cancel=cancel_event)
 
     def download(
         self,
@@ -127,6 +141,8 @@ class Capturer:
         dest_dir = Path(dest_dir)
         dest_dir.mkdir(parents=True, exist_ok=True)
         self._wait_for_previous(dest_dir, cancel_event)
+        if ref.platform == YOUTUBE:
+            self._ensure_js_runtime(progress_cb, cancel_event)
         stop = threading.Event()
         sizes: dict[str, tuple[int, int | None]] = {}
         sized: set[str] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import shutil
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("studycompanion.core.capture.download")
@@ -19,15 +20,29 @@ def merger() -> str:
 
 
 @functools.cache
-def deno_exe() -> str | None:
-    """The deno binary of the `deno` wheel (yt-dlp-ejs runs YouTube's JS challenges with it)."""
+def _installed_deno() -> str | None:
+    """The deno binary of the `deno` wheel, else a system one."""
     try:
         import deno
 
         path = deno.find_deno_bin()
-        return str(path) if path else None
-    except Exception:  # noqa: BLE001
-        return shutil.which("deno")
+        if path:
+            return str(path)
+    except Exception:  # noqa: BLE001 - the wheel is missing (the desktop bundle) or has no binary
+        pass
+    return shutil.which("deno")
+
+
+def deno_exe(root: Path | None = None) -> str | None:
+    """The deno yt-dlp-ejs runs YouTube's JS challenges with: the wheel's, a system one, or the one fetched
+    into the library at `root` on a first YouTube link (core/capture/deno_fetch.py)."""
+    installed = _installed_deno()
+    if installed or root is None:
+        return installed
+    from studycompanion.core.capture.deno_fetch import fetched_deno
+
+    fetched = fetched_deno(root)
+    return str(fetched) if fetched else None
 
 
 class YdlLogger:
@@ -50,7 +65,7 @@ class YdlLogger:
 # ---- doctor -----------------------------------------------------------------------------------------
 
 
-def doctor_info() -> dict[str, Any]:
+def doctor_info(root: Path | None = None) -> dict[str, Any]:
     """yt-dlp version, whether TikTok impersonation and a JS runtime (YouTube) are available, ffmpeg."""
     out: dict[str, Any] = {}
     try:
@@ -66,7 +81,7 @@ def doctor_info() -> dict[str, Any]:
         out.setdefault("yt_dlp", None)
         out["impersonation"] = False
         out["error"] = str(exc)
-    out["js_runtime"] = _js_runtime()
+    out["js_runtime"] = _js_runtime(root)
     out["js_runtime_available"] = out["js_runtime"] is not None
     try:
         from importlib.metadata import version
@@ -78,8 +93,8 @@ def doctor_info() -> dict[str, Any]:
     return out
 
 
-def _js_runtime() -> str | None:
-    path = deno_exe()
+def _js_runtime(root: Path | None) -> str | None:
+    path = deno_exe(root)
     if not path:
         return None
     try:

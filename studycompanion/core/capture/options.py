@@ -20,6 +20,7 @@ class DownloadProgress:
     total: int | None
     speed: float | None  # bytes per second
     eta: float | None  # seconds left
+    note: str = ""  # what is being fetched, when it is not the clip itself
 
     @property
     def fraction(self) -> float | None:
@@ -32,7 +33,7 @@ class DownloadProgress:
         text = f"{done} of {self.total / 1e6:.1f} MB" if self.total else f"{done} MB"
         if self.speed:
             text += f" at {self.speed / 1e6:.1f} MB/s"
-        return text
+        return f"{self.note}: {text}" if self.note else text
 
 
 ProgressCallback = Callable[[DownloadProgress], None]
