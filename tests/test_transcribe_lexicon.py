@@ -134,3 +134,23 @@ def test_a_rare_word_that_medical_terms_are_made_of_is_never_corrected() -> None
             words = [Word(0.0, 0.4, " the", 0.95), Word(0.4, 1.0, f" {word}", p), Word(1.0, 1.4, " node", 0.95)]
             fixed, _ = correct_words(words, lexicon)
             assert [w.text for w in fixed] == [" the", f" {word}", " node"], word
+
+
+def test_another_form_of_the_heard_word_is_not_a_correction(lexicon: Lexicon) -> None:
+    # the lexicon holds "pyloric" and "listerial" but not "pylori" or "Listeria": the speaker said another form,
+    # even with the clip's title naming the noun ("Preeclampsia" over "eclamptic seizures")
+    assert fixed(heard("Helicobacter pylori is eradicated"), lexicon) == "Helicobacter pylori is eradicated"
+    assert fixed(heard("cover Listeria monocytogenes"), lexicon) == "cover Listeria monocytogenes"
+    assert fixed(heard("eclamptic seizures"), lexicon, ("Preeclampsia",)) == "eclamptic seizures"
+    assert fixed(heard("metaprolol"), lexicon) == "metoprolol", "a slip inside the word is still corrected"
+
+
+def test_letters_heard_one_by_one_are_kept(lexicon: Lexicon) -> None:
+    # the audio check's looser thresholds proposed "softener" for "so the INR" (then heard as close enough)
+    from studycompanion.core.transcribe.lexicon import run_options
+    from studycompanion.core.transcribe.verify import VerifySettings
+
+    loose = VerifySettings().proposing(CorrectionSettings())
+    words = heard("so the INR is checked")
+    assert not [r for r in run_options(words, lexicon, loose, limit=3) if "INR" in r.original]
+    assert [r for r in run_options(heard("so the inr is checked"), lexicon, loose, limit=3) if "inr" in r.original]

@@ -11,7 +11,10 @@ Guards, each measured on the tuning split of bench/data/medical_asr (never on it
   `probability_gate`;
 - a run made only of common English words (the `common_rank` most frequent) is left alone unless the term is
   one of the clip's own context terms (title, caption, hashtags, on-screen text, personal dictionary);
-- a word that already is a lexicon term (or its plural) is never changed;
+- a word that already is a lexicon term (or its plural) is never changed, nor a word written in capitals
+  (letters heard one by one: "INR");
+- a term that is the heard word with only its last letters changed is another form of it ("pylori" is not
+  "pyloric"), not a mishearing;
 - a target made only of common English words is never used, and singular / plural follows what was heard.
 Context terms win ties (and get `context_bonus`).
 """
@@ -211,6 +214,17 @@ def _inside(a: str, b: str) -> bool:
     return gap >= 2 and Indel.distance(a, b) == gap
 
 
+def _another_form(a: str, b: str) -> bool:
+    """Two spellings of one stem that differ only in their last letters ("pylori" / "pyloric", "Listeria" /
+    "Listerial", "eclamptic" / "eclampsia"): the speaker chose a form, and the lexicon may not hold it."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return a != b and shared >= 5 and shared >= min(len(a), len(b)) - 2
+
+
 def _styled(form: str, original: str, context: bool) -> str:
     if context:
         return form
@@ -249,6 +263,8 @@ def run_options(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSet
             tokens = [t for k in run for t in _TOKEN.findall(texts[k])]
             if len(tokens) != n or any(lexicon.is_term(t) and len(squash(t)) >= MIN_TERM_LETTERS for t in tokens):
                 continue
+            if any(t.isupper() and 2 <= len(t) <= 5 for t in tokens):
+                continue  # letters heard one by one ("so the INR"): an abbreviation, said as written
             if any(squash(t) in lexicon.words and lexicon.rank(t) > settings.common_rank for t in tokens):
                 continue  # a rare word medical terms are made of is a medical word said right ("stenosis")
             key = squash(" ".join(tokens))
@@ -262,6 +278,8 @@ def run_options(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSet
             for term in lexicon.candidates(key, codes[0], main=not all_common):
                 if len(term.key) < settings.min_letters or not 0.7 <= len(key) / max(1, len(term.key)) <= 1.4:
                     continue
+                if _another_form(stem, term.key) and _another_form(key, term.key):
+                    continue  # the same word in another form: what was heard is kept
                 if not term.context:
                     if _inside(stem, term.key) or _inside(key, term.key):
                         continue  # "statins" is not "nystatins", "hemolysis" not "hemodialysis": another word
