@@ -9,10 +9,14 @@ this app never does: the paths are given explicitly, and a missing file is an er
 Only the on-screen text process (worker.py) builds one, so ONNX Runtime never runs in the app's interpreter
 (creating its sessions holds the GIL for 80-120 ms); its models load on first use. It is not thread-safe
 (RapidOCR keeps per-call options on the object), so one reader uses it at a time (a lock guards it).
+rapidocr imports cv2, which the bundle does not ship: cv2_lite.py stands in for it where `import cv2` fails, or
+everywhere when STUDYCOMPANION_CV2=lite (tests, bench/ocr.py --cv2 lite).
 """
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +29,7 @@ from studycompanion.core.errors import UserError
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
+CV2_ENV = "STUDYCOMPANION_CV2"  # "lite": rapidocr gets cv2_lite even where OpenCV is installed
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,26 @@ class OcrRead:
     y1: float
 
 
+def provide_cv2() -> None:
+    """Make `import cv2` work for rapidocr: real OpenCV when installed, else (or when CV2_ENV says "lite") the
+    stand-in. Call before rapidocr is first imported; a process that already imported it keeps what it got."""
+    forced = os.environ.get(CV2_ENV, "").strip().lower() == "lite"
+    if not forced:
+        if "cv2" in sys.modules:
+            return
+        try:
+            import cv2  # noqa: F401
+            return
+        except ImportError:
+            pass
+    from studycompanion.core.screen import cv2_lite
+
+    sys.modules["cv2"] = cv2_lite
+
+
 def wheel_models_dir() -> Path:
     """Where the rapidocr wheel keeps its bundled models."""
+    provide_cv2()
     import rapidocr
 
     return Path(rapidocr.__file__).resolve().parent / "models"
@@ -93,6 +116,7 @@ class OcrEngine:
 
     def _loaded(self) -> Any:
         if self._ocr is None:
+            provide_cv2()  # models_dir given: wheel_models_dir() has not run
             from rapidocr import RapidOCR
 
             self._ocr = RapidOCR(params=self._params)
