@@ -12,7 +12,8 @@ characters. "extra" are read lines matched to no truth line (junk that got throu
 CPU time (all threads) for reading a clip, engine already built, per 60 s of video. By default the clip is read as
 the app reads it, in the on-screen text process (core/screen/process.py): the CPU is the child's for the clip (all
 its threads, as it reports) plus the benchmark process's own (the pipe, the threads waiting on it);
-`--in-process` reads in this process instead (the process's CPU time alone).
+`--in-process` reads in this process instead (the process's CPU time alone). `--cv2 lite` gives rapidocr the
+stand-in for OpenCV that the bundle uses (core/screen/cv2_lite.py; STUDYCOMPANION_CV2=lite, passed on to the child).
 Targets (issue 14, 2 cores): CER <= 3 % clean, <= 8 % busy; >= 95 % of lines found; <= 5 s CPU per 60 s.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -40,6 +42,7 @@ from studycompanion.core.screen import (  # noqa: E402
     ScreenReader,
     read_screen_text,
 )
+from studycompanion.core.screen.engine import CV2_ENV  # noqa: E402
 
 FOUND_CER = 0.34
 
@@ -130,7 +133,11 @@ def main() -> None:
     parser.add_argument("--cls", action="store_true", help="use the orientation model too")
     parser.add_argument("--in-process", action="store_true", help="read in this process, not in the app's child")
     parser.add_argument("--limit", type=int, default=0, help="read only the first N clips of the split(s)")
+    parser.add_argument("--cv2", choices=("installed", "lite"), default="installed",
+                        help="lite: rapidocr runs on the bundle's stand-in for OpenCV (core/screen/cv2_lite.py)")
     args = parser.parse_args()
+    if args.cv2 == "lite":
+        os.environ[CV2_ENV] = "lite"  # read by the engine, here or in the child (which inherits the environment)
 
     directory = args.dir or (DEFAULT_DIR if args.seed == 14 else DEFAULT_DIR.with_name(f"ocr_clips_{args.seed}"))
     clips = generate(directory, seed=args.seed, log=True)
@@ -178,7 +185,7 @@ def main() -> None:
     print(f"clips: seed {args.seed}, {directory}")
     where = "in this process" if child is None else "in the on-screen text process (as the app reads)"
     print(f"engine: rapidocr PP-OCRv6 det/rec small (in wheel), det side {args.det_side}, cls {args.cls}, {where}; "
-          f"built in {build_cpu:.2f} s CPU")
+          f"built in {build_cpu:.2f} s CPU; cv2 {args.cv2}")
     if child is not None:
         child.close()
     header = (
