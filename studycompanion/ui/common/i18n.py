@@ -2,6 +2,8 @@
 
 `install_translators(app)` runs once at start, before any window is made; the locale is the system's, or
 STUDYCOMPANION_LOCALE (e.g. "es") when set. A locale with no translation keeps the English source strings.
+It also hands core/text.py QCoreApplication.translate, so the messages core builds (a card's check reasons,
+For You's reasons, the review summary, core's errors) read in the same language as the window.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from studycompanion.core import text
 from studycompanion.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
     else:
         log.debug("no translation for %s in %s", locale.name(), folder)
         return installed  # English UI: Qt's own strings stay English too, so the window does not mix languages
+    text.install_translator(_qt_translate)  # core's messages too (thread-safe: workers build them)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -50,6 +54,12 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
     return installed
 
 
+def _qt_translate(context: str, source: str) -> str:
+    return QCoreApplication.translate(context, source)
+
+
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    if translators:
+        text.install_translator(None)  # core's messages English again
