@@ -18,6 +18,7 @@ from typing import Any
 from studycompanion.core.cards import cloze
 from studycompanion.core.db.tables import Card, Video
 from studycompanion.core.library.clips import Library
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardKind, Segment, Word
 
 LOW_PROBABILITY = 0.5  # faster-whisper word probability under this: the word may be misheard
@@ -31,6 +32,22 @@ _NUMBER = re.compile(r"\d")
 _DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|kg|ml|mL|l|mmhg|mmol|meq|iu|units?|%|bpm|hours?|h|days?)\b",
                    re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+
+# what each reason says (core/text.py: English unless the window installed a translation)
+UNSURE = QT_TRANSLATE_NOOP("CardChecks", "The recogniser was unsure of {words}: listen to it.")
+UNSURE_WORD = QT_TRANSLATE_NOOP("CardChecks", "'{word}' ({percent}%)")
+CORRECTED = QT_TRANSLATE_NOOP("CardChecks", "Corrected from what was heard: {words}.")
+CORRECTED_WORD = QT_TRANSLATE_NOOP("CardChecks", "'{word}' (heard '{heard}')")
+NOT_SAID = QT_TRANSLATE_NOOP("CardChecks", "Not in what was said: {terms}. Check the card against the clip.")
+NOT_SAID_OR_SHOWN = QT_TRANSLATE_NOOP("CardChecks", "Not in what was said or shown: {terms}. "
+                                                    "Check the card against the clip.")
+NUMBER = QT_TRANSLATE_NOOP("CardChecks", "Holds a number or dose ({numbers}): check it.")
+NEGATION = QT_TRANSLATE_NOOP("CardChecks", "A negation ('{word}') next to the hidden words: make sure the card says "
+                                           "what the clip says.")
+UNVERIFIED = QT_TRANSLATE_NOOP("CardChecks", "{creator} is not verified as a physician or resident: check the fact "
+                                             "elsewhere.")
+UNVERIFIED_UNNAMED = QT_TRANSLATE_NOOP("CardChecks", "This clip's creator is not verified as a physician or "
+                                                     "resident: check the fact elsewhere.")
 
 
 class CheckKind(StrEnum):
@@ -54,7 +71,7 @@ class WordSpan:
 @dataclass(frozen=True)
 class CheckReason:
     kind: CheckKind
-    message: str  # plain words for the student
+    message: str  # plain words for the student (core/text.py: English unless the window installed a translation)
     words: tuple[WordSpan, ...] = ()  # the transcript words it is about (highlight them, play them)
     terms: tuple[str, ...] = ()  # the words of the card it is about
 
@@ -130,13 +147,13 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
     # 1. words the recogniser was unsure of, or that lexicon correction replaced
     unsure = [w for w in in_span if norm(w.text.strip()) in mine and w.probability < LOW_PROBABILITY]
     if unsure:
-        listed = ", ".join(f"'{w.text.strip()}' ({w.probability:.0%})" for w in unsure)
-        reasons.append(CheckReason(CheckKind.LOW_CONFIDENCE, f"The recogniser was unsure of {listed}: listen to it.",
+        listed = ", ".join(UNSURE_WORD(word=w.text.strip(), percent=f"{w.probability:.0%}"[:-1]) for w in unsure)
+        reasons.append(CheckReason(CheckKind.LOW_CONFIDENCE, UNSURE(words=listed),
                                    tuple(map(_word_of, unsure)), tuple(w.text.strip() for w in unsure)))
     corrected = [w for w in in_span if norm(w.text.strip()) in mine and _heard_as(w)]
     if corrected:
-        listed = ", ".join(f"'{w.text.strip()}' (heard '{_heard_as(w)}')" for w in corrected)
-        reasons.append(CheckReason(CheckKind.CORRECTED, f"Corrected from what was heard: {listed}.",
+        listed = ", ".join(CORRECTED_WORD(word=w.text.strip(), heard=_heard_as(w)) for w in corrected)
+        reasons.append(CheckReason(CheckKind.CORRECTED, CORRECTED(words=listed),
                                    tuple(map(_word_of, corrected)), tuple(w.text.strip() for w in corrected)))
     # 2. hidden terms nobody said
     heard = {norm(w.text.strip()) for w in said} | {t for s in segments for t in tokens(s.text)}
@@ -152,11 +169,9 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
             if significant and tok not in heard and tok not in {norm(x) for x in missing}:
                 missing.append(m.group(0))
     if missing:
-        reasons.append(CheckReason(
-            CheckKind.UNSUPPORTED,
-            f"Not in what was said{' or shown' if shown else ''}: {', '.join(repr(t) for t in missing)}. "
-            "Check the card against the clip.",
-            (), tuple(missing)))
+        said_words = NOT_SAID_OR_SHOWN if shown else NOT_SAID
+        reasons.append(CheckReason(CheckKind.UNSUPPORTED, said_words(terms=", ".join(repr(t) for t in missing)),
+                                   (), tuple(missing)))
     # 3. numbers and doses
     numbers = [p for p in hidden_parts(card) if _NUMBER.search(p)]
     numbers += [m.group(0) for m in _DOSE.finditer(card_text(card))]
@@ -164,21 +179,17 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
         uniq = list(dict.fromkeys(n.strip() for n in numbers))
         said_tokens = {t for n in uniq for t in tokens(n)}
         words = tuple(_word_of(w) for w in in_span if norm(w.text.strip()) in said_tokens)
-        reasons.append(CheckReason(CheckKind.NUMBER, f"Holds a number or dose ({', '.join(uniq)}): check it.",
+        reasons.append(CheckReason(CheckKind.NUMBER, NUMBER(numbers=", ".join(uniq)),
                                    words, tuple(uniq)))
     # 4. a negation next to what is hidden
     near = _negations_near_deletions(card)
     if near:
         words = tuple(_word_of(w) for w in in_span if norm(w.text.strip()) in {norm(n) for n in near})
-        reasons.append(CheckReason(
-            CheckKind.NEGATION,
-            f"A negation ('{near[0]}') next to the hidden words: make sure the card says what the clip says.",
-            words, tuple(near)))
+        reasons.append(CheckReason(CheckKind.NEGATION, NEGATION(word=near[0]), words, tuple(near)))
     # 5. who said it
     if unverified_creator:
-        who = creator or "this clip's creator"
         reasons.append(CheckReason(CheckKind.UNVERIFIED_CREATOR,
-                                   f"{who} is not verified as a physician or resident: check the fact elsewhere."))
+                                   UNVERIFIED(creator=creator) if creator else UNVERIFIED_UNNAMED()))
     return CardCheck(card.id, reasons)
 
 

@@ -20,6 +20,7 @@ from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Card, KeyPointRow, TranscriptFix, TranscriptSegment, utcnow
 from studycompanion.core.errors import BadInput, NotFound
 from studycompanion.core.library.words import fix_words, phrase_pattern, word_from_row, word_row
+from studycompanion.core.text import QT_TRANSLATE_NOOP, plural
 from studycompanion.core.types import CardState
 
 log = logging.getLogger(__name__)
@@ -40,20 +41,45 @@ class FixResult:
     kept: int = 0  # undo only: rows changed again since the fix, left as they are
 
     def summary(self) -> str:
-        where = f"{len(self.clips)} clip{'s' if len(self.clips) != 1 else ''}"
-        return (f'"{self.wrong}" -> "{self.right}" in {where}: {self.segments} transcript line'
-                f"{'s' if self.segments != 1 else ''}, {self.keypoints} key point{'s' if self.keypoints != 1 else ''}, "
-                f"{self.cards} draft{'s' if self.cards != 1 else ''}")
+        return FIX_SUMMARY(wrong=self.wrong, right=self.right, clips=plural(len(self.clips), CLIP_ONE, CLIP_MANY),
+                           lines=plural(self.segments, LINE_ONE, LINE_MANY),
+                           points=plural(self.keypoints, POINT_ONE, POINT_MANY),
+                           drafts=plural(self.cards, DRAFT_ONE, DRAFT_MANY))
+
+
+# what a fix says (core/text.py: the window's language; English in the CLI)
+FIX_SUMMARY = QT_TRANSLATE_NOOP("TranscriptFixes", '"{wrong}" -> "{right}" in {clips}: {lines}, {points}, {drafts}')
+CLIP_ONE = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} clip")
+CLIP_MANY = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} clips")
+LINE_ONE = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} transcript line")
+LINE_MANY = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} transcript lines")
+POINT_ONE = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} key point")
+POINT_MANY = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} key points")
+DRAFT_ONE = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} draft")
+DRAFT_MANY = QT_TRANSLATE_NOOP("TranscriptFixes", "{n} drafts")
+EMPTY = {"wrong": QT_TRANSLATE_NOOP("TranscriptFixes", "The wrong text is empty."),
+         "right": QT_TRANSLATE_NOOP("TranscriptFixes", "The right text is empty.")}
+TOO_LONG = {"wrong": QT_TRANSLATE_NOOP("TranscriptFixes", "The wrong text is longer than {n} characters."),
+            "right": QT_TRANSLATE_NOOP("TranscriptFixes", "The right text is longer than {n} characters.")}
+MARKUP = {"wrong": QT_TRANSLATE_NOOP("TranscriptFixes", "The wrong text cannot hold cloze syntax or markup."),
+          "right": QT_TRANSLATE_NOOP("TranscriptFixes", "The right text cannot hold cloze syntax or markup.")}
+SAME = QT_TRANSLATE_NOOP("TranscriptFixes", "The fix is the same as the text.")
+WHICH_CLIP = QT_TRANSLATE_NOOP("TranscriptFixes", "Say which clip to fix, or fix it everywhere.")
+NOT_IN_ANY = QT_TRANSLATE_NOOP("TranscriptFixes", "\"{wrong}\" is not in any clip's transcript.")
+NOT_IN_THIS = QT_TRANSLATE_NOOP("TranscriptFixes", "\"{wrong}\" is not in this clip's transcript.")
+ALREADY_SAYS = QT_TRANSLATE_NOOP("TranscriptFixes", "The transcript already says \"{right}\".")
+NO_FIX = QT_TRANSLATE_NOOP("TranscriptFixes", "There is no fix {id}.")
+ALREADY_UNDONE = QT_TRANSLATE_NOOP("TranscriptFixes", "Fix {id} was already undone.")
 
 
 def _clean(text: str, what: str) -> str:
     text = " ".join("".join(ch for ch in text if unicodedata.category(ch)[0] != "C").split())
     if not text:
-        raise BadInput(f"The {what} text is empty.")
+        raise BadInput(EMPTY[what]())
     if len(text) > MAX_LENGTH:
-        raise BadInput(f"The {what} text is longer than {MAX_LENGTH} characters.")
+        raise BadInput(TOO_LONG[what](n=MAX_LENGTH))
     if "{{" in text or "}}" in text or "<" in text:
-        raise BadInput(f"The {what} text cannot hold cloze syntax or markup.")
+        raise BadInput(MARKUP[what]())
     return text
 
 
@@ -67,15 +93,14 @@ class TranscriptFixes:
         """Fix `wrong` -> `right` in one clip (or, with `everywhere`, in every clip that has it)."""
         wrong, right = _clean(wrong, "wrong"), _clean(right, "right")
         if wrong == right:
-            raise BadInput("The fix is the same as the text.")
+            raise BadInput(SAME())
         if video_id is None and not everywhere:
-            raise BadInput("Say which clip to fix, or fix it everywhere.")
+            raise BadInput(WHICH_CLIP())
         pattern = phrase_pattern(wrong)
         with self.db.session() as s:
             clips = self._clips_with(s, pattern, wrong, None if everywhere else video_id)
             if not clips:
-                where = "any clip's transcript" if everywhere else "this clip's transcript"
-                raise BadInput(f'"{wrong}" is not in {where}.')
+                raise BadInput((NOT_IN_ANY if everywhere else NOT_IN_THIS)(wrong=wrong))
             changes: list[dict[str, Any]] = []
             result = FixResult(0, wrong, right, clips)
             for vid in clips:
@@ -83,7 +108,7 @@ class TranscriptFixes:
                 s.flush()
                 search_index.reindex(s, vid)
             if not changes:
-                raise BadInput(f'The transcript already says "{right}".')
+                raise BadInput(ALREADY_SAYS(right=right))
             fix = TranscriptFix(video_id=video_id, wrong=wrong, right=right, everywhere=everywhere, changes=changes)
             s.add(fix)
             s.flush()
@@ -145,9 +170,9 @@ class TranscriptFixes:
         with self.db.session() as s:
             fix = s.get(TranscriptFix, fix_id)
             if fix is None:
-                raise NotFound(f"There is no fix {fix_id}.")
+                raise NotFound(NO_FIX(id=fix_id))
             if fix.undone_at is not None:
-                raise BadInput(f"Fix {fix_id} was already undone.")
+                raise BadInput(ALREADY_UNDONE(id=fix_id))
             result = FixResult(fix_id, fix.right, fix.wrong)
             clips: set[int] = set()
             for change in fix.changes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from studycompanion.core.errors import BadInput
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardState, ExportTarget
 
 
@@ -42,13 +43,19 @@ TRANSITIONS: dict[tuple[CardState, CardAction], CardState] = {
     (_R, CardAction.REJECT): _R,
     (_R, CardAction.RESTORE): _D,
 }
-_REFUSALS = {
-    (_R, CardAction.ACCEPT): "it is rejected: restore it first",
-    (_R, CardAction.EDIT): "it is rejected: restore it before editing it",
-    (_R, CardAction.EXPORT): "it is rejected, and rejected cards never leave the app",
-    (_D, CardAction.EXPORT): "it is a draft nobody accepted: accept it, or export with drafts included",
-    (_E, CardAction.RESTORE): "it is already exported",
+_REFUSALS = {  # said through core/text.py (the window's language; English in the CLI)
+    (_R, CardAction.ACCEPT): QT_TRANSLATE_NOOP("CardLifecycle", "it is rejected: restore it first"),
+    (_R, CardAction.EDIT): QT_TRANSLATE_NOOP("CardLifecycle", "it is rejected: restore it before editing it"),
+    (_R, CardAction.EXPORT): QT_TRANSLATE_NOOP("CardLifecycle", "it is rejected, and rejected cards never leave "
+                                                                "the app"),
+    (_D, CardAction.EXPORT): QT_TRANSLATE_NOOP("CardLifecycle", "it is a draft nobody accepted: accept it, or export "
+                                                                "with drafts included"),
+    (_E, CardAction.RESTORE): QT_TRANSLATE_NOOP("CardLifecycle", "it is already exported"),
 }
+REFUSED = QT_TRANSLATE_NOOP("CardLifecycle", "{who} cannot be {done}: {why}.")
+WHO_CARD = QT_TRANSLATE_NOOP("CardLifecycle", "Card {id}")
+WHO_THIS = QT_TRANSLATE_NOOP("CardLifecycle", "This card")
+IT_IS = QT_TRANSLATE_NOOP("CardLifecycle", "it is {state}")
 
 
 def transition(state: CardState, action: CardAction, *, include_drafts: bool = False, card_id: int | None = None
@@ -61,14 +68,20 @@ def transition(state: CardState, action: CardAction, *, include_drafts: bool = F
         return _D
     new = TRANSITIONS.get((state, action))
     if new is None:
-        who = f"Card {card_id}" if card_id is not None else "This card"
-        why = _REFUSALS.get((state, action), f"it is {state.value}")
-        raise IllegalTransition(f"{who} cannot be {_PAST[action]}: {why}.")
+        who = WHO_CARD(id=card_id) if card_id is not None else WHO_THIS()
+        refusal = _REFUSALS.get((state, action))
+        why = refusal() if refusal is not None else IT_IS(state=state.value)
+        raise IllegalTransition(REFUSED(who=who, done=_PAST[action](), why=why))
     return new
 
 
-_PAST = {CardAction.ACCEPT: "accepted", CardAction.REJECT: "rejected", CardAction.RESTORE: "made a draft again",
-         CardAction.EDIT: "edited", CardAction.EXPORT: "exported"}
+_PAST = {  # "{who} cannot be {done}": a translation may say it as an infinitive ("no se puede aceptar")
+    CardAction.ACCEPT: QT_TRANSLATE_NOOP("CardLifecycle", "accepted"),
+    CardAction.REJECT: QT_TRANSLATE_NOOP("CardLifecycle", "rejected"),
+    CardAction.RESTORE: QT_TRANSLATE_NOOP("CardLifecycle", "made a draft again"),
+    CardAction.EDIT: QT_TRANSLATE_NOOP("CardLifecycle", "edited"),
+    CardAction.EXPORT: QT_TRANSLATE_NOOP("CardLifecycle", "exported"),
+}
 
 
 def exportable_states(include_drafts: bool = False) -> tuple[CardState, ...]:
@@ -77,21 +90,26 @@ def exportable_states(include_drafts: bool = False) -> tuple[CardState, ...]:
     return (*kept, CardState.DRAFT) if include_drafts else kept
 
 
+PLACES = {  # where a card is, as its badge says it (core/text.py: the window's language; English in the CLI)
+    "rejected": QT_TRANSLATE_NOOP("CardPlace", "Rejected"),
+    "anki": QT_TRANSLATE_NOOP("CardPlace", "In Anki"),
+    "file": QT_TRANSLATE_NOOP("CardPlace", "Exported to file"),
+    "exported": QT_TRANSLATE_NOOP("CardPlace", "Exported"),
+    "draft": QT_TRANSLATE_NOOP("CardPlace", "Draft"),
+    "accepted": QT_TRANSLATE_NOOP("CardPlace", "Accepted"),
+    "accepted anki": QT_TRANSLATE_NOOP("CardPlace", "Accepted · in Anki before: export again to update"),
+    "accepted file": QT_TRANSLATE_NOOP("CardPlace", "Accepted · exported to file before: export again to update"),
+    "draft anki": QT_TRANSLATE_NOOP("CardPlace", "Draft · in Anki"),  # a draft exported with drafts included
+    "draft file": QT_TRANSLATE_NOOP("CardPlace", "Draft · exported to file"),
+}
+
+
 def place_label(state: CardState, exported_to: ExportTarget) -> str:
     """The truthful badge: 'In Anki' only where AnkiConnect put it; a file export says so."""
     if state == CardState.REJECTED:
-        return "Rejected"
-    if exported_to == ExportTarget.ANKI:
-        where = "In Anki"
-    elif exported_to == ExportTarget.FILE:
-        where = "Exported to file"
-    else:
-        where = ""
+        return PLACES["rejected"]()
+    where = {ExportTarget.ANKI: "anki", ExportTarget.FILE: "file"}.get(exported_to, "")
     if state == CardState.EXPORTED:
-        return where or "Exported"
-    base = "Draft" if state == CardState.DRAFT else "Accepted"
-    if where and state == CardState.ACCEPTED:
-        return f"Accepted · {where.lower() if where != 'In Anki' else 'in Anki'} before: export again to update"
-    if where:  # a draft exported with drafts included
-        return f"{base} · {where.lower() if where != 'In Anki' else 'in Anki'}"
-    return base
+        return PLACES[where or "exported"]()
+    base = "draft" if state == CardState.DRAFT else "accepted"
+    return PLACES[f"{base} {where}" if where else base]()

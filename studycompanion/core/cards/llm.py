@@ -25,9 +25,22 @@ from studycompanion.core.cards.drafts import (
 from studycompanion.core.cards.keypoints import keypoint_key, split_sentences
 from studycompanion.core.errors import UserError
 from studycompanion.core.settings import Settings
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardKind, KeyPoint, Segment, Word
 
 MAX_CARDS = 8
+
+# what goes wrong, said to the student (core/text.py: the window's language; English in the CLI)
+NO_MODEL = QT_TRANSLATE_NOOP("LLMCards", "No LLM model is set: choose one in Settings (for Ollama, e.g. llama3.1).")
+REFUSED_KEY = QT_TRANSLATE_NOOP("LLMCards", "The LLM endpoint refused the API key.")
+NO_SUCH_MODEL = QT_TRANSLATE_NOOP("LLMCards", "The LLM endpoint has no model '{model}' (or no chat API at that URL).")
+HTTP_ERROR = QT_TRANSLATE_NOOP("LLMCards", "The LLM endpoint answered HTTP {code}.")
+UNREACHABLE = QT_TRANSLATE_NOOP("LLMCards", "The LLM endpoint at {url} cannot be reached: is it running?")
+NOT_CHAT = QT_TRANSLATE_NOOP("LLMCards", "The LLM endpoint did not answer like a chat-completions API.")
+EMPTY_ANSWER = QT_TRANSLATE_NOOP("LLMCards", "The LLM endpoint sent an empty answer.")
+NOT_JSON = QT_TRANSLATE_NOOP("LLMCards", "The LLM's answer was not the JSON that was asked for.")
+NO_GROUNDED_CARD = QT_TRANSLATE_NOOP("LLMCards", "The LLM gave no card that quotes the transcript.")
+
 SYSTEM_PROMPT = """You turn the transcript of a short medical video into Anki cards for a medical student.
 Pick the 2 to 6 facts a student would card themselves (definitions, causes, presentations, treatments,
 doses, numbers, mnemonics). Ignore greetings, calls to follow or like, sponsors and personal stories.
@@ -54,7 +67,7 @@ class LLMConfig:
     @classmethod
     def from_settings(cls, settings: Settings) -> LLMConfig:
         if not settings.llm_model.strip():
-            raise LLMError("No LLM model is set: choose one in Settings (for Ollama, e.g. llama3.1).")
+            raise LLMError(NO_MODEL())
         return cls(settings.llm_url.strip(), settings.llm_model.strip(), settings.llm_key.strip())
 
     @property
@@ -78,26 +91,22 @@ def chat(config: LLMConfig, messages: list[dict[str, str]]) -> str:
     except urllib.error.HTTPError as exc:
         detail = exc.read()[:500].decode("utf-8", "replace")
         if exc.code in (401, 403):
-            raise LLMError("The LLM endpoint refused the API key.", detail) from exc
+            raise LLMError(REFUSED_KEY(), detail) from exc
         if exc.code == 404:
-            raise LLMError(
-                f"The LLM endpoint has no model '{config.model}' (or no chat API at that URL).", detail
-            ) from exc
-        raise LLMError(f"The LLM endpoint answered HTTP {exc.code}.", detail) from exc
+            raise LLMError(NO_SUCH_MODEL(model=config.model), detail) from exc
+        raise LLMError(HTTP_ERROR(code=exc.code), detail) from exc
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        raise LLMError(
-            f"The LLM endpoint at {config.url} cannot be reached: is it running?", str(exc)
-        ) from exc
+        raise LLMError(UNREACHABLE(url=config.url), str(exc)) from exc
     try:
         data = json.loads(raw)
         content = data["choices"][0]["message"]["content"]
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise LLMError(
-            "The LLM endpoint did not answer like a chat-completions API.",
+            NOT_CHAT(),
             raw[:500].decode("utf-8", "replace"),
         ) from exc
     if not isinstance(content, str):
-        raise LLMError("The LLM endpoint sent an empty answer.")
+        raise LLMError(EMPTY_ANSWER())
     return content
 
 
@@ -117,7 +126,7 @@ def parse_cards(content: str) -> list[dict[str, Any]]:
         cards = data.get("cards") if isinstance(data, dict) else data
         if isinstance(cards, list):
             return [c for c in cards if isinstance(c, dict)]
-    raise LLMError("The LLM's answer was not the JSON that was asked for.", content[:500])
+    raise LLMError(NOT_JSON(), content[:500])
 
 
 # --- checking the answer against the transcript ----------------------------------------------------
@@ -227,5 +236,5 @@ def llm_cards(
     raw = parse_cards(chat(config, messages))
     points, drafts = validate(raw, segments, clip)
     if not drafts:
-        raise LLMError("The LLM gave no card that quotes the transcript.", json.dumps(raw)[:500])
+        raise LLMError(NO_GROUNDED_CARD(), json.dumps(raw)[:500])
     return points, drafts

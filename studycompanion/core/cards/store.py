@@ -15,6 +15,7 @@ from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Card, Tag, VideoTag, utcnow
 from studycompanion.core.errors import BadInput, NotFound
 from studycompanion.core.library.clips import normalise_tag
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardKind, CardState, ExportTarget, TagSource
 
 
@@ -132,7 +133,7 @@ class CardStore:
         validate_text(draft.kind, draft.front, draft.back)
         with self.db.session() as s:
             if s.exec(select(Card).where(Card.guid == draft.guid)).first() is not None:
-                raise BadInput("This clip already has that card.")
+                raise BadInput(QT_TRANSLATE_NOOP("CardStore", "This clip already has that card.")())
             card = Card(video_id=video_id, keypoint_key=draft.keypoint_key, kind=draft.kind, front=draft.front,
                         back=draft.back, extra=draft.extra, source=draft.source, start=draft.start, end=draft.end,
                         guid=draft.guid, frame_file=frame, audio_file=audio, edited=True)
@@ -150,7 +151,7 @@ class CardStore:
     def _get(s: Session, card_id: int) -> Card:
         card = s.get(Card, card_id)
         if card is None:
-            raise NotFound(f"There is no card with id {card_id}.")
+            raise NotFound(QT_TRANSLATE_NOOP("CardStore", "There is no card with id {id}.")(id=card_id))
         return card
 
     def list_cards(
@@ -284,13 +285,15 @@ class CardStore:
 def validate_text(kind: CardKind, front: str, back: str) -> None:
     """A card Anki can show: some front, a deletion in a cloze, an answer on a basic card."""
     if not front.strip():
-        raise BadInput("A card needs some text on its front.")
-    if kind == CardKind.CLOZE and not cloze.numbers(front):
-        raise BadInput("A cloze card needs at least one deletion, like {{c1::furosemide}}.")
+        raise BadInput(QT_TRANSLATE_NOOP("CardStore", "A card needs some text on its front.")())
+    if kind == CardKind.CLOZE and not cloze.numbers(front):  # (no params: the braces are shown as they are)
+        raise BadInput(QT_TRANSLATE_NOOP("CardStore", "A cloze card needs at least one deletion, like "
+                                                      "{{c1::furosemide}}.")())
     if kind == CardKind.BASIC and not back.strip():
-        raise BadInput("A basic card needs an answer on its back.")
+        raise BadInput(QT_TRANSLATE_NOOP("CardStore", "A basic card needs an answer on its back.")())
     if cloze.has_empty(front):
-        raise BadInput("A cloze deletion is empty: put the hidden words between {{c1:: and }}.")
+        raise BadInput(QT_TRANSLATE_NOOP("CardStore", "A cloze deletion is empty: put the hidden words between "
+                                                      "{{c1:: and }}.")())
 
 
 def _assign(card: Card, values: Mapping[str, object]) -> bool:

@@ -16,6 +16,7 @@ from studycompanion.core.db.engine import Database
 from studycompanion.core.db.tables import Video, utcnow
 from studycompanion.core.errors import BadInput
 from studycompanion.core.interests.models import Creator, Credibility
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 
 VERIFY_TAG = "StudyCompanion::verify"  # the full Anki tag
 VERIFY_SUBTAG = "verify"  # as a clip tag handed to core/anki/notes.py, which puts it under StudyCompanion::
@@ -76,7 +77,7 @@ class Creators:
     def mark(self, handle: str, credibility: Credibility, note: str | None = None) -> CreatorMark:
         key = normalise_handle(handle)
         if not key:
-            raise BadInput("A creator needs a handle, such as @drmike.")
+            raise BadInput(QT_TRANSLATE_NOOP("InterestErrors", "A creator needs a handle, such as @drmike.")())
         with self.db.session() as s:
             row = s.get(Creator, key)
             if row is None:

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from studycompanion.core.interests.profile import InterestProfile, SignalKind
+from studycompanion.core.text import QT_TRANSLATE_NOOP, plural
 
 W_AFFINITY = 1.0
 W_DUE = 0.9
@@ -114,6 +115,20 @@ class ClipTable:
         )
 
 
+# why a clip is in the feed (core/text.py: English unless the window installed a translation)
+NOT_DOWNLOADED = QT_TRANSLATE_NOOP("ForYouReasons", "not downloaded yet")
+ASKED_MORE = QT_TRANSLATE_NOOP("ForYouReasons", "you asked for more {tag}")
+STUDIES = QT_TRANSLATE_NOOP("ForYouReasons", "because you study {tag}")
+DUE_ONE = QT_TRANSLATE_NOOP("ForYouReasons", "due for review ({n} card)")
+DUE_MANY = QT_TRANSLATE_NOOP("ForYouReasons", "due for review ({n} cards)")
+NEVER_ONE = QT_TRANSLATE_NOOP("ForYouReasons", "never reviewed ({n} card)")
+NEVER_MANY = QT_TRANSLATE_NOOP("ForYouReasons", "never reviewed ({n} cards)")
+NEVER = QT_TRANSLATE_NOOP("ForYouReasons", "never reviewed")
+FRESH = QT_TRANSLATE_NOOP("ForYouReasons", "new in your library")
+LESS = QT_TRANSLATE_NOOP("ForYouReasons", "less of {tag}, as you asked")
+IN_LIBRARY = QT_TRANSLATE_NOOP("ForYouReasons", "in your library")
+
+
 @dataclass(frozen=True)
 class ForYouItem:
     video_id: int
@@ -167,34 +182,33 @@ class Ranking:
     def _reasons(self, row: int) -> list[str]:
         t = self.table
         if not t.playable[row]:
-            return ["not downloaded yet"]
+            return [NOT_DOWNLOADED()]
         aff, due, never, fresh = (float(x) for x in self.parts[row])
         found: list[tuple[float, int, str]] = []
         if aff > 0.01:
             tag = self._clip_tag(row, negative=False) or ""
             if self.explicit.get(tag.lower()) == 1:  # the student asked for it: say so first
-                found.append((aff + 1.0, Why.AFFINITY, f"you asked for more {tag}"))
+                found.append((aff + 1.0, Why.AFFINITY, ASKED_MORE(tag=tag)))
             else:
-                found.append((aff, Why.AFFINITY, f"because you study {tag}"))
+                found.append((aff, Why.AFFINITY, STUDIES(tag=tag)))
         if due > 0:
             n = int(t.due[row])
-            found.append((due, Why.DUE, f"due for review ({n} card{'s' if n != 1 else ''})"))
+            found.append((due, Why.DUE, plural(n, DUE_ONE, DUE_MANY)))
         if never > 0:
             n = int(t.cards[row])
-            found.append((never, Why.NEVER, f"never reviewed ({n} card{'s' if n != 1 else ''})" if n
-                          else "never reviewed"))
+            found.append((never, Why.NEVER, plural(n, NEVER_ONE, NEVER_MANY) if n else NEVER()))
         if fresh > 0.02:
-            found.append((fresh, Why.FRESH, "new in your library"))
+            found.append((fresh, Why.FRESH, FRESH()))
         found.sort(key=lambda f: (-f[0], f[1]))
         out = [text for _, _, text in found]
         if aff < -0.01:
             tag = self._clip_tag(row, negative=True) or ""
-            less = f"less of {tag}, as you asked"
+            less = LESS(tag=tag)
             if not found or -aff >= found[0][0]:
                 out.insert(0, less)
             else:
                 out.append(less)
-        return out or ["in your library"]
+        return out or [IN_LIBRARY()]
 
 
 def _tag_affinities(table: ClipTable, profile: InterestProfile) -> tuple[

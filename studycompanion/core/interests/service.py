@@ -34,6 +34,7 @@ from studycompanion.core.interests.profile import InterestProfile, Signal, Signa
 from studycompanion.core.interests.suggestions import SuggestOutcome, TagSuggestions
 from studycompanion.core.interests.taxonomy import Taxonomy, load_taxonomy
 from studycompanion.core.library.clips import Library, normalise_tag
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardState, TagSource, VideoStatus
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,11 @@ log = logging.getLogger(__name__)
 WATCHED = 0.5  # watching half a clip counts as having studied it
 UNPLAYABLE = frozenset({VideoStatus.QUEUED, VideoStatus.DOWNLOADING, VideoStatus.FAILED})
 Clock = Callable[[], datetime]
+# what a wrong request says (core/text.py: the window's language; English in the CLI)
+UNUSABLE_TAG = QT_TRANSLATE_NOOP("InterestErrors", "'{tag}' is not a usable tag name.")
+NO_TAGS_YET = QT_TRANSLATE_NOOP("InterestErrors", "Clip {id} has no tags yet: tag it first, then ask for more or "
+                                                  "less of it.")
+SAY_WHICH = QT_TRANSLATE_NOOP("InterestErrors", "Say which tag or clip you want more or less of.")
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ class Interests:
         if tag:
             name = normalise_tag(tag)
             if not name:
-                raise BadInput(f"'{tag}' is not a usable tag name.")
+                raise BadInput(UNUSABLE_TAG(tag=tag))
             tags = [name]
         elif video_id is not None:
             self.library.get(video_id)
@@ -114,9 +120,9 @@ class Interests:
             topical = [t for t in tags if self.taxonomy.kind_of(t) != "exam"]
             tags = topical or tags  # "less of this clip" is about its topics, not all of Step 1
             if not tags:
-                raise BadInput(f"Clip {video_id} has no tags yet: tag it first, then ask for more or less of it.")
+                raise BadInput(NO_TAGS_YET(id=video_id))
         else:
-            raise BadInput("Say which tag or clip you want more or less of.")
+            raise BadInput(SAY_WHICH())
         with self.db.session() as s:
             for name in tags:
                 s.add(InterestEvent(kind=kind, video_id=video_id, tag=name, created_at=self.clock()))

@@ -27,6 +27,7 @@ from studycompanion.core.interests.taxonomy import (
     suggest_tags,
 )
 from studycompanion.core.library.clips import Library, normalise_tag
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.transcribe.vocab import load_vocabulary
 from studycompanion.core.types import TagSource
 
@@ -156,7 +157,7 @@ class TagSuggestions:
         """Replace a suggestion with the student's own wording (e.g. Cardio::Murmurs -> Cardio::Valves)."""
         name = normalise_tag(new)
         if not name:
-            raise BadInput(f"'{new}' is not a usable tag name.")
+            raise BadInput(QT_TRANSLATE_NOOP("InterestErrors", "'{tag}' is not a usable tag name.")(tag=new))
         self.reject(video_id, [old])
         self.library.tags.tag(video_id, [name], TagSource.USER)
         return name
@@ -168,7 +169,8 @@ class TagSuggestions:
         for raw in names:
             name = normalise_tag(raw)
             if name.lower() not in by_lower:
-                raise BadInput(f"{raw} is not a suggested tag of clip {video_id}.")
+                raise BadInput(QT_TRANSLATE_NOOP("InterestErrors", "{tag} is not a suggested tag of clip {id}.")(
+                    tag=raw, id=video_id))
             chosen.append(by_lower[name.lower()])
         return list(dict.fromkeys(chosen))
 

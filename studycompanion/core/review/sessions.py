@@ -33,6 +33,7 @@ from studycompanion.core.library.clips import Library, normalise_tag
 from studycompanion.core.review.items import Grade, GradeResult, ReviewItem, ReviewScope
 from studycompanion.core.review.summary import ReviewSummary, due_sentence, when_words
 from studycompanion.core.settings import Settings
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import TagSource
 
 __all__ = [
@@ -105,7 +106,7 @@ class ReviewSession:
     def grade(self, grade: Grade | int, duration_ms: int | None = None) -> GradeResult:
         item = self.current
         if item is None:
-            raise BadInput("This review session has no card left to grade.")
+            raise BadInput(QT_TRANSLATE_NOOP("ReviewErrors", "This review session has no card left to grade.")())
         result = self.reviews.grade_card(item.card_id, Grade(grade), session_id=self.id, duration_ms=duration_ms)
         self.queue.popleft()
         self.shows[item.card_id] += 1
@@ -156,7 +157,7 @@ class Reviews:
         for raw in tags:
             name = normalise_tag(raw).lower()
             if not name:
-                raise BadInput(f"'{raw}' is not a usable tag name.")
+                raise BadInput(QT_TRANSLATE_NOOP("InterestErrors", "'{tag}' is not a usable tag name.")(tag=raw))
             conds += [func.lower(Tag.name) == name, func.lower(Tag.name).startswith(name + "::")]
         rows = s.exec(select(VideoTag.video_id).join(Tag, col(Tag.id) == col(VideoTag.tag_id)).where(or_(*conds))
                       .where(VideoTag.source != TagSource.SUGGESTED))  # only tags the student confirmed
@@ -173,7 +174,8 @@ class Reviews:
         with self.db.session() as s:
             wanted = self._video_ids_for_tags(s, scope.tags) if scope.tags else None
             if wanted is not None and not wanted:
-                raise NotFound(f"No clip is tagged {', '.join(scope.tags)}.")
+                tags = ", ".join(scope.tags)
+                raise NotFound(QT_TRANSLATE_NOOP("ReviewErrors", "No clip is tagged {tags}.")(tags=tags))
             stmt = select(Card, ReviewState).join(
                 ReviewState, col(ReviewState.card_id) == col(Card.id), isouter=True
             ).where(col(Card.state).in_(states))
@@ -261,7 +263,7 @@ class Reviews:
         with self.db.session() as s:
             card = s.get(Card, card_id)
             if card is None:
-                raise NotFound(f"There is no card with id {card_id}.")
+                raise NotFound(QT_TRANSLATE_NOOP("CardStore", "There is no card with id {id}.")(id=card_id))
             row = s.get(ReviewState, card_id)
             before = _to_fsrs(card_id, row, now)
             after, _log = self.scheduler.review_card(before, fsrs.Rating(int(grade)), now, duration_ms)
@@ -292,7 +294,7 @@ class Reviews:
         with self.db.session() as s:
             srow = s.get(ReviewSessionRow, session_id)
             if srow is None:
-                raise NotFound(f"There is no review session {session_id}.")
+                raise NotFound(QT_TRANSLATE_NOOP("ReviewErrors", "There is no review session {id}.")(id=session_id))
             if srow.finished_at is None:
                 srow.finished_at = now
                 srow.seconds = (now - aware(srow.started_at)).total_seconds()
@@ -303,7 +305,7 @@ class Reviews:
         with self.db.session() as s:
             srow = s.get(ReviewSessionRow, session_id)
             if srow is None:
-                raise NotFound(f"There is no review session {session_id}.")
+                raise NotFound(QT_TRANSLATE_NOOP("ReviewErrors", "There is no review session {id}.")(id=session_id))
             logs = s.exec(select(ReviewLogRow).where(ReviewLogRow.session_id == session_id)
                           .order_by(col(ReviewLogRow.id))).all()
             card_ids = sorted({log.card_id for log in logs})
