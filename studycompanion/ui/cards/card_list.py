@@ -82,12 +82,32 @@ def summary_text(cards: Sequence[Card], counts: dict[CardState, int], *, has_vid
     translate = QCoreApplication.translate
     if not cards:
         return translate("CardList", "No cards yet.") if has_video else ""
-    parts = [translate("CardList", "{n} {state}").format(n=n, state=translate("CardList", STATE_BADGES[s]).lower())
-             for s, n in counts.items()]
+    parts = [state_count(s, n) for s, n in counts.items()]
     in_anki = sum(1 for c in cards if c.exported_to == ExportTarget.ANKI and c.state == CardState.EXPORTED)
     if in_anki:
         parts.append(translate("CardList", "{n} in Anki").format(n=in_anki))
-    return translate("CardList", "{n} cards: {parts}").format(n=len(cards), parts=", ".join(parts))
+    head = (translate("CardList", "{n} card: {parts}") if len(cards) == 1
+            else translate("CardList", "{n} cards: {parts}"))
+    return head.format(n=len(cards), parts=", ".join(parts))
+
+
+def state_count(state: CardState, n: int) -> str:
+    """'2 draft', '1 accepted': one English form, but a singular and a plural source each (the disambiguation),
+    so a translation agrees in number and gender ("2 borradores", "1 aceptada", "6 aceptadas")."""
+    translate = QCoreApplication.translate
+    one = n == 1
+    if state == CardState.DRAFT:
+        text = translate("CardList", "{n} draft", "one card") if one else translate("CardList", "{n} draft", "cards")
+    elif state == CardState.ACCEPTED:
+        text = (translate("CardList", "{n} accepted", "one card") if one
+                else translate("CardList", "{n} accepted", "cards"))
+    elif state == CardState.REJECTED:
+        text = (translate("CardList", "{n} rejected", "one card") if one
+                else translate("CardList", "{n} rejected", "cards"))
+    else:
+        text = (translate("CardList", "{n} exported", "one card") if one
+                else translate("CardList", "{n} exported", "cards"))
+    return text.format(n=n)
 
 
 class CardList(QListWidget):
