@@ -1,8 +1,11 @@
-"""`make i18n`: refresh the translation sources from every tr() in studycompanion/ui/, then compile them.
+"""`make i18n`: refresh the translation sources from every tr() in studycompanion/ui/ and every marked phrase in
+studycompanion/core/ (QT_TRANSLATE_NOOP from core/text.py: check reasons, For You's reasons, the review summary),
+then compile them.
 
     python tools/i18n.py            # pyside6-lupdate -> resources/i18n/studycompanion_<lang>.ts, then lrelease -> .qm
     python tools/i18n.py --check    # exit 1 when a .ts is not what extracting again gives (a tr() string missing,
-                                    # an obsolete one kept) or its .qm is not compiled from it: run `make i18n`
+                                    # an obsolete one kept), a string is left untranslated, or its .qm is not
+                                    # compiled from it: run `make i18n`, then translate
 
 New strings appear in the .ts as unfinished; translate them in Qt Linguist (`pyside6-linguist FILE.ts`).
 The app loads resources/i18n/studycompanion_<system language>.qm at start (ui/common/i18n.py, from app.run_gui).
@@ -20,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "studycompanion" / "ui"
+CORE = ROOT / "studycompanion" / "core"  # only its QT_TRANSLATE_NOOP phrases are found there (core has no tr())
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("es",)
 
@@ -33,7 +37,7 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p) for p in UI.rglob("*.py") if "__pycache__" not in p.parts)
+    return sorted(str(p) for folder in (UI, CORE) for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def lupdate(ts: Path) -> None:
@@ -58,7 +62,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def check() -> int:
-    """0 when every .ts holds exactly the tr() strings of the UI and every .qm is compiled from its .ts."""
+    """0 when every .ts holds exactly the UI's tr() strings and core's marked phrases, each translated, and every .qm
+    is compiled from its .ts."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
         lupdate(fresh)
@@ -73,6 +78,11 @@ def check() -> int:
                     shown = "; ".join(f"{ctx}: {text[:60]!r}" for ctx, text in found[:5])
                     print(f"{ts.name} {what} {len(found)} strings ({shown}): run `make i18n`", file=sys.stderr)
                     bad += 1
+            todo = unfinished(ts) if ts.exists() else []
+            if todo:  # a shipped translation is whole: a window half in English is what the .ts is there to avoid
+                shown = "; ".join(repr(text[:60]) for text in todo[:5])
+                print(f"{ts.name} leaves {len(todo)} strings untranslated ({shown}): translate them", file=sys.stderr)
+                bad += 1
             qm = ts.with_suffix(".qm")
             if ts.exists():
                 compiled = Path(tmp) / qm.name
@@ -86,7 +96,8 @@ def check() -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true",
-                    help="only check that every .ts holds exactly the UI's tr() strings and its .qm is up to date")
+                    help="only check that every .ts holds exactly the UI's tr() strings and core's marked phrases, "
+                         "all translated, and that its .qm is up to date")
     args = ap.parse_args()
     I18N.mkdir(parents=True, exist_ok=True)
     if args.check:

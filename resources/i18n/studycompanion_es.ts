@@ -165,6 +165,49 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>CardChecks</name>
+    <message>
+        <source>The recogniser was unsure of {words}: listen to it.</source>
+        <translation>El reconocimiento de voz no estaba seguro de {words}: escúchalo.</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; ({percent}%)</source>
+        <translation>“{word}” ({percent} %)</translation>
+    </message>
+    <message>
+        <source>Corrected from what was heard: {words}.</source>
+        <translation>Corregido respecto a lo que se oyó: {words}.</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; (heard &apos;{heard}&apos;)</source>
+        <translation>“{word}” (se oyó “{heard}”)</translation>
+    </message>
+    <message>
+        <source>Not in what was said: {terms}. Check the card against the clip.</source>
+        <translation>No aparece en lo que se dice: {terms}. Contrasta la tarjeta con el clip.</translation>
+    </message>
+    <message>
+        <source>Not in what was said or shown: {terms}. Check the card against the clip.</source>
+        <translation>No aparece en lo que se dice ni en lo que se muestra: {terms}. Contrasta la tarjeta con el clip.</translation>
+    </message>
+    <message>
+        <source>Holds a number or dose ({numbers}): check it.</source>
+        <translation>Contiene una cifra o una dosis ({numbers}): compruébala.</translation>
+    </message>
+    <message>
+        <source>A negation (&apos;{word}&apos;) next to the hidden words: make sure the card says what the clip says.</source>
+        <translation>Hay una negación (“{word}”) junto a las palabras ocultas: asegúrate de que la tarjeta dice lo mismo que el clip.</translation>
+    </message>
+    <message>
+        <source>{creator} is not verified as a physician or resident: check the fact elsewhere.</source>
+        <translation>{creator} no está verificado como médico ni como residente: contrasta el dato en otra fuente.</translation>
+    </message>
+    <message>
+        <source>This clip&apos;s creator is not verified as a physician or resident: check the fact elsewhere.</source>
+        <translation>El creador de este clip no está verificado como médico ni como residente: contrasta el dato en otra fuente.</translation>
+    </message>
+</context>
+<context>
     <name>CardDecisions</name>
     <message>
         <source>Accept flagged cards?</source>
@@ -299,6 +342,65 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>CardLifecycle</name>
+    <message>
+        <source>it is rejected: restore it first</source>
+        <translation>está rechazada: restáurala primero</translation>
+    </message>
+    <message>
+        <source>it is rejected: restore it before editing it</source>
+        <translation>está rechazada: restáurala antes de editarla</translation>
+    </message>
+    <message>
+        <source>it is rejected, and rejected cards never leave the app</source>
+        <translation>está rechazada, y las tarjetas rechazadas nunca salen de la aplicación</translation>
+    </message>
+    <message>
+        <source>it is a draft nobody accepted: accept it, or export with drafts included</source>
+        <translation>es un borrador que nadie ha aceptado: acéptala o exporta incluyendo los borradores</translation>
+    </message>
+    <message>
+        <source>it is already exported</source>
+        <translation>ya está exportada</translation>
+    </message>
+    <message>
+        <source>{who} cannot be {done}: {why}.</source>
+        <translation>{who} no se puede {done}: {why}.</translation>
+    </message>
+    <message>
+        <source>Card {id}</source>
+        <translation>La tarjeta {id}</translation>
+    </message>
+    <message>
+        <source>This card</source>
+        <translation>Esta tarjeta</translation>
+    </message>
+    <message>
+        <source>it is {state}</source>
+        <translation>su estado es {state}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptar</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazar</translation>
+    </message>
+    <message>
+        <source>made a draft again</source>
+        <translation>volver a convertir en borrador</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>editar</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exportar</translation>
+    </message>
+</context>
+<context>
     <name>CardList</name>
     <message>
         <source>Draft</source>
@@ -349,20 +451,103 @@ https://youtube.com/shorts/…</translation>
         <translation>Aún no hay tarjetas.</translation>
     </message>
     <message>
-        <source>{n} {state}</source>
-        <translation>{n} {state}</translation>
-    </message>
-    <message>
         <source>{n} in Anki</source>
         <translation>{n} en Anki</translation>
+    </message>
+    <message>
+        <source>{n} card: {parts}</source>
+        <translation>{n} tarjeta: {parts}</translation>
     </message>
     <message>
         <source>{n} cards: {parts}</source>
         <translation>{n} tarjetas: {parts}</translation>
     </message>
     <message>
+        <source>{n} draft</source>
+        <comment>one card</comment>
+        <translation>{n} borrador</translation>
+    </message>
+    <message>
+        <source>{n} draft</source>
+        <comment>cards</comment>
+        <translation>{n} borradores</translation>
+    </message>
+    <message>
+        <source>{n} accepted</source>
+        <comment>one card</comment>
+        <translation>{n} aceptada</translation>
+    </message>
+    <message>
+        <source>{n} accepted</source>
+        <comment>cards</comment>
+        <translation>{n} aceptadas</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <comment>one card</comment>
+        <translation>{n} rechazada</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <comment>cards</comment>
+        <translation>{n} rechazadas</translation>
+    </message>
+    <message>
+        <source>{n} exported</source>
+        <comment>one card</comment>
+        <translation>{n} exportada</translation>
+    </message>
+    <message>
+        <source>{n} exported</source>
+        <comment>cards</comment>
+        <translation>{n} exportadas</translation>
+    </message>
+    <message>
         <source>Cards</source>
         <translation>Tarjetas</translation>
+    </message>
+</context>
+<context>
+    <name>CardPlace</name>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>In Anki</source>
+        <translation>En Anki</translation>
+    </message>
+    <message>
+        <source>Exported to file</source>
+        <translation>Exportada a un archivo</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportada</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Accepted · in Anki before: export again to update</source>
+        <translation>Aceptada · ya estaba en Anki: vuelve a exportarla para actualizarla</translation>
+    </message>
+    <message>
+        <source>Accepted · exported to file before: export again to update</source>
+        <translation>Aceptada · ya se exportó a un archivo: vuelve a exportarla para actualizarla</translation>
+    </message>
+    <message>
+        <source>Draft · in Anki</source>
+        <translation>Borrador · en Anki</translation>
+    </message>
+    <message>
+        <source>Draft · exported to file</source>
+        <translation>Borrador · exportado a un archivo</translation>
     </message>
 </context>
 <context>
@@ -389,6 +574,33 @@ https://youtube.com/shorts/…</translation>
     <message>
         <source>The card as Anki will show it appears here.</source>
         <translation>Aquí aparece la tarjeta tal como la mostrará Anki.</translation>
+    </message>
+</context>
+<context>
+    <name>CardStore</name>
+    <message>
+        <source>This clip already has that card.</source>
+        <translation>Este clip ya tiene esa tarjeta.</translation>
+    </message>
+    <message>
+        <source>There is no card with id {id}.</source>
+        <translation>No hay ninguna tarjeta con el id {id}.</translation>
+    </message>
+    <message>
+        <source>A card needs some text on its front.</source>
+        <translation>Una tarjeta necesita algo de texto en el anverso.</translation>
+    </message>
+    <message>
+        <source>A cloze card needs at least one deletion, like {{c1::furosemide}}.</source>
+        <translation>Una tarjeta cloze necesita al menos un hueco, como {{c1::furosemida}}.</translation>
+    </message>
+    <message>
+        <source>A basic card needs an answer on its back.</source>
+        <translation>Una tarjeta básica necesita una respuesta en el reverso.</translation>
+    </message>
+    <message>
+        <source>A cloze deletion is empty: put the hidden words between {{c1:: and }}.</source>
+        <translation>Un hueco está vacío: pon las palabras ocultas entre {{c1:: y }}.</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1464,53 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>ForYouReasons</name>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>aún no descargado</translation>
+    </message>
+    <message>
+        <source>you asked for more {tag}</source>
+        <translation>pediste más de {tag}</translation>
+    </message>
+    <message>
+        <source>because you study {tag}</source>
+        <translation>porque estudias {tag}</translation>
+    </message>
+    <message>
+        <source>due for review ({n} card)</source>
+        <translation>pendiente de repaso ({n} tarjeta)</translation>
+    </message>
+    <message>
+        <source>due for review ({n} cards)</source>
+        <translation>pendiente de repaso ({n} tarjetas)</translation>
+    </message>
+    <message>
+        <source>never reviewed ({n} card)</source>
+        <translation>nunca repasado ({n} tarjeta)</translation>
+    </message>
+    <message>
+        <source>never reviewed ({n} cards)</source>
+        <translation>nunca repasado ({n} tarjetas)</translation>
+    </message>
+    <message>
+        <source>never reviewed</source>
+        <translation>nunca repasado</translation>
+    </message>
+    <message>
+        <source>new in your library</source>
+        <translation>nuevo en tu biblioteca</translation>
+    </message>
+    <message>
+        <source>less of {tag}, as you asked</source>
+        <translation>menos de {tag}, como pediste</translation>
+    </message>
+    <message>
+        <source>in your library</source>
+        <translation>está en tu biblioteca</translation>
+    </message>
+</context>
+<context>
     <name>ForYouTable</name>
     <message>
         <source>Ranked by your interests: the topics you tag, search for and watch, and what is due for review.</source>
@@ -1385,6 +1644,29 @@ https://youtube.com/shorts/…</translation>
     <message>
         <source>Import</source>
         <translation>Importar</translation>
+    </message>
+</context>
+<context>
+    <name>InterestErrors</name>
+    <message>
+        <source>A creator needs a handle, such as @drmike.</source>
+        <translation>Un creador necesita un nombre de usuario, como @drmike.</translation>
+    </message>
+    <message>
+        <source>&apos;{tag}&apos; is not a usable tag name.</source>
+        <translation>“{tag}” no es un nombre de etiqueta válido.</translation>
+    </message>
+    <message>
+        <source>Clip {id} has no tags yet: tag it first, then ask for more or less of it.</source>
+        <translation>El clip {id} aún no tiene etiquetas: etiquétalo primero y luego pide más o menos de él.</translation>
+    </message>
+    <message>
+        <source>Say which tag or clip you want more or less of.</source>
+        <translation>Indica de qué etiqueta o clip quieres más o menos.</translation>
+    </message>
+    <message>
+        <source>{tag} is not a suggested tag of clip {id}.</source>
+        <translation>{tag} no es una etiqueta sugerida del clip {id}.</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1869,45 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
     <message>
         <source>Loop this key point</source>
         <translation>Repetir en bucle este punto clave</translation>
+    </message>
+</context>
+<context>
+    <name>LLMCards</name>
+    <message>
+        <source>No LLM model is set: choose one in Settings (for Ollama, e.g. llama3.1).</source>
+        <translation>No hay ningún modelo de LLM configurado: elige uno en Ajustes (para Ollama, p. ej., llama3.1).</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint refused the API key.</source>
+        <translation>El servidor del LLM rechazó la clave de API.</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint has no model &apos;{model}&apos; (or no chat API at that URL).</source>
+        <translation>El servidor del LLM no tiene el modelo “{model}” (o no hay una API de chat en esa URL).</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint answered HTTP {code}.</source>
+        <translation>El servidor del LLM respondió con HTTP {code}.</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint at {url} cannot be reached: is it running?</source>
+        <translation>No se puede conectar con el servidor del LLM en {url}: ¿está en marcha?</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint did not answer like a chat-completions API.</source>
+        <translation>El servidor del LLM no respondió como una API de chat completions.</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint sent an empty answer.</source>
+        <translation>El servidor del LLM envió una respuesta vacía.</translation>
+    </message>
+    <message>
+        <source>The LLM&apos;s answer was not the JSON that was asked for.</source>
+        <translation>La respuesta del LLM no era el JSON que se pidió.</translation>
+    </message>
+    <message>
+        <source>The LLM gave no card that quotes the transcript.</source>
+        <translation>El LLM no dio ninguna tarjeta que cite la transcripción.</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2402,21 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This review session has no card left to grade.</source>
+        <translation>A esta sesión de repaso no le quedan tarjetas por calificar.</translation>
+    </message>
+    <message>
+        <source>No clip is tagged {tags}.</source>
+        <translation>Ningún clip tiene la etiqueta {tags}.</translation>
+    </message>
+    <message>
+        <source>There is no review session {id}.</source>
+        <translation>No existe la sesión de repaso {id}.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewGrades</name>
     <message>
         <source>Again</source>
@@ -2101,6 +2437,197 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
     <message>
         <source>{grade} ({key})</source>
         <translation>{grade} ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSummary</name>
+    <message>
+        <source>{n} card</source>
+        <translation>{n} tarjeta</translation>
+    </message>
+    <message>
+        <source>{n} cards</source>
+        <translation>{n} tarjetas</translation>
+    </message>
+    <message>
+        <source>{n} answer</source>
+        <translation>{n} respuesta</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>{n} respuestas</translation>
+    </message>
+    <message>
+        <source>{answers} on {cards} in {took} ({scope}).</source>
+        <translation>{answers} sobre {cards} en {took} ({scope}).</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{grade} {n}</source>
+        <translation>{grade} {n}</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Otra vez</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>Difícil</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>Fácil</translation>
+    </message>
+    <message>
+        <source>You recalled {percent}% of them.</source>
+        <translation>Recordaste el {percent} % de ellas.</translation>
+    </message>
+    <message>
+        <source>No card of this session is scheduled yet.</source>
+        <translation>Aún no hay ninguna tarjeta de esta sesión programada.</translation>
+    </message>
+    <message>
+        <source>{cards} to see again today, the next one {when}.</source>
+        <translation>{cards} por volver a ver hoy; la próxima, {when}.</translation>
+    </message>
+    <message>
+        <source>{cards} to see again today, the next one {when}; after today, the next one {later}.</source>
+        <translation>{cards} por volver a ver hoy; la próxima, {when}; después de hoy, la siguiente, {later}.</translation>
+    </message>
+    <message>
+        <source>Nothing more to see today: the next card {when}.</source>
+        <translation>Nada más que ver hoy: la próxima tarjeta, {when}.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>at {clock}</source>
+        <translation>a las {clock}</translation>
+    </message>
+    <message>
+        <source>at {one_oclock}</source>
+        <translation>a la {one_oclock}</translation>
+    </message>
+    <message>
+        <source>today at {clock}</source>
+        <translation>hoy a las {clock}</translation>
+    </message>
+    <message>
+        <source>today at {one_oclock}</source>
+        <translation>hoy a la {one_oclock}</translation>
+    </message>
+    <message>
+        <source>tomorrow at {clock}</source>
+        <translation>mañana a las {clock}</translation>
+    </message>
+    <message>
+        <source>tomorrow at {one_oclock}</source>
+        <translation>mañana a la {one_oclock}</translation>
+    </message>
+    <message>
+        <source>on {weekday} at {clock}</source>
+        <translation>el {weekday} a las {clock}</translation>
+    </message>
+    <message>
+        <source>on {weekday} at {one_oclock}</source>
+        <translation>el {weekday} a la {one_oclock}</translation>
+    </message>
+    <message>
+        <source>on {weekday} {day} {month} at {clock}</source>
+        <translation>el {weekday} {day} de {month} a las {clock}</translation>
+    </message>
+    <message>
+        <source>on {weekday} {day} {month} at {one_oclock}</source>
+        <translation>el {weekday} {day} de {month} a la {one_oclock}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>domingo</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>enero</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>febrero</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>marzo</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mayo</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>junio</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>julio</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septiembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octubre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>noviembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>diciembre</translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3610,97 @@ Tipo de nota: {model}</translation>
     <message>
         <source>{h} h {m} min left</source>
         <translation>quedan {h} h {m} min</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptFixes</name>
+    <message>
+        <source>&quot;{wrong}&quot; -&gt; &quot;{right}&quot; in {clips}: {lines}, {points}, {drafts}</source>
+        <translation>“{wrong}” -&gt; “{right}” en {clips}: {lines}, {points}, {drafts}</translation>
+    </message>
+    <message>
+        <source>{n} clip</source>
+        <translation>{n} clip</translation>
+    </message>
+    <message>
+        <source>{n} clips</source>
+        <translation>{n} clips</translation>
+    </message>
+    <message>
+        <source>{n} transcript line</source>
+        <translation>{n} línea de la transcripción</translation>
+    </message>
+    <message>
+        <source>{n} transcript lines</source>
+        <translation>{n} líneas de la transcripción</translation>
+    </message>
+    <message>
+        <source>{n} key point</source>
+        <translation>{n} punto clave</translation>
+    </message>
+    <message>
+        <source>{n} key points</source>
+        <translation>{n} puntos clave</translation>
+    </message>
+    <message>
+        <source>{n} draft</source>
+        <translation>{n} borrador</translation>
+    </message>
+    <message>
+        <source>{n} drafts</source>
+        <translation>{n} borradores</translation>
+    </message>
+    <message>
+        <source>The wrong text is empty.</source>
+        <translation>El texto erróneo está vacío.</translation>
+    </message>
+    <message>
+        <source>The right text is empty.</source>
+        <translation>El texto correcto está vacío.</translation>
+    </message>
+    <message>
+        <source>The wrong text is longer than {n} characters.</source>
+        <translation>El texto erróneo tiene más de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The right text is longer than {n} characters.</source>
+        <translation>El texto correcto tiene más de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The wrong text cannot hold cloze syntax or markup.</source>
+        <translation>El texto erróneo no puede contener sintaxis cloze ni marcas.</translation>
+    </message>
+    <message>
+        <source>The right text cannot hold cloze syntax or markup.</source>
+        <translation>El texto correcto no puede contener sintaxis cloze ni marcas.</translation>
+    </message>
+    <message>
+        <source>The fix is the same as the text.</source>
+        <translation>La corrección es igual que el texto.</translation>
+    </message>
+    <message>
+        <source>Say which clip to fix, or fix it everywhere.</source>
+        <translation>Indica qué clip corregir, o corrígelo en todos.</translation>
+    </message>
+    <message>
+        <source>&quot;{wrong}&quot; is not in any clip&apos;s transcript.</source>
+        <translation>“{wrong}” no aparece en la transcripción de ningún clip.</translation>
+    </message>
+    <message>
+        <source>&quot;{wrong}&quot; is not in this clip&apos;s transcript.</source>
+        <translation>“{wrong}” no aparece en la transcripción de este clip.</translation>
+    </message>
+    <message>
+        <source>The transcript already says &quot;{right}&quot;.</source>
+        <translation>La transcripción ya dice “{right}”.</translation>
+    </message>
+    <message>
+        <source>There is no fix {id}.</source>
+        <translation>No existe la corrección {id}.</translation>
+    </message>
+    <message>
+        <source>Fix {id} was already undone.</source>
+        <translation>La corrección {id} ya se había deshecho.</translation>
     </message>
 </context>
 <context>
