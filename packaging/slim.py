@@ -34,7 +34,13 @@ _UNUSED_QT = re.compile(
     r"(^|/)(lib)?qpdf\.(so|dll|dylib)$"  # imageformats plugin: PDF pages as images
     r"|(^|/)(lib)?Qt6?Pdf(\.so[.\d]*|\.dll|\.dylib)?$|QtPdf\.framework/"
     r"|(^|/)(lib)?qtvirtualkeyboardplugin\.(so|dll|dylib)$"  # the on-screen keyboard input method (QML)
-    r"|(^|/)(lib)?Qt6?VirtualKeyboard\w*(\.so[.\d]*|\.dll|\.dylib)?$|QtVirtualKeyboard\w*\.framework/",
+    r"|(^|/)(lib)?Qt6?VirtualKeyboard\w*(\.so[.\d]*|\.dll|\.dylib)?$|QtVirtualKeyboard\w*\.framework/"
+    # Linux platforms for kiosks and embedded screens (EGLFS, linuxfb, VNC, Vulkan display): a desktop runs on
+    # xcb or wayland, tests and screenshots on offscreen
+    r"|(^|/)plugins/platforms/libq(eglfs|linuxfb|minimalegl|vnc|vkkhrdisplay)\.so$"
+    r"|(^|/)plugins/egldeviceintegrations/|(^|/)libQt6Egl[Ff][Ss]\w*\.so[.\d]*$"
+    # Pillow's AVIF codec (5 MB): thumbnails and frames are JPEG, PNG and WebP
+    r"|(^|/)PIL/_avif\.[^/]*$|(^|/)pillow\.libs/libavif[^/]*$",
     re.IGNORECASE,
 )
 _QT_TRANSLATION = re.compile(r"(^|/)PySide6/Qt/translations/(?P<stem>[a-z_]+?)_(?P<lang>[a-z]{2}(_[A-Z]{2})?)\.qm$")
