@@ -375,3 +375,218 @@ DIALOGUES: list[dict[str, object]] = [
         ],
     },
 ]
+
+# -------------------------------------------------------------------- test2 split
+# Written blind for issue 12, after every correction rule and threshold was fixed: its author saw no transcript,
+# no bench output and no correction code, and reused no specialty or topic of the splits above. Never used for
+# tuning. Some titles and captions name terms that the passage does not say, as real posts do.
+LECTURES += [
+    {
+        "id": "test2_derm_psoriasis", "split": "test2", "specialty": "dermatology",
+        "title": "Psoriasis treatments", "caption": "From Dovobet to biologics, the whole ladder",
+        "hashtags": ["dermatology", "psoriasis", "medstudent", "derm"],
+        "text": (
+            "For mild plaque disease, start with a potent topical steroid such as betamethasone dipropionate "
+            "combined with calcipotriol, a vitamin D analogue, once daily for up to four weeks. When more than ten "
+            "percent of the body surface is involved, or the nails and scalp are badly affected, move to "
+            "narrowband UVB phototherapy or a systemic agent. Methotrexate fifteen milligrams once weekly, with "
+            "folic acid five milligrams on another day, is the usual first choice. Ciclosporin works fast but "
+            "raises blood pressure and creatinine. Biologics such as adalimumab, ustekinumab and secukinumab are "
+            "kept for severe disease, after screening for tuberculosis. Remember the Koebner phenomenon and the "
+            "Auspitz sign."
+        ),
+    },
+    {
+        "id": "test2_rheum_gout", "split": "test2", "specialty": "rheumatology",
+        "title": "Gout flare vs urate lowering", "caption": "Pseudogout is a different crystal, part two soon",
+        "hashtags": ["rheumatology", "gout", "hyperuricemia", "medschool"],
+        "text": (
+            "An acute attack in the first metatarsophalangeal joint, called podagra, is treated with naproxen "
+            "five hundred milligrams twice daily, colchicine five hundred micrograms two to four times a day, or a "
+            "short course of prednisolone. If the patient already takes allopurinol, carry on through the flare. "
+            "Once the attack settles, begin allopurinol at one hundred milligrams daily and titrate every few "
+            "weeks to a serum urate below three hundred and sixty micromoles per litre, with colchicine cover for "
+            "up to six months. Febuxostat is the alternative. Aspiration shows needle shaped, negatively "
+            "birefringent crystals of monosodium urate. Avoid allopurinol with azathioprine or mercaptopurine."
+        ),
+    },
+    {
+        "id": "test2_paeds_kawasaki", "split": "test2", "specialty": "paediatrics",
+        "title": "Kawasaki vs scarlet fever", "caption": "The one time kids get aspirin",
+        "hashtags": ["paediatrics", "pediatrics", "kawasaki", "peds"],
+        "text": (
+            "Think of Kawasaki disease in a child with five days of fever and four of five features: "
+            "bilateral non purulent conjunctivitis, a strawberry tongue with cracked red lips, a polymorphous "
+            "rash, cervical lymphadenopathy, and red swollen hands and feet that later peel. Treat with "
+            "intravenous immunoglobulin, two grams per kilogram in one infusion, ideally within ten days of "
+            "onset, together with high dose aspirin, then low dose aspirin for six weeks. This is one of the few "
+            "times we give aspirin to children despite the risk of Reye syndrome. Get an echocardiogram at "
+            "diagnosis and at six weeks to look for coronary artery aneurysms. Prednisolone is added in "
+            "high risk cases."
+        ),
+    },
+    {
+        "id": "test2_onc_emergencies", "split": "test2", "specialty": "oncology",
+        "title": "Oncology emergencies: hypercalcaemia and more", "caption": "Save this before your onc rotation",
+        "hashtags": ["oncology", "oncologyemergencies", "medstudent"],
+        "text": (
+            "Malignant spinal cord compression presents with back pain, leg weakness and sometimes urinary "
+            "retention. Give dexamethasone sixteen milligrams with a proton pump inhibitor such as omeprazole, "
+            "and get a whole spine MRI within twenty four hours; definitive treatment is radiotherapy or surgical "
+            "decompression. Superior vena cava obstruction causes facial swelling, distended neck veins and a "
+            "positive Pemberton sign, most often from small cell lung cancer or lymphoma; treat it with an "
+            "endovascular stent and steroids. In neutropenic sepsis, with neutrophils below zero point five, give "
+            "piperacillin with tazobactam within one hour, and add vancomycin for a line infection. Filgrastim can "
+            "shorten the neutropenia."
+        ),
+    },
+    {
+        "id": "test2_uro_bph", "split": "test2", "specialty": "urology",
+        "title": "Prostate drugs: Flomax and Proscar", "caption": "LUTS made simple",
+        "hashtags": ["urology", "BPH", "prostate", "medstudent"],
+        "text": (
+            "Benign prostatic hyperplasia gives hesitancy, a weak stream, nocturia and terminal dribbling. Start "
+            "an alpha blocker such as tamsulosin four hundred micrograms once daily, and warn about postural "
+            "hypotension and floppy iris syndrome before cataract surgery. If the prostate is larger than thirty "
+            "grams or the PSA is raised, add a five alpha reductase inhibitor such as finasteride five "
+            "milligrams, which shrinks the gland over six months and halves the PSA. For storage symptoms, add "
+            "solifenacin or mirabegron. Follow progress with the International Prostate Symptom Score. Refer for "
+            "transurethral resection if drugs fail, and watch for TURP syndrome, a dilutional hyponatraemia from "
+            "glycine irrigation fluid."
+        ),
+    },
+    {
+        "id": "test2_ophth_glaucoma", "split": "test2", "specialty": "ophthalmology",
+        "title": "Red eye you cannot miss", "caption": "Not conjunctivitis. Not uveitis. This one blinds.",
+        "hashtags": ["ophthalmology", "glaucoma", "redeye", "optometry"],
+        "text": (
+            "Acute angle closure presents with a painful red eye, halos around lights, a fixed mid dilated pupil "
+            "and a rock hard globe, often with vomiting. Lie the patient flat and give pilocarpine two percent "
+            "drops to constrict the pupil, timolol zero point five percent, a beta blocker, and apraclonidine, an "
+            "alpha two agonist. Give acetazolamide five hundred milligrams intravenously to cut aqueous "
+            "production. Definitive treatment is laser peripheral iridotomy in both eyes. In chronic open angle "
+            "glaucoma, first line is a prostaglandin analogue such as latanoprost at night, which can darken the "
+            "iris and lengthen the eyelashes. Avoid brimonidine in infants, and timolol in asthma."
+        ),
+    },
+    {
+        "id": "test2_ent_vertigo", "split": "test2", "specialty": "ENT",
+        "title": "BPPV, neuritis or Meniere's?", "caption": "Ringing ears? Think acoustic neuroma too",
+        "hashtags": ["ENT", "otolaryngology", "vertigo", "dizziness"],
+        "text": (
+            "Benign paroxysmal positional vertigo causes brief spinning, lasting seconds, when rolling over in "
+            "bed. Confirm it with the Dix Hallpike manoeuvre, which shows torsional nystagmus, and treat it with "
+            "the Epley manoeuvre rather than drugs. Vestibular neuritis causes days of constant vertigo after a "
+            "viral illness, with normal hearing; give prochlorperazine or cyclizine for a few days only, because "
+            "vestibular suppressants slow compensation. If hearing is lost as well, call it labyrinthitis. Meniere "
+            "disease gives attacks of vertigo lasting hours, with fluctuating hearing loss, tinnitus and aural "
+            "fullness; betahistine sixteen milligrams three times daily is often tried. Always do the HINTS exam "
+            "to exclude a posterior circulation stroke."
+        ),
+    },
+    {
+        "id": "test2_tox_antidotes", "split": "test2", "specialty": "toxicology",
+        "title": "Antidotes every intern must know",
+        "caption": "Iron? Deferoxamine. Cyanide? Hydroxocobalamin. Part one",
+        "hashtags": ["toxicology", "antidotes", "emergencymedicine", "pharmacology"],
+        "text": (
+            "Know your antidotes. Paracetamol overdose is treated with intravenous acetylcysteine, guided by a "
+            "level taken four hours after ingestion. Opioid toxicity, with pinpoint pupils and slow breathing, "
+            "reverses with naloxone four hundred micrograms, repeated as needed because it wears off before "
+            "morphine or methadone. Benzodiazepine reversal with flumazenil is rarely safe, since it can trigger "
+            "seizures. For a tricyclic such as amitriptyline, a broad QRS responds to sodium bicarbonate. Digoxin "
+            "toxicity gets digoxin specific antibody fragments, DigiFab. Methanol and ethylene glycol are treated "
+            "with fomepizole, and organophosphates with atropine and pralidoxime. Beta blocker overdose may need "
+            "glucagon or high dose insulin."
+        ),
+    },
+    {
+        "id": "test2_anaes_rsi", "split": "test2", "specialty": "anaesthesia",
+        "title": "Anaesthesia drugs for finals", "caption": "Cricoid pressure debate in the next video",
+        "hashtags": ["anaesthesia", "anesthesia", "anesthesiology", "medstudent"],
+        "text": (
+            "Rapid sequence induction uses propofol, one and a half to two and a half milligrams per kilogram, or "
+            "ketamine when the patient is shocked, followed by rocuronium one point two milligrams per kilogram "
+            "or suxamethonium. Suxamethonium, a depolarising blocker, raises potassium, so avoid it after the "
+            "first day of a burn or crush injury. Rocuronium can be reversed at once with sugammadex sixteen "
+            "milligrams per kilogram. Malignant hyperthermia, triggered by volatile agents such as sevoflurane and "
+            "by suxamethonium, causes rising end tidal carbon dioxide, masseter rigidity and fever; stop the "
+            "trigger and give dantrolene two point five milligrams per kilogram. For bupivacaine toxicity, give "
+            "twenty percent lipid emulsion, Intralipid."
+        ),
+    },
+    {
+        "id": "test2_em_anaphylaxis", "split": "test2", "specialty": "emergency medicine",
+        "title": "Anaphylaxis: epinephrine first!", "caption": "Biphasic reactions explained at the end",
+        "hashtags": ["emergencymedicine", "anaphylaxis", "FOAMed", "EM"],
+        "text": (
+            "In anaphylaxis, the first drug to give is intramuscular adrenaline, five hundred "
+            "micrograms of one in one thousand into the anterolateral thigh of an adult, repeated after five "
+            "minutes if there is no improvement. Lie the patient flat, give high flow oxygen and a fluid bolus of "
+            "five hundred millilitres of crystalloid. If two doses fail, this is refractory anaphylaxis and needs "
+            "an adrenaline infusion. Chlorphenamine and hydrocortisone are no longer first line; give a non "
+            "sedating antihistamine such as cetirizine for skin symptoms. Send a mast cell tryptase early and "
+            "again one to two hours later. Patients on propranolol may need glucagon. Discharge with two "
+            "adrenaline auto injectors, such as EpiPen."
+        ),
+    },
+]
+
+DIALOGUES += [
+    {
+        "id": "test2_dlg_reflux", "split": "test2", "specialty": "gastroenterology",
+        "title": "Heartburn consultation", "caption": "PPI counselling for GERD", "hashtags": ["OSCE", "GP"],
+        "turns": [
+            ("doctor", "Hello, come in. How can I help today?"),
+            ("patient", "I keep getting a burning feeling behind my breastbone, mostly after dinner and when I "
+                        "lie down."),
+            ("doctor", "How long has this been going on? Any trouble swallowing, or have you lost weight?"),
+            ("patient", "About two months. No trouble swallowing, and my weight is the same."),
+            ("doctor", "Do you take anything for it, or painkillers like ibuprofen?"),
+            ("patient", "I take ibuprofen for my knee most days, and Gaviscon when it gets bad."),
+            ("doctor", "The ibuprofen can irritate your stomach. Please stop it, and take omeprazole twenty "
+                       "milligrams each morning for four weeks, half an hour before breakfast."),
+            ("patient", "Will I need a camera test?"),
+            ("doctor", "Not for now. If you are not better, we will do a breath test for Helicobacter pylori, two "
+                       "weeks after you stop the tablets."),
+        ],
+    },
+    {
+        "id": "test2_dlg_eczema", "split": "test2", "specialty": "dermatology",
+        "title": "Atopic dermatitis in kids", "caption": "Talking to parents about steroid creams",
+        "hashtags": ["paediatrics", "dermatology"],
+        "turns": [
+            ("doctor", "What seems to be the problem with your son's skin?"),
+            ("patient", "He has dry, itchy patches in the creases of his elbows and behind his knees. He "
+                        "scratches them at night until they bleed."),
+            ("doctor", "That sounds like eczema. Does anyone in the family have asthma or hay fever?"),
+            ("patient", "His dad has hay fever, and I had eczema as a child."),
+            ("doctor", "The most important thing is an emollient. Use it all over, several times a day, and "
+                       "instead of soap in the bath."),
+            ("patient", "What about the red patches?"),
+            ("doctor", "For a flare, use hydrocortisone one percent cream once or twice a day for up to a week."),
+            ("patient", "Is a steroid cream safe for a child?"),
+            ("doctor", "Yes, in short courses it is safe. If a patch weeps or crusts, it may be infected, and he "
+                       "may need flucloxacillin."),
+        ],
+    },
+    {
+        "id": "test2_dlg_hypertension", "split": "test2", "specialty": "cardiology",
+        "title": "New hypertension diagnosis", "caption": "Starting a calcium channel blocker",
+        "hashtags": ["OSCE", "hypertension"],
+        "turns": [
+            ("doctor", "Your home readings average one hundred and sixty two over ninety eight, so you do have "
+                       "high blood pressure."),
+            ("patient", "My friend takes amlodipine. Is that what I need?"),
+            ("doctor", "Yes, amlodipine five milligrams once a day is a good first choice for you. Some people get "
+                       "swollen ankles or flushing."),
+            ("patient", "What if I get those?"),
+            ("doctor", "Tell me, and we can switch to ramipril or losartan. Cut down on salt and alcohol as well."),
+            ("patient", "Do I need any blood tests?"),
+            ("doctor", "Yes. We will check your kidney function, cholesterol and a urine sample, and do an ECG."),
+            ("patient", "How long will I take it for?"),
+            ("doctor", "Probably for life. We will see you in four weeks, and aim for home readings under one "
+                       "hundred and thirty five over eighty five."),
+        ],
+    },
+]
