@@ -1,9 +1,12 @@
 """Builds the medical ASR dev corpus: espeak-ng speech for passages.py, plus the real JFK sentence clip.
 
-Run from the repo root: `.venv/bin/python bench/data/medical_asr/make_corpus.py [--jfk PATH]`.
+Run from the repo root: `.venv/bin/python bench/data/medical_asr/make_corpus.py [--jfk PATH] [--split NAME ...]
+[--missing]`.
 Writes <id>.opus (16 kHz mono Ogg/Opus, 24 kbit/s) and <id>.json beside this file. Deterministic for a given
 espeak-ng version. `--jfk` is tests/jfk.flac from github.com/openai/whisper (MIT; the speech is a US public
-domain work); without it the real clip is kept as it is.
+domain work); without it the real clip is kept as it is. `--split` builds only the clips of those splits and
+`--missing` only clips whose .opus is not there yet, so adding a split never rewrites the existing audio.
+A lecture's voice follows its position in LECTURES, so new passages are appended, never inserted.
 """
 
 from __future__ import annotations
@@ -82,8 +85,18 @@ def save(meta: dict[str, Any], samples: np.ndarray) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jfk", type=Path, help="jfk.flac from the openai/whisper repository")
+    parser.add_argument("--split", nargs="+", metavar="NAME", help="build only the clips of these splits")
+    parser.add_argument("--missing", action="store_true", help="build only clips whose .opus does not exist yet")
     args = parser.parse_args()
+
+    def wanted(clip_id: object, split: object) -> bool:
+        if args.split and split not in args.split:
+            return False
+        return not (args.missing and (HERE / f"{clip_id}.opus").exists())
+
     for n, item in enumerate(LECTURES):
+        if not wanted(item["id"], item["split"]):
+            continue
         voice, rate = LECTURE_VOICES[n % len(LECTURE_VOICES)]
         text = str(item["text"])
         samples = np.concatenate([silence(0.5), espeak(text, voice, rate), silence(0.5)])
@@ -93,6 +106,8 @@ def main() -> None:
               "reference": text}, samples)
     doctor, patient = DIALOGUE_VOICES["doctor"], DIALOGUE_VOICES["patient"]
     for item in DIALOGUES:
+        if not wanted(item["id"], item["split"]):
+            continue
         pieces = [silence(0.5)]
         for speaker, line in item["turns"]:  # type: ignore[attr-defined]
             voice, rate = DIALOGUE_VOICES[speaker]
@@ -103,7 +118,7 @@ def main() -> None:
                         f"{patient[1]}", "rate": 0},
               "title": item["title"], "caption": item["caption"], "hashtags": item["hashtags"],
               "reference": text}, np.concatenate(pieces))
-    if args.jfk:
+    if args.jfk and wanted("test_real_jfk_x6", "test"):
         sentence = trim(read_audio(args.jfk))
         pieces = []
         for n in range(6):
