@@ -10,7 +10,9 @@ Run from the repo root: `nice -n 10 .venv/bin/python bench/medical_asr.py [--mod
   ("app-raw") and counts fixes and false corrections.
 
 Each model x path runs in its own process (peak RSS is that process and its engine child). Transcripts are
-cached in the cache folder (`--reuse` scores the cache without transcribing again). Scores: medwer's pinned
+cached in the cache folder; `--reuse` scores the cache and transcribes only the clips of the asked splits that it
+lacks (a new split joins an old cache without redoing the old clips; the cache keeps the larger peak RSS of the
+runs). Without `--reuse` every clip is transcribed again. Scores: medwer's pinned
 Whisper normaliser and term list, micro-averaged. RTF = processing seconds / audio seconds (lower is better).
 A fix is a corrected word that is right where the original was wrong; a false correction is the reverse.
 Prompt insertions: medical terms in the transcript that come from the prompt and were not said.
@@ -101,8 +103,8 @@ def run_app(model_name: str, clips: list[Clip], threads: int) -> list[dict[str, 
     return out
 
 
-def child(model_name: str, path: str, threads: int, out_file: Path) -> None:
-    clips = load_corpus()
+def child(model_name: str, path: str, threads: int, out_file: Path, only: list[str] | None = None) -> None:
+    clips = [c for c in load_corpus() if only is None or c.id in only]
     rows = run_plain(model_name, clips, threads) if path == "plain" else run_app(model_name, clips, threads)
     payload = {"model": model_name, "path": path, "peak_rss_mb": peak_rss_mb(), "clips": rows}
     out_file.write_text(json.dumps(payload), encoding="utf-8")
@@ -265,12 +267,42 @@ def recorrect(res: dict[str, Any], clips: list[Clip], verify: bool = True) -> No
         scorer.save()
 
 
+def transcribe(model: str, path: str, threads: int, out: Path, only: list[str] | None = None) -> None:
+    """One model x path in its own process, written to `out` (the clips of `only`, or all)."""
+    cmd = [sys.executable, __file__, "--one", model, path, "--threads", str(threads), "--out", str(out)]
+    subprocess.run(cmd + (["--only", *only] if only else []), check=True)
+
+
+def top_up(model: str, path: str, out: Path, wanted: list[Clip], threads: int) -> dict[str, Any]:
+    """The cached run of model x path, with the clips of `wanted` that it lacked transcribed and merged in (the
+    cache file is rewritten in place, same format: clips in corpus order, the larger peak RSS of the runs)."""
+    cached = json.loads(out.read_text(encoding="utf-8"))
+    have = {r["id"] for r in cached["clips"]}
+    missing = [c.id for c in wanted if c.id not in have]
+    if not missing:
+        return cached
+    print(f"transcribing {len(missing)} clips missing from {out.name} with {model} / {path} ...", file=sys.stderr,
+          flush=True)
+    part = out.with_name(out.stem + ".part.json")
+    transcribe(model, path, threads, part, missing)
+    new = json.loads(part.read_text(encoding="utf-8"))
+    order = {c.id: n for n, c in enumerate(load_corpus())}
+    cached["clips"] = sorted(cached["clips"] + new["clips"], key=lambda r: order.get(r["id"], len(order)))
+    cached["peak_rss_mb"] = max(cached["peak_rss_mb"], new["peak_rss_mb"])
+    tmp = out.with_name(out.stem + ".tmp.json")
+    tmp.write_text(json.dumps(cached), encoding="utf-8")
+    tmp.replace(out)
+    part.unlink()
+    return cached
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", nargs="+", default=["tiny.en", "base"])
     parser.add_argument("--paths", nargs="+", default=["plain", "app"])
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--reuse", action="store_true", help="score cached transcripts, transcribe nothing")
+    parser.add_argument("--reuse", action="store_true",
+                        help="score cached transcripts; transcribe only the clips of --splits the cache lacks")
     parser.add_argument("--recorrect", action="store_true",
                         help="with --reuse: apply the service's current correction to the cached decoded words")
     parser.add_argument("--lexical-only", action="store_true",
@@ -278,21 +310,23 @@ def main() -> None:
     parser.add_argument("--splits", nargs="+", default=["test", "tuning"])
     parser.add_argument("--one", nargs=2, metavar=("MODEL", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--only", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        child(args.one[0], args.one[1], args.threads, args.out)
+        child(args.one[0], args.one[1], args.threads, args.out, args.only)
         return
     CACHE.mkdir(parents=True, exist_ok=True)
+    clips = load_corpus()
     results = []
     for model in args.models:
         for path in args.paths:
             out = CACHE / f"{model}-{path}.json"
-            if not (args.reuse and out.is_file()):
-                print(f"transcribing with {model} / {path} ...", file=sys.stderr, flush=True)
-                subprocess.run([sys.executable, __file__, "--one", model, path, "--threads", str(args.threads),
-                                "--out", str(out)], check=True)
+            if args.reuse and out.is_file():
+                results.append(top_up(model, path, out, [c for c in clips if c.split in args.splits], args.threads))
+                continue
+            print(f"transcribing with {model} / {path} ...", file=sys.stderr, flush=True)
+            transcribe(model, path, args.threads, out)
             results.append(json.loads(out.read_text(encoding="utf-8")))
-    clips = load_corpus()
     if args.recorrect:
         for res in results:
             recorrect(res, clips, verify=not args.lexical_only)
