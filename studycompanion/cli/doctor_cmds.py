@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import platform
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -109,8 +111,10 @@ def _doctor_report(args: argparse.Namespace, services: Services, integrity: Any)
     from studycompanion.core.capture.env import doctor_info as capture_doctor
     from studycompanion.core.transcribe.service import doctor_info as transcribe_doctor
 
-    readers = (("capture", lambda: capture_doctor(services.paths.root)),
-               ("transcription", lambda: transcribe_doctor(services.paths)))
+    readers: tuple[tuple[str, Callable[[], dict[str, Any]]], ...] = (
+        ("capture", functools.partial(capture_doctor, services.paths.root)),
+        ("transcription", functools.partial(transcribe_doctor, services.paths)),
+    )
     for key, read in readers:
         try:
             info[key] = read()
