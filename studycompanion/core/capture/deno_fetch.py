@@ -22,11 +22,20 @@ from pathlib import Path
 
 from studycompanion.core.errors import UserError
 from studycompanion.core.fetch import Cancel, Expected, FetchProgress, fetch_resuming, why
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 DENO_VERSION = "2.9.8"
 PYPI_FILES = "https://files.pythonhosted.org/packages"
+
+NO_BUILD = QT_TRANSLATE_NOOP("DenoFetch", "YouTube links need deno, which has no build here that StudyCompanion "
+                             "knows; install deno (https://deno.com) and try again.")
+NOT_FETCHED = QT_TRANSLATE_NOOP("DenoFetch", "YouTube links need deno (a {mb} MB download, once), and it could not be "
+                                "fetched: {why}. Try again when online; it resumes where it stopped.")
+GONE_FROM_PYPI = QT_TRANSLATE_NOOP("DenoFetch", "PyPI no longer has {filename}; update StudyCompanion for YouTube "
+                                   "links.")
+NO_DENO_INSIDE = QT_TRANSLATE_NOOP("DenoFetch", "The deno download has no deno in it; try again.")
 
 
 class DenoUnavailable(UserError):
@@ -95,9 +104,7 @@ def fetch_deno(
         return done
     wheel = WHEELS.get(platform_key())
     if wheel is None:
-        raise DenoUnavailable(
-            "YouTube links need deno, which has no build here that StudyCompanion knows; install deno "
-            "(https://deno.com) and try again.", f"platform {platform_key()}")
+        raise DenoUnavailable(NO_BUILD(), f"platform {platform_key()}")
     staging = root / "tools" / ".partial"
     staging.mkdir(parents=True, exist_ok=True)
     archive = staging / wheel.filename
@@ -106,11 +113,9 @@ def fetch_deno(
         found = fetch_resuming(url, archive, progress=progress, cancel=cancel, timeout=timeout,
                                pinned=Expected(wheel.size, wheel.sha256), error=DenoUnavailable)
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        raise DenoUnavailable(
-            f"YouTube links need deno (a {wheel.size / 1e6:.0f} MB download, once), and it could not be fetched: "
-            f"{why(exc, 'PyPI')}. Try again when online; it resumes where it stopped.", str(exc)) from exc
+        raise DenoUnavailable(NOT_FETCHED(mb=f"{wheel.size / 1e6:.0f}", why=why(exc, "PyPI")), str(exc)) from exc
     if not found:
-        raise DenoUnavailable(f"PyPI no longer has {wheel.filename}; update StudyCompanion for YouTube links.")
+        raise DenoUnavailable(GONE_FROM_PYPI(filename=wheel.filename))
     folder = root / "tools" / f"deno-{DENO_VERSION}"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / _binary_name()
@@ -120,7 +125,7 @@ def fetch_deno(
             shutil.copyfileobj(inp, out, 4 * 1024 * 1024)
     except (KeyError, zipfile.BadZipFile) as exc:
         archive.unlink(missing_ok=True)
-        raise DenoUnavailable("The deno download has no deno in it; try again.", str(exc)) from exc
+        raise DenoUnavailable(NO_DENO_INSIDE(), str(exc)) from exc
     os.chmod(target.with_suffix(".part"), 0o755)
     os.replace(target.with_suffix(".part"), target)
     archive.unlink(missing_ok=True)

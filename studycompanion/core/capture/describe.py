@@ -12,11 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from studycompanion.core.capture import metadata as meta
-from studycompanion.core.capture.errors import NoVideoFound, Unreachable
+from studycompanion.core.capture.errors import NO_VIDEO_ON_PAGE, NoVideoFound, Unreachable
 from studycompanion.core.capture.files import TruncatedMedia, inspect_download
 from studycompanion.core.capture.links import DIRECT, INSTAGRAM, TIKTOK, WEB, YOUTUBE, LinkRef
 from studycompanion.core.errors import BadInput
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CapturedClip
+
+CUT_SHORT = QT_TRANSLATE_NOOP("CaptureErrors", "The download ended before the end of the clip (the connection broke "
+                              "off). Retry to download it again.")
+NOT_PLAYABLE = QT_TRANSLATE_NOOP("CaptureErrors", "The link gave a file that is not a playable video.")
+NOTHING_PLAYABLE = QT_TRANSLATE_NOOP("CaptureErrors", "Nothing playable was downloaded from that link.")
 
 MEDIA_NAME = "media"
 INFO_NAME = "info.json"
@@ -30,7 +36,7 @@ def describe(ref: LinkRef, info: dict[str, Any], dest_dir: Path, length_checked:
     if info.get("_type") == "playlist":  # a page with several videos: the first one was downloaded
         entries = [e for e in info.get("entries") or [] if isinstance(e, dict)]
         if not entries:
-            raise NoVideoFound("No video was found on that page.", f"empty playlist from {ref.url}")
+            raise NoVideoFound(NO_VIDEO_ON_PAGE(), f"empty playlist from {ref.url}")
         page = info
         info = {**entries[0]}
         for key in ("title", "description", "thumbnail", "site_name"):
@@ -44,11 +50,10 @@ def describe(ref: LinkRef, info: dict[str, Any], dest_dir: Path, length_checked:
                                          verify_end=not length_checked)
     except TruncatedMedia as exc:
         media_file.unlink(missing_ok=True)
-        raise Unreachable("The download ended before the end of the clip (the connection broke off). "
-                          "Retry to download it again.", exc.detail or exc.message) from exc
+        raise Unreachable(CUT_SHORT(), exc.detail or exc.message) from exc
     except BadInput as exc:
         media_file.unlink(missing_ok=True)
-        raise NoVideoFound("The link gave a file that is not a playable video.", exc.message) from exc
+        raise NoVideoFound(NOT_PLAYABLE(), exc.message) from exc
     platform, platform_id, source_url = platform_identity(ref, info)
     caption = (info.get("description") or "").strip() if isinstance(info.get("description"), str) else ""
     handle, name = meta.creator(platform, info)
@@ -95,7 +100,7 @@ def _media_file(info: dict[str, Any], dest_dir: Path) -> Path:
     skip = {".part", ".ytdl", ".json", ".jpg", ".jpeg", ".png", ".webp", ".temp"}
     found = [p for p in dest_dir.glob(f"{MEDIA_NAME}.*") if p.suffix.lower() not in skip and p.is_file()]
     if not found:
-        raise NoVideoFound("Nothing playable was downloaded from that link.", f"no media file in {dest_dir}")
+        raise NoVideoFound(NOTHING_PLAYABLE(), f"no media file in {dest_dir}")
     return max(found, key=lambda p: p.stat().st_size)
 
 def _downloaded_subtitles(info: dict[str, Any]) -> Path | None:

@@ -8,11 +8,32 @@ import ssl
 from collections.abc import Iterator
 
 from studycompanion.core.errors import JobCancelled, UserError
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 
-COOKIES_HINT = (
-    "In Settings → Capture, pick the browser you are logged in with (its cookies are used) or a cookies.txt "
-    "file, then try again."
-)
+# What the window shows for a failed link (whole sentences, the cookies hint written out in each that needs it)
+COOKIES_UNREADABLE = QT_TRANSLATE_NOOP("CaptureErrors", "The cookies chosen in Settings → Capture could not be read: "
+                                       "{why}.")
+NOT_IN_COUNTRY = QT_TRANSLATE_NOOP("CaptureErrors", "This clip is not available in your country.")
+HTTP_GONE = QT_TRANSLATE_NOOP("CaptureErrors", "Not found (HTTP {status}): the clip was removed or the link is wrong.")
+NEEDS_LOGIN = QT_TRANSLATE_NOOP("CaptureErrors", "This clip needs a login. In Settings → Capture, pick the browser "
+                                "you are logged in with (its cookies are used) or a cookies.txt file, then try again.")
+REFUSED_403 = QT_TRANSLATE_NOOP("CaptureErrors", "The site refused the download (HTTP 403). If the clip needs a "
+                                "login: In Settings → Capture, pick the browser you are logged in with (its cookies "
+                                "are used) or a cookies.txt file, then try again.")
+RATE_LIMITED = QT_TRANSLATE_NOOP("CaptureErrors", "The site is rate-limiting downloads. Wait a few minutes and retry.")
+SITE_TROUBLE = QT_TRANSLATE_NOOP("CaptureErrors", "The site is having trouble (HTTP {status}). Try again later.")
+HTTP_OTHER = QT_TRANSLATE_NOOP("CaptureErrors", "The site answered HTTP {status}: {raw}")
+NO_VIDEO_ON_PAGE = QT_TRANSLATE_NOOP("CaptureErrors", "No video was found on that page.")
+UNSUPPORTED = QT_TRANSLATE_NOOP("CaptureErrors", "That link is not supported: {url}")
+BROKE_OFF = QT_TRANSLATE_NOOP("CaptureErrors", "The connection kept breaking off during the download. Retry: it "
+                              "continues where it stopped.")
+TIMED_OUT = QT_TRANSLATE_NOOP("CaptureErrors", "The site did not answer in time (time-out). Check your connection "
+                              "and retry.")
+NO_CONNECTION = QT_TRANSLATE_NOOP("CaptureErrors", "Could not reach the site. Check your internet connection and the "
+                                  "link, then retry.")
+REMOVED = QT_TRANSLATE_NOOP("CaptureErrors", "This clip was removed, made private, or the link is wrong.")
+NO_VIDEO_AT_LINK = QT_TRANSLATE_NOOP("CaptureErrors", "No video was found at that link.")
+FAILED = QT_TRANSLATE_NOOP("CaptureErrors", "The download failed: {raw}")
 
 
 class CaptureError(UserError):
@@ -119,54 +140,41 @@ def classify(exc: BaseException, url: str, *, web_page: bool) -> BaseException:
             return cur
     for cur in chain:
         if isinstance(cur, CookieLoadError):
-            return CookiesUnavailable(
-                "The cookies chosen in Settings → Capture could not be read: "
-                f"{_clean_message(str(cur.__context__ or cur))}.",
-                detail,
-            )
+            return CookiesUnavailable(COOKIES_UNREADABLE(why=_clean_message(str(cur.__context__ or cur))), detail)
         if isinstance(cur, GeoRestrictedError):
-            return GeoBlocked("This clip is not available in your country.", detail)
+            return GeoBlocked(NOT_IN_COUNTRY(), detail)
         if isinstance(cur, HTTPError):
             status = cur.status
             if status in (404, 410):
-                return NotFoundOrRemoved(
-                    f"Not found (HTTP {status}): the clip was removed or the link is wrong.", detail
-                )
+                return NotFoundOrRemoved(HTTP_GONE(status=status), detail)
             if status == 401:
-                return LoginRequired(f"This clip needs a login. {COOKIES_HINT}", detail)
+                return LoginRequired(NEEDS_LOGIN(), detail)
             if status == 403:
-                return LoginRequired(
-                    f"The site refused the download (HTTP 403). If the clip needs a login: {COOKIES_HINT}", detail
-                )
+                return LoginRequired(REFUSED_403(), detail)
             if status == 429:
-                return RateLimited("The site is rate-limiting downloads. Wait a few minutes and retry.", detail)
+                return RateLimited(RATE_LIMITED(), detail)
             if status >= 500:
-                return Unreachable(f"The site is having trouble (HTTP {status}). Try again later.", detail)
-            return CaptureError(f"The site answered HTTP {status}: {raw}", detail)
+                return Unreachable(SITE_TROUBLE(status=status), detail)
+            return CaptureError(HTTP_OTHER(status=status, raw=raw), detail)
         if isinstance(cur, UnsupportedError):
             if web_page:
-                return NoVideoFound("No video was found on that page.", detail)
-            return UnsupportedSite(f"That link is not supported: {url}", detail)
+                return NoVideoFound(NO_VIDEO_ON_PAGE(), detail)
+            return UnsupportedSite(UNSUPPORTED(url=url), detail)
         if isinstance(cur, (ContentTooShortError, IncompleteRead)):
-            return Unreachable(
-                "The connection kept breaking off during the download. Retry: it continues where it stopped.",
-                detail,
-            )
+            return Unreachable(BROKE_OFF(), detail)
         if isinstance(cur, (TimeoutError, socket.timeout)) or "timed out" in str(cur).lower():
-            return Unreachable("The site did not answer in time (time-out). Check your connection and retry.", detail)
+            return Unreachable(TIMED_OUT(), detail)
         if isinstance(cur, (TransportError, ConnectionError, socket.gaierror, ssl.SSLError)):
-            return Unreachable(
-                "Could not reach the site. Check your internet connection and the link, then retry.", detail
-            )
+            return Unreachable(NO_CONNECTION(), detail)
     # No typed cause: fall back on yt-dlp's wording.
     if _GEO_WORDS.search(raw):
-        return GeoBlocked("This clip is not available in your country.", detail)
+        return GeoBlocked(NOT_IN_COUNTRY(), detail)
     if _RATE_WORDS.search(raw):
-        return RateLimited("The site is rate-limiting downloads. Wait a few minutes and retry.", detail)
+        return RateLimited(RATE_LIMITED(), detail)
     if _LOGIN_WORDS.search(raw):
-        return LoginRequired(f"This clip needs a login. {COOKIES_HINT}", detail)
+        return LoginRequired(NEEDS_LOGIN(), detail)
     if _GONE_WORDS.search(raw):
-        return NotFoundOrRemoved("This clip was removed, made private, or the link is wrong.", detail)
+        return NotFoundOrRemoved(REMOVED(), detail)
     if _NOVIDEO_WORDS.search(raw):
-        return NoVideoFound("No video was found at that link.", detail)
-    return CaptureError(f"The download failed: {raw}", detail)
+        return NoVideoFound(NO_VIDEO_AT_LINK(), detail)
+    return CaptureError(FAILED(raw=raw), detail)

@@ -29,6 +29,19 @@ from studycompanion.core.capture.import_model import (
 from studycompanion.core.capture.links import UnsupportedLink, normalise
 from studycompanion.core.capture.tiktok_json import load_json, read_json_export
 from studycompanion.core.capture.tiktok_txt import looks_like_tiktok_txt, read_txt_export, standalone_kind, zip_kinds
+from studycompanion.core.text import QT_TRANSLATE_NOOP
+
+# What the window shows when an import file cannot be read
+A_FOLDER = QT_TRANSLATE_NOOP("ImportErrors", "{path} is a folder; choose the export file inside it.")
+TOO_LARGE = QT_TRANSLATE_NOOP("ImportErrors", "{name} is too large to be an export or a list of links.")
+INPUT_TOO_LARGE = QT_TRANSLATE_NOOP("ImportErrors", "The input is too large to be an export or a list of links.")
+MISSING = QT_TRANSLATE_NOOP("ImportErrors", "{path} does not exist.")
+UNREADABLE = QT_TRANSLATE_NOOP("ImportErrors", "{path} cannot be read: {why}")
+NOT_TEXT = QT_TRANSLATE_NOOP("ImportErrors", "{name} is not a text, JSON or ZIP file.")
+FILE_NOT_TEXT = QT_TRANSLATE_NOOP("ImportErrors", "The file is not a text, JSON or ZIP file.")
+BAD_ZIP = QT_TRANSLATE_NOOP("ImportErrors", "{name} is a damaged or encrypted ZIP file.")
+NO_EXPORT_IN_ZIP = QT_TRANSLATE_NOOP("ImportErrors", "{name} has no TikTok export (user_data JSON or TXT files) "
+                                     "inside.")
 
 __all__ = [
     "MAX_BYTES",
@@ -68,15 +81,15 @@ def read_export(path: Path) -> ParsedExport:
     path = Path(path)
     try:
         if path.is_dir():
-            raise ImportFormatError(f"{path} is a folder; choose the export file inside it.")
+            raise ImportFormatError(A_FOLDER(path=path))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImportFormatError(f"{path.name} is too large to be an export or a list of links.")
+            raise ImportFormatError(TOO_LARGE(name=path.name))
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ImportFormatError(f"{path} does not exist.") from exc
+        raise ImportFormatError(MISSING(path=path)) from exc
     except OSError as exc:
-        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}", str(exc)) from exc
+        raise ImportFormatError(UNREADABLE(path=path, why=exc.strerror or exc), str(exc)) from exc
     return read_export_bytes(data, path.name)
 
 
@@ -93,7 +106,7 @@ def read_import(path: Path, *, likes: bool = False, choice: ImportChoice | None 
 def read_export_bytes(data: bytes, name: str = "") -> ParsedExport:
     """Like read_export, for bytes (standard input, a ZIP member, a drop)."""
     if len(data) > MAX_BYTES:
-        raise ImportFormatError(f"{name or 'The input'} is too large to be an export or a list of links.")
+        raise ImportFormatError(TOO_LARGE(name=name) if name else INPUT_TOO_LARGE())
     if zipfile.is_zipfile(io.BytesIO(data)):
         return _read_zip(data, name or "The ZIP file")
     text = _decode(data, name)
@@ -131,7 +144,7 @@ def parse_tiktok_txt(text: str, *, likes: bool = False, name: str = "") -> Impor
 
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFormatError(f"{name or 'The file'} is not a text, JSON or ZIP file.")
+        raise ImportFormatError(NOT_TEXT(name=name) if name else FILE_NOT_TEXT())
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             return data.decode(encoding)
@@ -151,7 +164,7 @@ def _read_zip(data: bytes, name: str) -> ParsedExport:
                 return read_json_export(load_json(_decode(zf.read(best), best.filename), best.filename))
             texts = {m.filename: _decode(zf.read(m), m.filename) for m in txts}
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as exc:
-        raise ImportFormatError(f"{name} is a damaged or encrypted ZIP file.", str(exc)) from exc
+        raise ImportFormatError(BAD_ZIP(name=name), str(exc)) from exc
     merged = ParsedExport("tiktok-txt", tiktok=True)
     found = False
     for member, kind in zip_kinds(texts).items():
@@ -160,7 +173,7 @@ def _read_zip(data: bytes, name: str) -> ParsedExport:
         found = True
         read_txt_export(texts[member], kind, into=merged, prefix=f"{Path(member).name} ")
     if not found:
-        raise ImportFormatError(f"{name} has no TikTok export (user_data JSON or TXT files) inside.")
+        raise ImportFormatError(NO_EXPORT_IN_ZIP(name=name))
     return merged
 
 

@@ -17,6 +17,7 @@ from studycompanion.core.capture.import_model import (
     parse_date,
 )
 from studycompanion.core.capture.links import UnsupportedLink
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 
 _SKIP_WORDS = ("sound", "hashtag", "effect", "music", "browsing", "history", "share", "comment", "live",
                "search", "message", "collection", "follow", "block", "profile", "login", "purchase", "gift",
@@ -87,17 +88,24 @@ def _walk(value: Any) -> Iterator[tuple[tuple[str, ...], list[Any]]]:
                     stack.append(((*path, f"[{i}]"), cur[i]))
 
 
+CUT_OFF = QT_TRANSLATE_NOOP("ImportErrors", "{name} is not valid JSON (line {line}, column {column}): {why}. Was the "
+                            "export cut off? Download it again from TikTok.")
+FILE_CUT_OFF = QT_TRANSLATE_NOOP("ImportErrors", "The file is not valid JSON (line {line}, column {column}): {why}. "
+                                 "Was the export cut off? Download it again from TikTok.")
+NOT_JSON = QT_TRANSLATE_NOOP("ImportErrors", "{name} is not valid JSON.")
+FILE_NOT_JSON = QT_TRANSLATE_NOOP("ImportErrors", "The file is not valid JSON.")
+NO_FAVOURITES = QT_TRANSLATE_NOOP("ImportErrors", "No TikTok favourites or likes were found in this JSON file. Use the "
+                                  "user_data JSON file from TikTok's 'Download your data'.")
+
+
 def load_json(text: str, name: str = "") -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFormatError(
-            f"{name or 'The file'} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}. "
-            "Was the export cut off? Download it again from TikTok.",
-            str(exc),
-        ) from exc
+        where = {"line": exc.lineno, "column": exc.colno, "why": exc.msg}
+        raise ImportFormatError(CUT_OFF(name=name, **where) if name else FILE_CUT_OFF(**where), str(exc)) from exc
     except (RecursionError, ValueError) as exc:
-        raise ImportFormatError(f"{name or 'The file'} is not valid JSON.", str(exc)) from exc
+        raise ImportFormatError(NOT_JSON(name=name) if name else FILE_NOT_JSON(), str(exc)) from exc
 
 
 def read_json_export(data: Any) -> ParsedExport:
@@ -121,10 +129,7 @@ def read_json_export(data: Any) -> ParsedExport:
         if kind is not None:
             sections.append((path, items, kind))
     if not sections:
-        raise ImportFormatError(
-            "No TikTok favourites or likes were found in this JSON file. Use the user_data JSON file from "
-            "TikTok's 'Download your data'."
-        )
+        raise ImportFormatError(NO_FAVOURITES())
     labelled = any(kind != EntryKind.LINK for _, _, kind in sections)
     parsed = ParsedExport("tiktok-json", tiktok=labelled)
     seen: set[tuple[EntryKind, str, str]] = set()
