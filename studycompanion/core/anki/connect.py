@@ -17,11 +17,24 @@ from studycompanion.core.cards.store import CardStore
 from studycompanion.core.errors import BadInput, UserError
 from studycompanion.core.interests.creators import Creators
 from studycompanion.core.library.clips import Library
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import ExportTarget
 
 DEFAULT_URL = "http://127.0.0.1:8765"
 API_VERSION = 6
 BATCH = 100
+
+# What the window shows when sending to Anki fails
+HTTP_ERROR = QT_TRANSLATE_NOOP("AnkiConnect", "AnkiConnect answered HTTP {code} to {action}.")
+NOT_RUNNING = QT_TRANSLATE_NOOP("AnkiConnect", "Anki is not running at {url}: open Anki with the AnkiConnect add-on "
+                                "(code 2055492159) installed, then try again.")
+NOT_ANKICONNECT = QT_TRANSLATE_NOOP("AnkiConnect", "{url} does not answer like AnkiConnect.")
+NOT_ANKICONNECT_6 = QT_TRANSLATE_NOOP("AnkiConnect", "{url} does not answer like AnkiConnect (version 6 or newer).")
+COULD_NOT = QT_TRANSLATE_NOOP("AnkiConnect", "AnkiConnect could not {action}: {error}")
+TOO_OLD = QT_TRANSLATE_NOOP("AnkiConnect", "AnkiConnect {version} is too old: update the add-on (version 6 or newer).")
+NO_FIELD = QT_TRANSLATE_NOOP("AnkiConnect", "Anki's note type {name} has no field {fields}: change the field map in "
+                             "the settings.")
+NO_NOTE_TYPE = QT_TRANSLATE_NOOP("AnkiConnect", "Anki has no note type named {name}: check the name in the settings.")
 
 
 class AnkiConnectError(UserError):
@@ -65,25 +78,17 @@ class AnkiConnect:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()
         except urllib.error.HTTPError as exc:
-            raise AnkiConnectError(f"AnkiConnect answered HTTP {exc.code} to {action}.", str(exc)) from exc
+            raise AnkiConnectError(HTTP_ERROR(code=exc.code, action=action), str(exc)) from exc
         except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
-            raise AnkiNotRunning(
-                f"Anki is not running at {self.url}: open Anki with the AnkiConnect add-on "
-                "(code 2055492159) installed, then try again.",
-                str(exc),
-            ) from exc
+            raise AnkiNotRunning(NOT_RUNNING(url=self.url), str(exc)) from exc
         try:
             reply = json.loads(raw)
         except ValueError as exc:
-            raise AnkiConnectError(
-                f"{self.url} does not answer like AnkiConnect.", raw[:300].decode("utf-8", "replace")
-            ) from exc
+            raise AnkiConnectError(NOT_ANKICONNECT(url=self.url), raw[:300].decode("utf-8", "replace")) from exc
         if not isinstance(reply, dict) or set(reply) != {"result", "error"}:
-            raise AnkiConnectError(
-                f"{self.url} does not answer like AnkiConnect (version 6 or newer).", str(reply)
-            )
+            raise AnkiConnectError(NOT_ANKICONNECT_6(url=self.url), str(reply))
         if reply["error"] is not None:
-            raise AnkiConnectError(f"AnkiConnect could not {action}: {reply['error']}", str(reply["error"]))
+            raise AnkiConnectError(COULD_NOT(action=action, error=reply["error"]), str(reply["error"]))
         return reply["result"]
 
     def multi(self, actions: Sequence[tuple[str, dict[str, Any]]]) -> list[Any]:
@@ -96,7 +101,7 @@ class AnkiConnect:
             ):
                 if isinstance(reply, dict) and set(reply) == {"result", "error"}:
                     if reply["error"] is not None:
-                        raise AnkiConnectError(f"AnkiConnect could not {action}: {reply['error']}")
+                        raise AnkiConnectError(COULD_NOT(action=action, error=reply["error"]))
                     reply = reply["result"]
                 out.append(reply)
         return out
@@ -106,9 +111,7 @@ class AnkiConnect:
     def check_version(self) -> int:
         version = self.invoke("version")
         if not isinstance(version, int) or version < API_VERSION:
-            raise AnkiConnectError(
-                f"AnkiConnect {version} is too old: update the add-on (version 6 or newer)."
-            )
+            raise AnkiConnectError(TOO_OLD(version=version))
         return version
 
     def ensure_note_types(self, types: Sequence[NoteType] = (OURS_CLOZE, OURS_BASIC)) -> list[str]:
@@ -122,11 +125,10 @@ class AnkiConnect:
                     fields = set(self.invoke("modelFieldNames", modelName=nt.name))
                     missing = sorted({f for f in nt.field_map.values() if f} - fields)
                     if missing:
-                        raise BadInput(f"Anki's note type {nt.name} has no field {', '.join(missing)}: "
-                                       "change the field map in the settings.")
+                        raise BadInput(NO_FIELD(name=nt.name, fields=", ".join(missing)))
                 continue
             if not nt.ours:
-                raise BadInput(f"Anki has no note type named {nt.name}: check the name in the settings.")
+                raise BadInput(NO_NOTE_TYPE(name=nt.name))
             template = nt.templates[0]
             self.invoke(
                 "createModel",

@@ -25,7 +25,13 @@ from studycompanion.core.db.tables import Card
 from studycompanion.core.errors import BadInput, StorageError
 from studycompanion.core.interests.creators import Creators
 from studycompanion.core.library.clips import Library
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardState, ExportTarget
+
+# What the window shows when an .apkg cannot be written
+NO_CARDS = QT_TRANSLATE_NOOP("AnkiExport", "There are no cards to export in this selection.")
+NOT_APKG = QT_TRANSLATE_NOOP("AnkiExport", "{name}: the export file must end in .apkg.")
+NOT_WRITTEN = QT_TRANSLATE_NOOP("AnkiExport", "The deck could not be written to {path}: {why}")
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,10 @@ def deck_id(name: str) -> int:
 def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None = None) -> ExportResult:
     """Write the package next to `out` and move it into place: a failed export leaves no half file."""
     if not notes:
-        raise BadInput("There are no cards to export in this selection.")
+        raise BadInput(NO_CARDS())
     out = Path(out)
     if out.suffix.lower() != ".apkg":
-        raise BadInput(f"{out.name}: the export file must end in .apkg.")
+        raise BadInput(NOT_APKG(name=out.name))
     now = time.time() if now is None else now
     models: dict[str, genanki.Model] = {}
     decks: dict[str, genanki.Deck] = {}
@@ -127,9 +133,7 @@ def export_apkg(notes: Sequence[anki.AnkiNote], out: Path, *, now: float | None 
         finally:
             tmp.unlink(missing_ok=True)
     except OSError as exc:
-        raise StorageError(
-            f"The deck could not be written to {out}: {exc.strerror or exc}", str(exc)
-        ) from exc
+        raise StorageError(NOT_WRITTEN(path=out, why=exc.strerror or exc), str(exc)) from exc
     return ExportResult(out, len(notes), cards, len(media), sorted(decks), out.stat().st_size,
                         missing_media=sum(n.missing_media for n in notes))
 

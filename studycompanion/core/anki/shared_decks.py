@@ -22,12 +22,24 @@ from typing import Protocol
 
 from studycompanion.core.cards import cloze
 from studycompanion.core.errors import BadInput
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import KeyPoint
 
 ANKING_SCOPE = "tag:#AK_*"  # every AnKing note carries tags under #AK_Step1_v12::, #AK_Step2_v12::, ...
 MAX_TERMS = 24
 MAX_NOTES = 30
 GENERIC_SHARE = 0.25  # a term found in more than this share of the scope is too generic to rank on
+
+# The report the Cards tab shows after an action (each part a whole phrase; the parts are joined with "; ")
+UNSUSPENDED = QT_TRANSLATE_NOOP("SharedDecks", "{n} cards unsuspended")
+UNSUSPENDED_SOME_ACTIVE = QT_TRANSLATE_NOOP("SharedDecks", "{n} cards unsuspended, {active} were already active")
+TAGGED = QT_TRANSLATE_NOOP("SharedDecks", "{n} notes tagged {tag}")
+NO_LONGER_IN_ANKI = QT_TRANSLATE_NOOP("SharedDecks", "{n} notes are no longer in Anki")
+STILL_SUSPENDED = QT_TRANSLATE_NOOP("SharedDecks", "{n} cards are still suspended")
+EMPTY_TERM = QT_TRANSLATE_NOOP("SharedDecks", "An empty term cannot be searched for.")
+SEARCH_FAILED = QT_TRANSLATE_NOOP("SharedDecks", "Anki could not search: {error}")
+NO_NOTE_CHOSEN = QT_TRANSLATE_NOOP("SharedDecks", "Choose at least one note.")
+BAD_TAG = QT_TRANSLATE_NOOP("SharedDecks", "A tag cannot be empty or contain spaces (use :: for levels).")
 MIN_TERM_LETTERS = 3
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
@@ -102,14 +114,14 @@ class ActionReport:
     def summary(self) -> str:
         parts = []
         if self.action in (SharedAction.UNSUSPEND, SharedAction.UNSUSPEND_AND_TAG):
-            parts.append(f"{self.unsuspended} cards unsuspended" + (
-                f", {self.already_active} were already active" if self.already_active else ""))
+            parts.append(UNSUSPENDED_SOME_ACTIVE(n=self.unsuspended, active=self.already_active)
+                         if self.already_active else UNSUSPENDED(n=self.unsuspended))
         if self.action in (SharedAction.TAG, SharedAction.UNSUSPEND_AND_TAG):
-            parts.append(f"{self.tagged} notes tagged {self.tag}")
+            parts.append(TAGGED(n=self.tagged, tag=self.tag))
         if self.missing:
-            parts.append(f"{len(self.missing)} notes are no longer in Anki")
+            parts.append(NO_LONGER_IN_ANKI(n=len(self.missing)))
         if self.still_suspended:
-            parts.append(f"{self.still_suspended} cards are still suspended")
+            parts.append(STILL_SUSPENDED(n=self.still_suspended))
         return "; ".join(parts) + "."
 
 
@@ -158,7 +170,7 @@ def term_query(term: str, scope: str = ANKING_SCOPE) -> str:
     """An Anki search for one term: a whole word (`w:`) for one word, the phrase for several."""
     words = term.split()
     if not words:
-        raise BadInput("An empty term cannot be searched for.")
+        raise BadInput(EMPTY_TERM())
     match = f"w:{_escape(words[0])}" if len(words) == 1 else f'"{_escape(term)}"'
     return f"{scope} {match}".strip() if scope else match
 
@@ -237,7 +249,7 @@ def _multi(connect: Connect, actions: Sequence[tuple[str, dict[str, object]]]) -
     for item in reply if isinstance(reply, list) else []:
         if isinstance(item, dict) and set(item) == {"result", "error"}:
             if item["error"] is not None:
-                raise BadInput(f"Anki could not search: {item['error']}")
+                raise BadInput(SEARCH_FAILED(error=item["error"]))
             item = item["result"]
         out.append(item)
     return out
@@ -259,9 +271,9 @@ def apply_action(connect: Connect, notes: Sequence[SharedNote], action: SharedAc
                  tag: str = "StudyCompanion") -> ActionReport:
     """Unsuspend the notes' cards and/or tag the notes, in one AnkiConnect request, then read back what changed."""
     if not notes:
-        raise BadInput("Choose at least one note.")
+        raise BadInput(NO_NOTE_CHOSEN())
     if action is not SharedAction.UNSUSPEND and (not tag or any(c.isspace() for c in tag)):
-        raise BadInput("A tag cannot be empty or contain spaces (use :: for levels).")
+        raise BadInput(BAD_TAG())
     report = ActionReport(action, len(notes), tag=tag if action is not SharedAction.UNSUSPEND else "")
     infos = connect.invoke("notesInfo", notes=[n.note_id for n in notes])
     present: dict[int, list[int]] = {}
