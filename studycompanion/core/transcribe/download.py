@@ -15,6 +15,7 @@ import urllib.error
 from pathlib import Path
 
 from studycompanion.core.fetch import FetchProgress, fetch_resuming, why
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.transcribe.models import (
     COMPLETE_MARKER,
     ModelSource,
@@ -24,6 +25,16 @@ from studycompanion.core.transcribe.models import (
 )
 
 log = logging.getLogger(__name__)
+
+# What the window shows when a model download fails
+NOT_DOWNLOADABLE = QT_TRANSLATE_NOOP("ModelDownload", "'{name}' is not a downloadable model (it comes with "
+                                     "StudyCompanion or its extras).")
+NO_FILE = QT_TRANSLATE_NOOP("ModelDownload", "The model repository {repo} has no {filename}; cannot use '{name}'.")
+NO_VOCABULARY = QT_TRANSLATE_NOOP("ModelDownload", "The model repository {repo} has no vocabulary file.")
+NOT_DOWNLOADED = QT_TRANSLATE_NOOP("ModelDownload", "Could not download the '{name}' model: {why}. Check the internet "
+                                   "connection and run it again (it resumes where it stopped); the current model "
+                                   "keeps working meanwhile.")
+NOT_SAVED = QT_TRANSLATE_NOOP("ModelDownload", "Could not save the '{name}' model: {why}")
 
 HF_BASE_URL = "https://huggingface.co"
 REQUIRED = ("config.json", "model.bin", "tokenizer.json")
@@ -64,7 +75,7 @@ def download_model(
     if done is not None:
         return done
     if spec.source is not ModelSource.DOWNLOAD or not spec.repo:
-        raise ModelUnavailable(f"'{name}' is not a downloadable model (it comes with StudyCompanion or its extras).")
+        raise ModelUnavailable(NOT_DOWNLOADABLE(name=name))
     staging = models_dir / ".partial" / name
     staging.mkdir(parents=True, exist_ok=True)
     root = f"{base_url.rstrip('/')}/{spec.repo}/resolve/main"
@@ -73,27 +84,23 @@ def download_model(
             if not (staging / filename).is_file() and not _fetch_resuming(
                 f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
             ):
-                raise ModelUnavailable(f"The model repository {spec.repo} has no {filename}; cannot use '{name}'.")
+                raise ModelUnavailable(NO_FILE(repo=spec.repo, filename=filename, name=name))
         if not any((staging / v).is_file() for v in VOCABULARY_CHOICES):
             for vocabulary in VOCABULARY_CHOICES:
                 if _fetch_resuming(f"{root}/{vocabulary}", staging / vocabulary, progress=progress, cancel=cancel,
                           timeout=timeout):
                     break
             else:
-                raise ModelUnavailable(f"The model repository {spec.repo} has no vocabulary file.")
+                raise ModelUnavailable(NO_VOCABULARY(repo=spec.repo))
         for filename in OPTIONAL:
             if not (staging / filename).is_file():
                 _fetch_resuming(
                     f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
                 )
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        raise ModelUnavailable(
-            f"Could not download the '{name}' model: {_why(exc)}. Check the internet connection and run it again "
-            "(it resumes where it stopped); the current model keeps working meanwhile.",
-            str(exc),
-        ) from exc
+        raise ModelUnavailable(NOT_DOWNLOADED(name=name, why=_why(exc)), str(exc)) from exc
     except OSError as exc:
-        raise ModelUnavailable(f"Could not save the '{name}' model: {exc.strerror or exc}", str(exc)) from exc
+        raise ModelUnavailable(NOT_SAVED(name=name, why=exc.strerror or exc), str(exc)) from exc
 
     final = models_dir / name
     if final.exists():

