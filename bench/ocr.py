@@ -13,7 +13,7 @@ CPU time (all threads) for reading a clip, engine already built, per 60 s of vid
 the app reads it, in the on-screen text process (core/screen/process.py): the CPU is the child's for the clip (all
 its threads, as it reports) plus the benchmark process's own (the pipe, the threads waiting on it);
 `--in-process` reads in this process instead (the process's CPU time alone). `--cv2 lite` gives rapidocr the
-stand-in for OpenCV that the bundle uses (core/screen/cv2_lite.py; STUDYCOMPANION_CV2=lite, passed on to the child).
+stand-in for OpenCV that the bundle uses (core/screen/cv2_lite/; STUDYCOMPANION_CV2=lite, passed on to the child).
 Targets (issue 14, 2 cores): CER <= 3 % clean, <= 8 % busy; >= 95 % of lines found; <= 5 s CPU per 60 s.
 """
 
@@ -134,7 +134,7 @@ def main() -> None:
     parser.add_argument("--in-process", action="store_true", help="read in this process, not in the app's child")
     parser.add_argument("--limit", type=int, default=0, help="read only the first N clips of the split(s)")
     parser.add_argument("--cv2", choices=("installed", "lite"), default="installed",
-                        help="lite: rapidocr runs on the bundle's stand-in for OpenCV (core/screen/cv2_lite.py)")
+                        help="lite: rapidocr runs on the bundle's stand-in for OpenCV (core/screen/cv2_lite/)")
     args = parser.parse_args()
     if args.cv2 == "lite":
         os.environ[CV2_ENV] = "lite"  # read by the engine, here or in the child (which inherits the environment)

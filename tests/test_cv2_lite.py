@@ -1,4 +1,4 @@
-"""cv2-lite, the bundle's stand-in for OpenCV (core/screen/cv2_lite.py): each function rapidocr reaches gives what
+"""cv2-lite, the bundle's stand-in for OpenCV (core/screen/cv2_lite/): each function rapidocr reaches gives what
 real cv2 gives on small synthetic inputs (tolerances stated per test), rapidocr's own detector post-processing
 finds the same boxes on it, and the on-screen text process reads a clip to the same lines with it as with OpenCV,
 including where `cv2` cannot be imported at all (the bundle). Real cv2 is the reference where installed."""

@@ -9,7 +9,7 @@ this app never does: the paths are given explicitly, and a missing file is an er
 Only the on-screen text process (worker.py) builds one, so ONNX Runtime never runs in the app's interpreter
 (creating its sessions holds the GIL for 80-120 ms); its models load on first use. It is not thread-safe
 (RapidOCR keeps per-call options on the object), so one reader uses it at a time (a lock guards it).
-rapidocr imports cv2, which the bundle does not ship: cv2_lite.py stands in for it where `import cv2` fails, or
+rapidocr imports cv2, which the bundle does not ship: cv2_lite/ stands in for it where `import cv2` fails, or
 everywhere when STUDYCOMPANION_CV2=lite (tests, bench/ocr.py --cv2 lite).
 """
 
@@ -66,7 +66,7 @@ def provide_cv2() -> None:
             return
         except ImportError:
             pass
-    from studycompanion.core.screen import cv2_lite
+    import studycompanion.core.screen.cv2_lite as cv2_lite  # the submodule, not the package's namespace
 
     sys.modules["cv2"] = cv2_lite
 
