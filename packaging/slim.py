@@ -9,10 +9,9 @@ packaging/studycompanion.spec calls these; tests/test_packaging.py checks them w
 - `strip_debug(folder)` (Linux): `strip --strip-debug` on the ELF files that carry DWARF debug sections
   (ctranslate2's extension module 68 -> 1.7 MB, curl_cffi's 41 -> 8 MB). Only debug sections go: symbol tables
   and everything the loader reads stay, and files without debug sections are not rewritten at all.
-- `share_ffmpeg(internal)` (Linux): cv2 (pulled in by rapidocr) carries its own copy of FFmpeg for a video
-  reader the app never uses, beside PyAV's. Each of cv2's FFmpeg libraries becomes a link to PyAV's of the same
-  major version (FFmpeg keeps its ABI within a major version), and the libraries only cv2's copy needed
-  (its libvpx, OpenSSL 1.1, swresample) go. cv2 still imports and still reads video, through PyAV's FFmpeg.
+- `stub_encoders(internal)` (Linux): PyAV's x265, SVT-AV1 and x264 libraries, which the app never opens, become
+  stubs that keep libavcodec loading (30 MB).
+OpenCV is not in the bundle at all (the spec excludes cv2: rapidocr runs on core/screen/cv2_lite/).
 """
 
 from __future__ import annotations
@@ -160,60 +159,6 @@ def strip_debug(folder: Path) -> list[tuple[str, int, int]]:
             continue
         done.append((str(path.relative_to(folder)), before, path.stat().st_size))
     return done
-
-
-_FFMPEG_LIB = re.compile(
-    r"^(?P<base>lib(?:avcodec|avformat|avutil|avdevice|avfilter|swscale|swresample|postproc))"
-    r"-[0-9a-f]{8}\.so\.(?P<major>\d+)(\.\d+)*$")
-
-
-def share_ffmpeg(internal: Path, cv_dir: str = "opencv_python_headless.libs",
-                 av_dir: str = "av.libs") -> list[tuple[str, int]]:
-    """Point cv2's FFmpeg libraries at PyAV's and drop what only cv2's copy needed: (removed name, bytes)."""
-    cv_libs, av_libs = internal / cv_dir, internal / av_dir
-    if not cv_libs.is_dir() or not av_libs.is_dir():
-        return []
-    pyav = {}
-    for lib in av_libs.iterdir():
-        match = _FFMPEG_LIB.match(lib.name)
-        if match:
-            pyav[(match["base"], match["major"])] = lib
-    replaced = []
-    for lib in sorted(cv_libs.iterdir()):
-        match = _FFMPEG_LIB.match(lib.name)
-        target = pyav.get((match["base"], match["major"])) if match else None
-        if target is None or lib.is_symlink():
-            continue
-        replaced.append((lib.name, lib.stat().st_size))
-        lib.unlink()
-        lib.symlink_to(os.path.relpath(target, cv_libs))
-    if not replaced:
-        return []
-    # a library's $ORIGIN is the folder of the link it was opened through, not of its target: PyAV's FFmpeg,
-    # loaded through cv2's folder, finds its own dependencies there as links too (the loader maps each file once)
-    for lib in av_libs.iterdir():
-        link = cv_libs / lib.name
-        if not link.exists() and not link.is_symlink():
-            link.symlink_to(os.path.relpath(lib, cv_libs))
-    # what cv2's extension modules still reach, through the links
-    roots = [p for p in _files(internal / "cv2") if ".so" in p.name]
-    reached: set[str] = set()
-    todo = [name for root in roots for name in needed(root)]
-    while todo:
-        name = todo.pop()
-        path = cv_libs / name
-        if name in reached or not path.exists():
-            continue
-        reached.add(name)
-        todo += needed(path.resolve())
-    removed = list(replaced)
-    for lib in sorted(cv_libs.iterdir()):
-        if lib.name in reached:
-            continue
-        if not lib.is_symlink():
-            removed.append((lib.name, lib.stat().st_size))
-        lib.unlink()
-    return removed
 
 
 # PyAV's FFmpeg links these video encoders; the app only decodes, remuxes and writes MP3 (libmp3lame) with it
