@@ -116,3 +116,23 @@ def test_only_youtube_links_fetch_it(pypi: tuple[ClipServer, bytes], tmp_path: P
     with pytest.raises(Exception):  # noqa: B017, PT011 - the 404 itself is test_capture_errors' business
         downloader.download(f"{server.base_url}/clip.mp4", tmp_path / "clip")
     assert env.deno_exe(tmp_path) is None, "a direct file link never fetches deno"
+
+
+def test_two_youtube_downloads_at_once_fetch_it_once(clip_server: ClipServer, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    body = _wheel()
+    path = "aa/bb/deno-slow.whl"
+    monkeypatch.setattr(deno_fetch, "WHEELS", {deno_fetch.platform_key(): DenoWheel(
+        path, hashlib.sha256(body).hexdigest(), len(body))})
+    clip_server.add(f"/packages/{path}", Route(body=body, chunk=16_384, delay=0.01))  # ~0.2 s: the two overlap
+    got: list[Path] = []
+    base = f"{clip_server.base_url}/packages"
+    threads = [threading.Thread(target=lambda: got.append(fetch_deno(tmp_path, base_url=base))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert len(got) == 2 and got[0] == got[1] and got[0].read_bytes() == BINARY
+    assert len(clip_server.requests_for(f"/packages/{path}")) == 1

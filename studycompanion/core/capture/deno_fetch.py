@@ -15,6 +15,7 @@ import os
 import platform
 import shutil
 import sys
+import threading
 import urllib.error
 import zipfile
 from dataclasses import dataclass
@@ -98,7 +99,19 @@ def fetch_deno(
     base_url: str | None = None,  # PYPI_FILES
     timeout: float = 30.0,
 ) -> Path:
-    """Fetch the pinned deno wheel for this platform, keep its binary under root/tools/, return its path."""
+    """Fetch the pinned deno wheel for this platform, keep its binary under root/tools/, return its path.
+
+    Downloads run side by side (several YouTube links at once): one fetches, the others wait for it and use
+    its result; they must not append to one partial file together."""
+    with _FETCHING:
+        return _fetch_deno(root, progress=progress, cancel=cancel, base_url=base_url, timeout=timeout)
+
+
+_FETCHING = threading.Lock()  # one process runs a library's jobs (the single-instance lock), so a thread lock is enough
+
+
+def _fetch_deno(root: Path, *, progress: FetchProgress | None, cancel: Cancel | None, base_url: str | None,
+                timeout: float) -> Path:
     done = fetched_deno(root)
     if done is not None:
         return done

