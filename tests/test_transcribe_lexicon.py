@@ -145,6 +145,15 @@ def test_another_form_of_the_heard_word_is_not_a_correction(lexicon: Lexicon) ->
     assert fixed(heard("metaprolol"), lexicon) == "metoprolol", "a slip inside the word is still corrected"
 
 
+def test_a_slip_in_a_drugs_last_letters_is_still_corrected(lexicon: Lexicon) -> None:
+    # only sibling endings (-ia/-ial, -i/-ic, -ic/-ia ...) make two forms of one word; these are mishearings
+    for said, right in (("amiodarome", "amiodarone"), ("metoprolal", "metoprolol"), ("furosemine", "furosemide"),
+                        ("amlodipin", "amlodipine"), ("vancomycine", "vancomycin"), ("metformine", "metformin"),
+                        ("lisinoprel", "lisinopril"), ("clopidogrell", "clopidogrel"),
+                        ("hyperkalemio", "hyperkalemia"), ("ciprofloxacine", "ciprofloxacin")):
+        assert fixed(heard(said), lexicon) == right, said
+
+
 def test_letters_heard_one_by_one_are_kept(lexicon: Lexicon) -> None:
     # the audio check's looser thresholds proposed "softener" for "so the INR" (then heard as close enough)
     from studycompanion.core.transcribe.lexicon import run_options

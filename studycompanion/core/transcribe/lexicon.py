@@ -13,8 +13,8 @@ Guards, each measured on the tuning split of bench/data/medical_asr (never on it
   one of the clip's own context terms (title, caption, hashtags, on-screen text, personal dictionary);
 - a word that already is a lexicon term (or its plural) is never changed, nor a word written in capitals
   (letters heard one by one: "INR");
-- a term that is the heard word with only its last letters changed is another form of it ("pylori" is not
-  "pyloric"), not a mishearing;
+- a word that is another form of a term (a sibling ending: "pylori" / "pyloric", "Listeria" / "Listerial") was
+  said right, and no term replaces it;
 - a target made only of common English words is never used, and singular / plural follows what was heard.
 Context terms win ties (and get `context_bonus`).
 """
@@ -214,15 +214,24 @@ def _inside(a: str, b: str) -> bool:
     return gap >= 2 and Indel.distance(a, b) == gap
 
 
-def _another_form(a: str, b: str) -> bool:
-    """Two spellings of one stem that differ only in their last letters ("pylori" / "pyloric", "Listeria" /
-    "Listerial", "eclamptic" / "eclampsia"): the speaker chose a form, and the lexicon may not hold it."""
-    shared = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        shared += 1
-    return a != b and shared >= 5 and shared >= min(len(a), len(b)) - 2
+# Endings that turn one medical word into a sibling of it (noun / adjective / Latin plural): a heard word and a
+# term that differ only by one of these pairs are two forms of one stem, not a mishearing of one for the other.
+_SIBLING_ENDINGS = (("ia", "ial"), ("ia", "ic"), ("i", "ic"), ("a", "al"), ("ic", "ical"), ("osis", "otic"),
+                    ("us", "i"), ("um", "a"), ("y", "ic"))
+
+
+def _another_form(heard: str, term: str) -> bool:
+    """The heard word and the term are two forms of one stem ("pylori" / "pyloric", "Listeria" / "Listerial",
+    "eclamptic" / "eclampsia"): the speaker chose a form, and the lexicon may not hold it. Only the sibling
+    endings above count, so a slip in a drug's last letters ("metformine", "amiodarome") is still a slip."""
+    for x, y in _SIBLING_ENDINGS:
+        for one, other in ((x, y), (y, x)):
+            if heard.endswith(one) and term.endswith(other):
+                a, b = heard[: len(heard) - len(one)], term[: len(term) - len(other)]
+                # the same stem, or one whose last letter the speaker's form changes ("eclampt-ic", "eclamps-ia")
+                if len(a) >= 4 and (a == b or (len(a) == len(b) and a[:-1] == b[:-1])):
+                    return True
+    return False
 
 
 def _styled(form: str, original: str, context: bool) -> str:
@@ -250,6 +259,16 @@ def run_options(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSet
     choose: "Metaprollis" is "Metoprolol is")."""
     runs: list[RunOptions] = []
     texts = [w.text.strip() for w in words]
+    siblings: dict[int, bool] = {}
+
+    def said_right(k: int) -> bool:
+        """Word k, a rare word, is another form of a lexicon term near it ("pylori" of "pyloric")."""
+        if k not in siblings:
+            key = squash(texts[k])
+            siblings[k] = len(key) >= 5 and lexicon.rank(texts[k]) > settings.common_rank and any(
+                _another_form(key, t.key) for t in lexicon.candidates(key, _codes(key)[0], main=True))
+        return siblings[k]
+
     for i in range(len(words)):
         for n in range(1, settings.max_words + 1):
             run = list(range(i, min(i + n, len(words))))
@@ -275,11 +294,11 @@ def run_options(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSet
             codes = _codes(key)
             original = " ".join(texts[k] for k in run)
             scored: dict[str, list[tuple[float, bool, str]]] = {}
+            if any(said_right(k) for k in run):
+                continue  # a word of the run is another form of a term: it was said right, no term replaces it
             for term in lexicon.candidates(key, codes[0], main=not all_common):
                 if len(term.key) < settings.min_letters or not 0.7 <= len(key) / max(1, len(term.key)) <= 1.4:
                     continue
-                if _another_form(stem, term.key) and _another_form(key, term.key):
-                    continue  # the same word in another form: what was heard is kept
                 if not term.context:
                     if _inside(stem, term.key) or _inside(key, term.key):
                         continue  # "statins" is not "nystatins", "hemolysis" not "hemodialysis": another word
