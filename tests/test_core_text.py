@@ -256,3 +256,17 @@ def _spanish_table() -> dict[tuple[str, str], str]:
     return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg.findtext("translation") or ""
             for ctx in root.iter("context") for msg in ctx.iter("message")}
 
+
+
+def test_a_nameless_zip_and_a_damaged_download_read_whole_in_spanish(
+        tmp_path: Path, shouting: dict[tuple[str, str], str]) -> None:
+    """No English glued into a translated sentence: a ZIP dropped without a name, fetch's own errors."""
+    from studycompanion.core.capture.importers import ImportFormatError, read_export_bytes
+    from studycompanion.core.fetch import DAMAGED
+
+    shouting.update(_spanish_table())
+    broken_zip = b"PK\x05\x06" + b"\0" * 18  # an empty archive: no TikTok export inside
+    with pytest.raises(ImportFormatError) as caught:
+        read_export_bytes(broken_zip)
+    assert caught.value.message.startswith("El archivo ZIP no contiene ninguna exportación de TikTok")
+    assert DAMAGED(name="deno.whl").startswith("El archivo deno.whl descargado está dañado")

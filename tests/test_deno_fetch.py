@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import stat
 import sys
 import zipfile
@@ -21,6 +20,8 @@ from studycompanion.core.capture.options import DownloadProgress
 from studycompanion.core.settings import Settings
 from studycompanion.paths import AppPaths
 from tests.httpserver import ClipServer, Route
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BINARY = b"#!/bin/sh\necho deno " + DENO_VERSION.encode() + b"\n" + b"#" * 300_000  # padded: the drop test
 
@@ -103,19 +104,85 @@ def test_an_unknown_platform_says_how_to_get_deno(tmp_path: Path, monkeypatch: p
         fetch_deno(tmp_path)
 
 
-def test_only_youtube_links_fetch_it(pypi: tuple[ClipServer, bytes], tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_youtube_download_fetches_it_first_and_a_file_link_never(pypi: tuple[ClipServer, bytes], tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     server, _ = pypi
     monkeypatch.setattr(deno_fetch, "PYPI_FILES", f"{server.base_url}/packages")
     downloader = Capturer(AppPaths(tmp_path), Settings())
-    notes: list[DownloadProgress] = []
-    downloader._ensure_js_runtime(notes.append, None)  # noqa: SLF001 - what download() runs for a YouTube link
-    assert env.deno_exe(tmp_path) and notes and notes[-1].message().startswith("Fetching YouTube support")
-    os.remove(env.deno_exe(tmp_path) or "")
     server.add("/clip.mp4", Route(status=404))
     with pytest.raises(Exception):  # noqa: B017, PT011 - the 404 itself is test_capture_errors' business
         downloader.download(f"{server.base_url}/clip.mp4", tmp_path / "clip")
     assert env.deno_exe(tmp_path) is None, "a direct file link never fetches deno"
+    notes: list[DownloadProgress] = []
+    with pytest.raises(Exception):  # noqa: B017, PT011 - youtube.com itself is out of reach in tests
+        downloader.download("https://www.youtube.com/shorts/dQw4w9WgXcQ", tmp_path / "yt", progress_cb=notes.append)
+    assert env.deno_exe(tmp_path), "the YouTube link fetched deno before yt-dlp ran"
+    assert notes and notes[0].message().startswith("Fetching YouTube support (deno, once): ")
+
+
+def test_a_youtube_download_goes_on_without_it_when_pypi_is_out_of_reach(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(env, "_installed_deno", lambda: None)
+    monkeypatch.setattr(deno_fetch, "PYPI_FILES", "http://127.0.0.1:9/packages")
+    downloader = Capturer(AppPaths(tmp_path), Settings())
+    with caplog.at_level("WARNING"), pytest.raises(Exception) as caught:  # noqa: PT011 - youtube.com is out of reach
+        downloader.download("https://www.youtube.com/shorts/dQw4w9WgXcQ", tmp_path / "yt")
+    assert not isinstance(caught.value, DenoUnavailable), "yt-dlp was still tried"
+    assert "without a JS runtime" in caplog.text
+
+
+def test_a_second_process_waits_for_the_first_fetch(pypi: tuple[ClipServer, bytes], tmp_path: Path) -> None:
+    """The window and a CLI `add` fetching at once: one request, both get the binary (a file lock, not a thread
+    lock)."""
+    import subprocess
+    import sys as _sys
+
+    server, body = pypi
+    wheel = next(iter(deno_fetch.WHEELS.values()))
+    server.add(f"/packages/{wheel.path}", Route(body=body, chunk=16_384, delay=0.01))
+    script = f"""
+import sys
+from pathlib import Path
+from studycompanion.core.capture import deno_fetch
+deno_fetch.WHEELS = {{deno_fetch.platform_key(): deno_fetch.DenoWheel({wheel.path!r}, {wheel.sha256!r}, {wheel.size})}}
+print(deno_fetch.fetch_deno(Path({str(tmp_path)!r}), base_url={server.base_url + "/packages"!r}))
+"""
+    procs = [subprocess.Popen([_sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT) for _ in range(2)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e[-1500:] for _, e in outs]
+    assert {o.strip() for o, _ in outs} == {str(deno_fetch.fetched_deno(tmp_path))}
+    assert len(server.requests_for(f"/packages/{wheel.path}")) == 1
+
+
+def test_waiting_for_another_fetch_can_be_cancelled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from studycompanion.core.errors import JobCancelled
+    from studycompanion.core.filelock import locked
+
+    monkeypatch.setattr(env, "_installed_deno", lambda: None)
+    cancel = threading.Event()
+    with locked(tmp_path / "tools" / ".deno.lock"):  # another download is fetching
+        threading.Timer(0.3, cancel.set).start()
+        started = time.monotonic()
+        with pytest.raises(JobCancelled):
+            fetch_deno(tmp_path, cancel=cancel, base_url="http://127.0.0.1:9/packages")
+    assert time.monotonic() - started < 2
+
+
+def test_a_whole_partial_file_is_verified_not_fetched_again(clip_server: ClipServer, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    body = _wheel()
+    path = "cc/dd/deno-whole.whl"
+    monkeypatch.setattr(deno_fetch, "WHEELS", {deno_fetch.platform_key(): DenoWheel(
+        path, hashlib.sha256(body).hexdigest(), len(body))})
+    staging = tmp_path / "tools" / ".partial"
+    staging.mkdir(parents=True)
+    (staging / (path.rsplit("/", 1)[-1] + ".part")).write_bytes(body)  # a crash after the last byte
+    assert fetch_deno(tmp_path, base_url=f"{clip_server.base_url}/packages").read_bytes() == BINARY
+    assert clip_server.requests_for(f"/packages/{path}") == []
 
 
 def test_two_youtube_downloads_at_once_fetch_it_once(clip_server: ClipServer, tmp_path: Path,

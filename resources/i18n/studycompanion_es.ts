@@ -294,6 +294,13 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>CaptureProgress</name>
+    <message>
+        <source>Fetching YouTube support (deno, once)</source>
+        <translation>Descargando el soporte de YouTube (deno, una sola vez)</translation>
+    </message>
+</context>
+<context>
     <name>CardChecks</name>
     <message>
         <source>The recogniser was unsure of {words}: listen to it.</source>
@@ -1137,6 +1144,10 @@ https://youtube.com/shorts/…</translation>
         <source>The deno download has no deno in it; try again.</source>
         <translation>La descarga de deno no contiene deno; vuelve a intentarlo.</translation>
     </message>
+    <message>
+        <source>YouTube links need deno, and it could not be saved in the library: {why}.</source>
+        <translation>Los enlaces de YouTube necesitan deno, y no se pudo guardar en la biblioteca: {why}.</translation>
+    </message>
 </context>
 <context>
     <name>EmptyState</name>
@@ -1490,6 +1501,21 @@ https://youtube.com/shorts/…</translation>
     </message>
 </context>
 <context>
+    <name>Fetch</name>
+    <message>
+        <source>The downloaded {name} is larger than announced; run it again.</source>
+        <translation>El archivo {name} descargado es más grande de lo anunciado; vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The downloaded {name} is damaged (checksum mismatch); run it again.</source>
+        <translation>El archivo {name} descargado está dañado (la suma de comprobación no coincide); vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The download of {name} keeps breaking off; run it again later to resume.</source>
+        <translation>La descarga de {name} se interrumpe una y otra vez; vuelve a intentarlo más tarde para continuarla.</translation>
+    </message>
+</context>
+<context>
     <name>FixDialog</name>
     <message>
         <source>Fix the transcript</source>
@@ -1831,6 +1857,14 @@ https://youtube.com/shorts/…</translation>
     <message>
         <source>{name} has no TikTok export (user_data JSON or TXT files) inside.</source>
         <translation>{name} no contiene ninguna exportación de TikTok (archivos user_data JSON o TXT).</translation>
+    </message>
+    <message>
+        <source>The ZIP file is damaged or encrypted.</source>
+        <translation>El archivo ZIP está dañado o cifrado.</translation>
+    </message>
+    <message>
+        <source>The ZIP file has no TikTok export (user_data JSON or TXT files) inside.</source>
+        <translation>El archivo ZIP no contiene ninguna exportación de TikTok (archivos JSON user_data o TXT).</translation>
     </message>
     <message>
         <source>{name} is not valid JSON (line {line}, column {column}): {why}. Was the export cut off? Download it again from TikTok.</source>

@@ -20,9 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from studycompanion.core.errors import JobCancelled, UserError
+from studycompanion.core.filelock import Cancel
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +34,6 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 # (bytes done, bytes total or 0 when unknown, file name)
 FetchProgress = Callable[[int, int, str], None]
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
 
 
 class FetchFailed(UserError):
@@ -91,6 +89,11 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+LARGER = QT_TRANSLATE_NOOP("Fetch", "The downloaded {name} is larger than announced; run it again.")
+DAMAGED = QT_TRANSLATE_NOOP("Fetch", "The downloaded {name} is damaged (checksum mismatch); run it again.")
+BREAKS_OFF = QT_TRANSLATE_NOOP("Fetch", "The download of {name} keeps breaking off; run it again later to resume.")
+
+
 def fetch(
     url: str,
     dest: Path,
@@ -103,10 +106,34 @@ def fetch(
 ) -> bool:
     """Fetch `url` into `dest`, resuming a partial `dest.part`; False when the server has no such file.
 
-    `pinned` (size, sha256) wins over what the server's headers say; `error` is the UserError raised for a
-    damaged file."""
+    `pinned` (size, sha256) wins over what the server's headers say, and a partial file already of the pinned
+    size (a crash before the rename) is only verified, not fetched again; `error` is the UserError raised for a
+    damaged file. Not a lock: callers that may fetch one file twice at once hold core/filelock.locked()."""
     part = dest.with_name(dest.name + ".part")
     offset = part.stat().st_size if part.exists() else 0
+    if pinned is not None and pinned.size and offset == pinned.size:
+        expected = pinned
+    else:
+        got = _download(url, part, offset, dest.name, progress=progress, cancel=cancel, timeout=timeout)
+        if got is None:
+            return False
+        expected = Expected(pinned.size or got.size, pinned.sha256 or got.sha256) if pinned is not None else got
+    size = part.stat().st_size
+    if expected.size is not None and size < expected.size:
+        raise ConnectionError(f"{dest.name} stopped early ({size} of {expected.size} bytes)")  # resumed
+    if expected.size is not None and size > expected.size:
+        part.unlink(missing_ok=True)
+        raise error(LARGER(name=dest.name))
+    if expected.sha256 is not None and _sha256(part) != expected.sha256:
+        part.unlink(missing_ok=True)
+        raise error(DAMAGED(name=dest.name))
+    os.replace(part, dest)
+    return True
+
+
+def _download(url: str, part: Path, offset: int, name: str, *, progress: FetchProgress | None,
+              cancel: Cancel | None, timeout: float) -> Expected | None:
+    """Append the rest of `url` to `part` from `offset`; what the server announced, or None for a 404."""
     request = urllib.request.Request(url, headers={"User-Agent": "StudyCompanion"})
     if offset:
         request.add_header("Range", f"bytes={offset}-")
@@ -116,15 +143,13 @@ def fetch(
         response = opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 404:
-            return False
+            return None
         if exc.code == 416 and offset:  # the partial file is already whole (or bigger): start again
             part.unlink(missing_ok=True)
-            return fetch(url, dest, progress=progress, cancel=cancel, timeout=timeout, pinned=pinned, error=error)
+            return _download(url, part, 0, name, progress=progress, cancel=cancel, timeout=timeout)
         raise
     with response:
         expected = _expected_from(redirects.hops, response, offset)
-        if pinned is not None:
-            expected = Expected(pinned.size or expected.size, pinned.sha256 or expected.sha256)
         mode = "ab"
         if offset and response.status != 206:  # server ignored the Range: restart from zero
             offset, mode = 0, "wb"
@@ -140,18 +165,8 @@ def fetch(
                 out.write(block)
                 done += len(block)
                 if progress is not None:
-                    progress(done, total, dest.name)
-    size = part.stat().st_size
-    if expected.size is not None and size < expected.size:
-        raise ConnectionError(f"{dest.name} stopped early ({size} of {expected.size} bytes)")  # resumed
-    if expected.size is not None and size > expected.size:
-        part.unlink(missing_ok=True)
-        raise error(f"The downloaded {dest.name} is larger than announced; run it again.")
-    if expected.sha256 is not None and _sha256(part) != expected.sha256:
-        part.unlink(missing_ok=True)
-        raise error(f"The downloaded {dest.name} is damaged (checksum mismatch); run it again.")
-    os.replace(part, dest)
-    return True
+                    progress(done, total, name)
+    return expected
 
 
 def fetch_resuming(
@@ -164,17 +179,17 @@ def fetch_resuming(
     pinned: Expected | None = None,
     error: type[UserError] = FetchFailed,
 ) -> bool:
-    """fetch(), resumed after a dropped connection up to RETRIES times."""
+    """fetch(), resumed after a dropped connection up to RETRIES times (not after a cancel)."""
     for attempt in range(RETRIES + 1):
+        if cancel is not None and cancel.is_set():
+            raise JobCancelled()
         try:
             return fetch(url, dest, progress=progress, cancel=cancel, timeout=timeout, pinned=pinned, error=error)
         except (http.client.IncompleteRead, ConnectionError, TimeoutError) as exc:
             if attempt == RETRIES:
-                raise error(
-                    f"The download of {dest.name} keeps breaking off; run it again later to resume.", str(exc)
-                ) from exc
+                raise error(BREAKS_OFF(name=dest.name), str(exc)) from exc
             log.info("download of %s broke off (%s); resuming", dest.name, exc)
-    return False
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def why(exc: BaseException, server: str = "the server") -> str:

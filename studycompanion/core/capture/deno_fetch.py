@@ -15,14 +15,14 @@ import os
 import platform
 import shutil
 import sys
-import threading
 import urllib.error
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from studycompanion.core.errors import UserError
-from studycompanion.core.fetch import Cancel, Expected, FetchProgress, fetch_resuming, why
+from studycompanion.core.fetch import Expected, FetchProgress, fetch_resuming, why
+from studycompanion.core.filelock import Cancel, locked
 from studycompanion.core.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ NOT_FETCHED = QT_TRANSLATE_NOOP("DenoFetch", "YouTube links need deno (a {mb} MB
 GONE_FROM_PYPI = QT_TRANSLATE_NOOP("DenoFetch", "PyPI no longer has {filename}; update StudyCompanion for YouTube "
                                    "links.")
 NO_DENO_INSIDE = QT_TRANSLATE_NOOP("DenoFetch", "The deno download has no deno in it; try again.")
+NOT_SAVED = QT_TRANSLATE_NOOP("DenoFetch", "YouTube links need deno, and it could not be saved in the library: {why}.")
 
 
 class DenoUnavailable(UserError):
@@ -101,13 +102,14 @@ def fetch_deno(
 ) -> Path:
     """Fetch the pinned deno wheel for this platform, keep its binary under root/tools/, return its path.
 
-    Downloads run side by side (several YouTube links at once): one fetches, the others wait for it and use
-    its result; they must not append to one partial file together."""
-    with _FETCHING:
-        return _fetch_deno(root, progress=progress, cancel=cancel, base_url=base_url, timeout=timeout)
-
-
-_FETCHING = threading.Lock()  # one process runs a library's jobs (the single-instance lock), so a thread lock is enough
+    Downloads run side by side (several YouTube links at once, the window and a CLI `add`): one fetches under
+    a file lock, the others wait for it (cancellable) and use its result; they never append to one partial file
+    together. A file that cannot be written (a full disk) is said in words."""
+    try:
+        with locked(root / "tools" / ".deno.lock", cancel):
+            return _fetch_deno(root, progress=progress, cancel=cancel, base_url=base_url, timeout=timeout)
+    except OSError as exc:
+        raise DenoUnavailable(NOT_SAVED(why=exc.strerror or str(exc)), str(exc)) from exc
 
 
 def _fetch_deno(root: Path, *, progress: FetchProgress | None, cancel: Cancel | None, base_url: str | None,

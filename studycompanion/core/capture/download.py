@@ -22,6 +22,7 @@ from studycompanion.core.capture.errors import CaptureCancelled, classify
 from studycompanion.core.capture.links import DIRECT, WEB, YOUTUBE, LinkRef, UnsupportedLink, normalise
 from studycompanion.core.capture.options import CancelFlag, CaptureOptions, DownloadProgress, ProgressCallback
 from studycompanion.core.errors import JobCancelled
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CapturedClip
 from studycompanion.paths import AppPaths
 
@@ -55,6 +56,9 @@ def _stop_class() -> type[Exception]:
 def _subtitles_failed(exc: BaseException) -> bool:
     """yt-dlp stopped over the clip's optional subtitle track (a 404, a rate limit on it), not the clip itself."""
     return "Unable to download video subtitles" in str(exc)
+
+
+FETCHING_DENO = QT_TRANSLATE_NOOP("CaptureProgress", "Fetching YouTube support (deno, once)")
 
 
 class Capturer:
@@ -117,17 +121,23 @@ class Capturer:
 
     def _ensure_js_runtime(self, progress_cb: ProgressCallback | None, cancel_event: CancelFlag | None) -> None:
         """YouTube's formats need deno; the desktop bundle leaves it out, so the first YouTube link fetches it
-        (core/capture/deno_fetch.py: 40 MB once, pinned and checked). A failed fetch is said in words."""
+        (core/capture/deno_fetch.py: 40 MB once, pinned and checked). When it cannot be fetched (PyPI blocked, a
+        full disk) the download goes on without it, as yt-dlp can still find some of YouTube's formats; the
+        reason goes to the log. A cancel stops the fetch, or the wait for another download's fetch."""
         if deno_exe(self.paths.root) is not None:
             return
-        from studycompanion.core.capture.deno_fetch import fetch_deno
+        from studycompanion.core.capture.deno_fetch import DenoUnavailable, fetch_deno
 
         def progress(done: int, total: int, _name: str) -> None:
             if progress_cb is not None:
                 progress_cb(DownloadProgress(downloaded=done, total=total or None, speed=None, eta=None,
-                                             note="Fetching YouTube support (deno, once)"))
+                                             note=FETCHING_DENO()))
 
-        fetch_deno(self.paths.root, progress=progress, cancel=cancel_event)
+        try:
+            fetch_deno(self.paths.root, progress=progress, cancel=cancel_event, timeout=self.options.timeout)
+        except DenoUnavailable as exc:
+            log.warning("YouTube without a JS runtime (some formats may be missing): %s (%s)", exc.message,
+                        exc.detail)
 
     def download(
         self,

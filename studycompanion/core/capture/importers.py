@@ -42,6 +42,9 @@ FILE_NOT_TEXT = QT_TRANSLATE_NOOP("ImportErrors", "The file is not a text, JSON 
 BAD_ZIP = QT_TRANSLATE_NOOP("ImportErrors", "{name} is a damaged or encrypted ZIP file.")
 NO_EXPORT_IN_ZIP = QT_TRANSLATE_NOOP("ImportErrors", "{name} has no TikTok export (user_data JSON or TXT files) "
                                      "inside.")
+ZIP_BAD = QT_TRANSLATE_NOOP("ImportErrors", "The ZIP file is damaged or encrypted.")
+ZIP_NO_EXPORT = QT_TRANSLATE_NOOP("ImportErrors", "The ZIP file has no TikTok export (user_data JSON or TXT files) "
+                                  "inside.")
 
 __all__ = [
     "MAX_BYTES",
@@ -108,7 +111,7 @@ def read_export_bytes(data: bytes, name: str = "") -> ParsedExport:
     if len(data) > MAX_BYTES:
         raise ImportFormatError(TOO_LARGE(name=name) if name else INPUT_TOO_LARGE())
     if zipfile.is_zipfile(io.BytesIO(data)):
-        return _read_zip(data, name or "The ZIP file")
+        return _read_zip(data, name)
     text = _decode(data, name)
     stripped = text.lstrip()
     if name.lower().endswith(".json") or stripped.startswith(("{", "[")):
@@ -164,7 +167,7 @@ def _read_zip(data: bytes, name: str) -> ParsedExport:
                 return read_json_export(load_json(_decode(zf.read(best), best.filename), best.filename))
             texts = {m.filename: _decode(zf.read(m), m.filename) for m in txts}
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as exc:
-        raise ImportFormatError(BAD_ZIP(name=name), str(exc)) from exc
+        raise ImportFormatError(BAD_ZIP(name=name) if name else ZIP_BAD(), str(exc)) from exc
     merged = ParsedExport("tiktok-txt", tiktok=True)
     found = False
     for member, kind in zip_kinds(texts).items():
@@ -173,7 +176,7 @@ def _read_zip(data: bytes, name: str) -> ParsedExport:
         found = True
         read_txt_export(texts[member], kind, into=merged, prefix=f"{Path(member).name} ")
     if not found:
-        raise ImportFormatError(NO_EXPORT_IN_ZIP(name=name))
+        raise ImportFormatError(NO_EXPORT_IN_ZIP(name=name) if name else ZIP_NO_EXPORT())
     return merged
 
 

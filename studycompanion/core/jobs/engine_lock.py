@@ -3,14 +3,14 @@
 Each process (the app, every CLI `add`) that transcribes takes the lock first; the others wait, saying so in
 their job's progress line, and can be cancelled while they wait. A process that finishes while another waits
 closes its engine (frees the model's memory) before it lets go, so two engines never hold a model at once
-while one of them is wanted elsewhere. The lock is an OS lock (flock / msvcrt): a killed holder releases it.
+while one of them is wanted elsewhere. The lock is an OS lock (core/filelock.py: flock / msvcrt): a killed
+holder releases it.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import platformdirs
+
+from studycompanion.core.filelock import try_lock, unlock
 
 log = logging.getLogger(__name__)
 
@@ -31,39 +33,6 @@ def default_lock_path() -> Path:
     if env:
         return Path(env)
     return Path(platformdirs.user_cache_dir("StudyCompanion", appauthor=False)) / "transcription-engine.lock"
-
-
-def _try_lock(fh: IO[bytes], shared: bool = False) -> bool:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
-        try:
-            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fh.fileno(), (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(fh: IO[bytes]) -> None:
-    if sys.platform == "win32":  # pragma: no cover
-        import msvcrt
-
-        try:
-            fh.seek(0)
-            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-        return
-    import fcntl
-
-    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 class EngineLock:
@@ -82,8 +51,8 @@ class EngineLock:
         """Whether another process waits for the engine (it holds a shared lock on the waiting-room file)."""
         try:
             with open(self._waiting_path(), "ab") as fh:
-                if _try_lock(fh):
-                    _unlock(fh)
+                if try_lock(fh):
+                    unlock(fh)
                     return False
                 return True
         except OSError:
@@ -105,14 +74,14 @@ class EngineLock:
             log.warning("transcription engine lock unavailable (%s): running without it", exc)
             self._depth += 1
             return True
-        if _try_lock(fh):
+        if try_lock(fh):
             self._fh, self._depth = fh, 1
             return True
         started = time.monotonic()
         room: IO[bytes] | None = None
         try:
             room = open(self._waiting_path(), "ab")  # noqa: SIM115
-            _try_lock(room, shared=True)  # tells the holder someone waits
+            try_lock(room, shared=True)  # tells the holder someone waits
         except OSError:
             room = None
         try:
@@ -122,7 +91,7 @@ class EngineLock:
                     return False
                 waiting(time.monotonic() - started)
                 time.sleep(POLL_SECONDS)
-                if _try_lock(fh):
+                if try_lock(fh):
                     self._fh, self._depth = fh, 1
                     return True
         finally:
@@ -134,7 +103,7 @@ class EngineLock:
             self._depth -= 1
         if self._depth == 0 and self._fh is not None:
             try:
-                _unlock(self._fh)
+                unlock(self._fh)
             finally:
                 self._fh.close()
                 self._fh = None
