@@ -270,3 +270,18 @@ def test_a_nameless_zip_and_a_damaged_download_read_whole_in_spanish(
         read_export_bytes(broken_zip)
     assert caught.value.message.startswith("El archivo ZIP no contiene ninguna exportación de TikTok")
     assert DAMAGED(name="deno.whl").startswith("El archivo deno.whl descargado está dañado")
+
+
+def test_a_review_scope_is_kept_in_english_and_said_in_the_readers_language(
+        shouting: dict[tuple[str, str], str]) -> None:
+    from studycompanion.core.review.items import ReviewScope
+    from studycompanion.core.review.summary import scope_text
+
+    shouting.update(_spanish_table())
+    for scope in (ReviewScope(), ReviewScope(for_you=True), ReviewScope(tags=("Cardio", "Renal"), for_you=True),
+                  ReviewScope(tags=("Cardio",), verified_only=True)):
+        assert scope_text(scope.stored()) == scope.describe()  # the summary reads back what the view says
+    assert ReviewScope(tags=("Cardio",), for_you=True, verified_only=True).stored() == (
+        "Cardio (For You order), verified creators only")
+    assert "Cardio" in ReviewScope(tags=("Cardio",), verified_only=True).describe()
+    assert ReviewScope().describe() != "all cards", "the window's language"

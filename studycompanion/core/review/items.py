@@ -5,6 +5,7 @@ Part of review (core/review/sessions.py re-exports every name here).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
@@ -14,6 +15,7 @@ from studycompanion.core.cards import cloze
 from studycompanion.core.errors import BadInput
 from studycompanion.core.interests.creators import needs_verification
 from studycompanion.core.interests.models import Credibility
+from studycompanion.core.text import QT_TRANSLATE_NOOP
 from studycompanion.core.types import CardKind
 
 
@@ -36,6 +38,12 @@ class Grade(IntEnum):
         raise BadInput(f"'{value}' is not a grade: use 1 Again, 2 Hard, 3 Good or 4 Easy.")
 
 
+SCOPE_ALL = QT_TRANSLATE_NOOP("ReviewTexts", "all cards")
+SCOPE_FOR_YOU = QT_TRANSLATE_NOOP("ReviewTexts", "For You")
+SCOPE_FOR_YOU_ORDER = QT_TRANSLATE_NOOP("ReviewTexts", "{tags} (For You order)")
+SCOPE_VERIFIED = QT_TRANSLATE_NOOP("ReviewTexts", "{what}, verified creators only")
+
+
 @dataclass(frozen=True)
 class ReviewScope:
     tags: tuple[str, ...] = ()
@@ -43,10 +51,20 @@ class ReviewScope:
     verified_only: bool = False  # leave out clips whose creator is not a physician or resident
 
     def describe(self) -> str:
-        what = ", ".join(self.tags) if self.tags else ("For You" if self.for_you else "all cards")
+        """What the session quizzes in the installed language (the window's; English in the CLI): 'Cardio, Renal',
+        'For You', '… (For You order)', '…, verified creators only'."""
+        return self._words(lambda phrase, **params: phrase(**params))
+
+    def stored(self) -> str:
+        """The same words always in English: what a session row keeps (summary.scope_text says them again in the
+        language of whoever reads the summary)."""
+        return self._words(lambda phrase, **params: phrase.english(**params))
+
+    def _words(self, say: Callable[..., str]) -> str:
+        what = ", ".join(self.tags) if self.tags else say(SCOPE_FOR_YOU if self.for_you else SCOPE_ALL)
         if self.tags and self.for_you:
-            what += " (For You order)"
-        return what + (", verified creators only" if self.verified_only else "")
+            what = say(SCOPE_FOR_YOU_ORDER, tags=what)
+        return say(SCOPE_VERIFIED, what=what) if self.verified_only else what
 
 
 @dataclass(frozen=True)

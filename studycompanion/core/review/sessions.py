@@ -249,7 +249,7 @@ class Reviews:
         items = self.plan(scope, limit, new_limit)
         with self.db.session() as s:
             row = ReviewSessionRow(started_at=self.clock(), planned=len(items), tags=list(scope.tags),
-                                   scope=scope.describe())
+                                   scope=scope.stored())
             s.add(row)
             s.flush()
             assert row.id is not None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from studycompanion.core.review.items import Grade
+from studycompanion.core.review.items import SCOPE_ALL, SCOPE_FOR_YOU, SCOPE_FOR_YOU_ORDER, SCOPE_VERIFIED, Grade
 from studycompanion.core.text import QT_TRANSLATE_NOOP, Phrase, plural
 
 CARD_ONE = QT_TRANSLATE_NOOP("ReviewSummary", "{n} card")
@@ -68,17 +68,12 @@ MONTHS = (
     QT_TRANSLATE_NOOP("ReviewSummary", "November"),
     QT_TRANSLATE_NOOP("ReviewSummary", "December"),
 )
-# a session's scope as ReviewScope.describe() stored it (English), said again at display time: the same words
-# (and context) as the review view's own scope_words (ui/review/texts.py), so they share one translation
-SCOPE_ALL = QT_TRANSLATE_NOOP("ReviewTexts", "all cards")
-SCOPE_FOR_YOU = QT_TRANSLATE_NOOP("ReviewTexts", "For You")
-SCOPE_FOR_YOU_ORDER = QT_TRANSLATE_NOOP("ReviewTexts", "{tags} (For You order)")
-SCOPE_VERIFIED = QT_TRANSLATE_NOOP("ReviewTexts", "{what}, verified creators only")
+# a session's scope as ReviewScope.stored() kept it (English), said again at display time with its phrases
 
 
 def scope_text(stored: str) -> str:
     """A stored scope ('all cards', 'Cardio (For You order), verified creators only') in the current language;
-    tag names stay as they are. Inverse of ReviewScope.describe(), whose pieces are the English sources above."""
+    tag names stay as they are. Inverse of ReviewScope.stored()."""
     what, verified = stored, False
     suffix = SCOPE_VERIFIED.english(what="")
     if what.endswith(suffix):

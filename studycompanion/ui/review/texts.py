@@ -1,7 +1,8 @@
-"""What the review view says in words: the card text as HTML, a creator's mark, a session's scope and its counter.
+"""What the review view says in words: the card text as HTML, a creator's mark and the session's counter.
 
-Core's English wording (ReviewScope.describe(), ReviewSession.counter(), interests.creators.LABELS) stays for the
-CLI; these say the same in the user's language (QCoreApplication.translate, so `make i18n` finds them).
+Core's English wording (ReviewSession.counter(), interests.creators.LABELS) stays for the CLI; these say the same
+in the user's language (QCoreApplication.translate, so `make i18n` finds them). A session's scope is core's own
+translated phrase (ReviewScope.describe()).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from studycompanion.core.cards import cloze
 from studycompanion.core.interests.models import Credibility
-from studycompanion.core.review.sessions import ReviewScope, ReviewSession
+from studycompanion.core.review.sessions import ReviewSession
 from studycompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
 CREDIBILITY_WORDS = {  # English source texts, marked for lupdate: show them through credibility_label()
@@ -33,18 +34,6 @@ def cloze_html(text: str, reveal: bool) -> str:
 
 def credibility_label(credibility: Credibility) -> str:
     return QCoreApplication.translate("Credibility", CREDIBILITY_WORDS[credibility])
-
-
-def scope_words(scope: ReviewScope) -> str:
-    """What a session quizzes: 'Cardio, Renal', 'For You', '… (For You order)', '…, verified creators only'."""
-    translate = QCoreApplication.translate
-    what = ", ".join(scope.tags) if scope.tags else (translate("ReviewTexts", "For You") if scope.for_you else
-                                                     translate("ReviewTexts", "all cards"))
-    if scope.tags and scope.for_you:
-        what = translate("ReviewTexts", "{tags} (For You order)").format(tags=what)
-    if scope.verified_only:
-        what = translate("ReviewTexts", "{what}, verified creators only").format(what=what)
-    return what
 
 
 def counter_words(session: ReviewSession) -> str:

@@ -30,7 +30,7 @@ from studycompanion.core.review.sessions import Grade, ReviewItem, Reviews, Revi
 from studycompanion.core.types import CardKind
 from studycompanion.ui.common.worker import Failure, Worker
 from studycompanion.ui.review.grades import grade_button_text
-from studycompanion.ui.review.texts import cloze_html, counter_words, credibility_label, scope_words
+from studycompanion.ui.review.texts import cloze_html, counter_words, credibility_label
 
 if TYPE_CHECKING:
     from studycompanion.services import Services
@@ -304,7 +304,7 @@ class ReviewView(QWidget):
         if not session.remaining:
             self.worker.run(session.finish, None, self._fail)
             self.counts_label.setText(self.tr("Nothing to review in {scope} right now.").format(
-                scope=scope_words(session.scope)))
+                scope=session.scope.describe()))
             return
         self.session = session
         self.pages.setCurrentIndex(1)
