@@ -147,7 +147,7 @@ def check_card(card: Card, segments: Sequence[Segment], *, unverified_creator: b
     # 1. words the recogniser was unsure of, or that lexicon correction replaced
     unsure = [w for w in in_span if norm(w.text.strip()) in mine and w.probability < LOW_PROBABILITY]
     if unsure:
-        listed = ", ".join(UNSURE_WORD(word=w.text.strip(), percent=f"{w.probability:.0%}"[:-1]) for w in unsure)
+        listed = ", ".join(UNSURE_WORD(word=w.text.strip(), percent=round(w.probability * 100)) for w in unsure)
         reasons.append(CheckReason(CheckKind.LOW_CONFIDENCE, UNSURE(words=listed),
                                    tuple(map(_word_of, unsure)), tuple(w.text.strip() for w in unsure)))
     corrected = [w for w in in_span if norm(w.text.strip()) in mine and _heard_as(w)]

@@ -115,7 +115,7 @@ class ReviewSummary:
                         cards=plural(self.cards, CARD_ONE, CARD_MANY), took=took, scope=scope_text(self.scope))]
         out.append("  ".join(GRADE_COUNT(grade=GRADES[g](), n=self.counts.get(g, 0)) for g in Grade))
         if self.recall is not None:
-            out.append(RECALLED(percent=f"{self.recall:.0%}"[:-1]))
+            out.append(RECALLED(percent=round(self.recall * 100)))
         out.append(due_sentence(self.due_times, now, tz))
         return out
 
