@@ -32,7 +32,7 @@ class Accuracy:
 _BENCH = ("bench/medical_asr.py, held-out split test2 (13 clips, 10.3 min, written after the rules were fixed), "
           "app path with the lexicon correction checked against the audio")
 MEASURED: dict[str, Accuracy] = {
-    "tiny.en": Accuracy(0.471, 0.336, _BENCH),
+    "tiny.en": Accuracy(0.465, 0.335, _BENCH),
     "base": Accuracy(0.471, 0.240, _BENCH),
 }
 
