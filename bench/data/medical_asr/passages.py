@@ -590,3 +590,214 @@ DIALOGUES += [
         ],
     },
 ]
+
+# -------------------------------------------------------------------- test3 split
+# Written blind for issue 12 while the lead changed the transcription path: its author saw no transcript, no bench
+# output, no transcription or correction code and no lexicon file, and reused no specialty or topic of the splits
+# above. The held-out split from then on; never used for tuning. About half of the titles and captions name terms
+# that the passage does not say (brand names over generics, a related disease), as real posts do.
+LECTURES += [
+    {
+        "id": "test3_ortho_compartment", "split": "test3", "specialty": "orthopaedics",
+        "title": "Compartment syndrome red flags", "caption": "Pain out of proportion after a tibial fracture? Think "
+        "compartment syndrome", "hashtags": ["orthopaedics", "ortho", "medstudent", "fracture"],
+        "text": (
+            "After a tibial shaft fracture, the earliest sign of acute compartment syndrome is pain out of "
+            "proportion to the injury, worse on passive stretch of the toes. Pallor, pulselessness and paralysis "
+            "come late. Split the cast and padding down to the skin and keep the leg at heart level. If the delta "
+            "pressure, diastolic pressure minus compartment pressure, is below thirty millimetres of mercury, the "
+            "patient needs an urgent four compartment fasciotomy. For an open fracture, give intravenous "
+            "co-amoxiclav one point two grams within one hour, check tetanus status, photograph the wound and "
+            "cover it with a saline soaked dressing. The Gustilo Anderson grade is given after debridement in "
+            "theatre."
+        ),
+    },
+    {
+        "id": "test3_vasc_aneurysm", "split": "test3", "specialty": "vascular surgery",
+        "title": "Aortic aneurysm screening and rupture", "caption": "The surveillance numbers and when EVAR "
+        "comes in", "hashtags": ["vascularsurgery", "surgery", "medstudent", "finals"],
+        "text": (
+            "Men are offered a single abdominal ultrasound at sixty five. An abdominal aortic aneurysm of three "
+            "to four point four centimetres is rescanned every year, and one of four point five to five point "
+            "four every three months. At five point five centimetres, or growth of more than one centimetre in a "
+            "year, or symptoms, refer for open repair or endovascular repair, EVAR. Rupture presents with back or "
+            "flank pain, a pulsatile mass and collapse. Accept permissive hypotension with a systolic of seventy "
+            "to ninety, call the massive haemorrhage protocol for O negative blood, and go straight to theatre. "
+            "All patients should stop smoking and take a statin and aspirin."
+        ),
+    },
+    {
+        "id": "test3_surg_appendicitis", "split": "test3", "specialty": "general surgery",
+        "title": "Appendicitis signs for your surgery rotation", "caption": "McBurney, Rovsing and the Alvarado "
+        "score in 45 seconds", "hashtags": ["generalsurgery", "surgery", "medstudent", "appendicitis"],
+        "text": (
+            "Acute appendicitis classically starts as vague periumbilical pain that migrates to McBurney's point "
+            "in the right iliac fossa, with anorexia, nausea and a low grade fever. Look for Rovsing's sign, pain "
+            "in the right iliac fossa when you press on the left, and the psoas and obturator signs of a "
+            "retrocaecal or pelvic appendix. The Alvarado score adds up symptoms, signs and a raised white cell "
+            "count with a left shift. Always do a pregnancy test in women of childbearing age. Use ultrasound "
+            "first in children and in pregnancy, and CT in most other adults. Treatment is laparoscopic "
+            "appendicectomy, with a single dose of intravenous cefuroxime and metronidazole at induction."
+        ),
+    },
+    {
+        "id": "test3_immuno_angioedema", "split": "test3", "specialty": "allergy and immunology",
+        "title": "Berinert vs Firazyr vs Takhzyro", "caption": "HAE is NOT anaphylaxis, here's why",
+        "hashtags": ["immunology", "allergy", "medstudent", "angioedema"],
+        "text": (
+            "Hereditary angioedema is an autosomal dominant deficiency of C1 esterase inhibitor. It causes "
+            "recurrent swelling of the face, lips, larynx and bowel, without urticaria or itch. The swelling is "
+            "driven by bradykinin, not histamine, so adrenaline, chlorphenamine and hydrocortisone usually do "
+            "not help. Screen with a C4 level, which is low, then measure the C1 inhibitor level and function. "
+            "Treat an acute attack with intravenous C1 esterase inhibitor concentrate, twenty units per "
+            "kilogram, or icatibant thirty milligrams subcutaneously, a bradykinin B2 receptor antagonist. For "
+            "long term prophylaxis, use lanadelumab three hundred milligrams every two weeks, or oral "
+            "berotralstat once daily. Remember that ACE inhibitors such as ramipril cause a similar bradykinin "
+            "angioedema."
+        ),
+    },
+    {
+        "id": "test3_pharm_cyp3a4", "split": "test3", "specialty": "clinical pharmacology",
+        "title": "CYP3A4 interactions you must know", "caption": "Why Zocor and a macrolide don't mix",
+        "hashtags": ["pharmacology", "pharmacy", "medstudent", "druginteractions"],
+        "text": (
+            "Cytochrome P four fifty three A four metabolises about half of all drugs, so its inhibitors and "
+            "inducers cause the classic interactions. Clarithromycin, itraconazole and ritonavir are strong "
+            "inhibitors. With simvastatin they raise the risk of myopathy and rhabdomyolysis, so stop the statin "
+            "for the course of clarithromycin. Grapefruit juice inhibits the same enzyme in the gut wall. Inducers "
+            "such as rifampicin, carbamazepine, phenytoin and St John's wort lower the levels of ciclosporin, "
+            "apixaban and the combined oral contraceptive pill, which may then fail. Induction takes one to two "
+            "weeks to develop and up to four weeks to wear off, so recheck levels after stopping the inducer too."
+        ),
+    },
+    {
+        "id": "test3_genetics_marfan", "split": "test3", "specialty": "genetics",
+        "title": "Marfan syndrome in 45 seconds", "caption": "Steinberg sign, Ghent criteria and why losartan",
+        "hashtags": ["genetics", "cardiology", "medstudent", "marfan"],
+        "text": (
+            "Marfan syndrome is autosomal dominant, caused by mutations in the fibrillin one gene, F B N one, on "
+            "chromosome fifteen. Look for tall stature with an arm span greater than height, arachnodactyly, "
+            "pectus excavatum, and the thumb and wrist signs, also called the Steinberg and Walker Murdoch signs. "
+            "Ectopia lentis is usually upward and outward, unlike homocystinuria, where the lens dislocates "
+            "downward and inward. The revised Ghent criteria give most weight to aortic root dilatation and lens "
+            "dislocation. The main killer is aortic dissection, so give a beta blocker such as atenolol, or the "
+            "angiotensin receptor blocker losartan, repeat the echocardiogram every year, and refer for root "
+            "replacement at about five centimetres."
+        ),
+    },
+    {
+        "id": "test3_pall_syringedriver", "split": "test3", "specialty": "palliative care",
+        "title": "Syringe driver cheat sheet", "caption": "Oramorph, Buscopan and the death rattle",
+        "hashtags": ["palliativecare", "endoflifecare", "medstudent", "FY1"],
+        "text": (
+            "In the last days of life, when a patient can no longer swallow, convert oral morphine to a "
+            "subcutaneous infusion over twenty four hours in a syringe driver by halving the total daily dose. "
+            "Sixty milligrams of oral morphine a day becomes thirty milligrams subcutaneously. Each breakthrough "
+            "dose is one sixth of the daily dose. Prescribe anticipatory medicines for four symptoms: morphine "
+            "for pain and breathlessness, midazolam two point five to five milligrams for agitation, "
+            "levomepromazine or haloperidol for nausea, and hyoscine butylbromide twenty milligrams or "
+            "glycopyrronium for respiratory secretions. In renal failure, use oxycodone or, if severe, alfentanil "
+            "instead of morphine. Dilute cyclizine in water for injection, never in saline."
+        ),
+    },
+    {
+        "id": "test3_icu_septicshock", "split": "test3", "specialty": "critical care",
+        "title": "Septic shock bundle, ICU edition", "caption": "Noradrenaline, vasopressin, hydrocortisone: when "
+        "to add each", "hashtags": ["criticalcare", "ICU", "medstudent", "sepsis"],
+        "text": (
+            "In septic shock, take blood cultures and a lactate, then give broad spectrum antibiotics within one "
+            "hour, such as piperacillin with tazobactam. Give thirty millilitres per kilogram of a balanced "
+            "crystalloid, like Hartmann's solution or Plasma Lyte, for hypotension or a lactate above four. Start "
+            "noradrenaline, peripherally at first if needed, aiming for a mean arterial pressure of sixty five. "
+            "If noradrenaline rises above zero point two five micrograms per kilogram per minute, add vasopressin, "
+            "and start hydrocortisone fifty milligrams every six hours. Start insulin if the glucose is above ten "
+            "millimoles per litre, give enoxaparin for thromboprophylaxis, and reassess the lactate and capillary "
+            "refill time within two hours."
+        ),
+    },
+    {
+        "id": "test3_tx_kidney", "split": "test3", "specialty": "transplant",
+        "title": "Kidney transplant meds", "caption": "Prograf levels, CellCept side effects and PTLD",
+        "hashtags": ["transplant", "nephrology", "medstudent", "pharmacology"],
+        "text": (
+            "After a kidney transplant, most patients receive induction with basiliximab, then triple therapy "
+            "with tacrolimus, mycophenolate mofetil and prednisolone. Aim for a tacrolimus trough level of about "
+            "five to ten nanograms per millilitre, taken twelve hours after the last dose. Tacrolimus causes "
+            "tremor, new onset diabetes, hyperkalaemia and nephrotoxicity. Mycophenolate causes diarrhoea and "
+            "leucopenia, and is teratogenic. Give co-trimoxazole against Pneumocystis pneumonia, and "
+            "valganciclovir when the donor is cytomegalovirus positive and the recipient negative. Watch for BK "
+            "virus nephropathy. A rising creatinine needs an ultrasound and often a biopsy, graded by the Banff "
+            "classification."
+        ),
+    },
+    {
+        "id": "test3_travel_malaria", "split": "test3", "specialty": "travel medicine",
+        "title": "Malaria in returning travellers", "caption": "Riamet, Malarone or doxy? Plus why quinine is out",
+        "hashtags": ["travelmedicine", "tropicalmedicine", "medstudent", "malaria"],
+        "text": (
+            "Fever in a traveller back from sub Saharan Africa is falciparum malaria until proven otherwise. Send "
+            "thick and thin blood films and a rapid antigen test, and repeat the films twice over the next "
+            "forty eight hours if negative. Severe malaria, with a parasitaemia above two percent, impaired "
+            "consciousness or acidosis, is treated with intravenous artesunate two point four milligrams per "
+            "kilogram at zero, twelve and twenty four hours, then daily. Uncomplicated falciparum is treated with "
+            "oral artemether lumefantrine or atovaquone proguanil. For vivax and ovale, add primaquine to clear "
+            "the liver hypnozoites, after checking G6PD. For prophylaxis, doxycycline is continued for four "
+            "weeks after return, atovaquone proguanil for only seven days."
+        ),
+    },
+]
+
+DIALOGUES += [
+    {
+        "id": "test3_dlg_osteoporosis", "split": "test3", "specialty": "geriatrics",
+        "title": "Starting alendronic acid", "caption": "Bisphosphonate counselling after a fragility fracture",
+        "hashtags": ["OSCE", "geriatrics"],
+        "turns": [
+            ("doctor", "Hello again. Your bone scan after the wrist fracture shows osteoporosis, so I would like "
+                       "to start a weekly tablet called alendronic acid."),
+            ("patient", "My sister takes that. She says it is fussy to take."),
+            ("doctor", "It is. Take seventy milligrams once a week, first thing in the morning, with a full glass "
+                       "of plain water, and stay upright for thirty minutes before you eat or drink anything else."),
+            ("patient", "Why do I have to stay upright?"),
+            ("doctor", "So the tablet does not irritate your gullet. Tell me if you get heartburn or pain on "
+                       "swallowing. I will also prescribe calcium and vitamin D, to take at lunchtime."),
+            ("patient", "Is there anything else I should know?"),
+            ("doctor", "See your dentist for a check up before you start, as the jaw can rarely be affected. And "
+                       "we will arrange a falls assessment, because you tripped on the stairs."),
+        ],
+    },
+    {
+        "id": "test3_dlg_jaundice", "split": "test3", "specialty": "neonatology",
+        "title": "Yellow newborn", "caption": "Physiological vs pathological neonatal jaundice",
+        "hashtags": ["OSCE", "neonatology"],
+        "turns": [
+            ("patient", "Doctor, my baby is three days old and her skin and eyes have gone yellow since yesterday."),
+            ("doctor", "Thank you for bringing her in. Was the yellow there in her first twenty four hours?"),
+            ("patient", "No, she was pink when we went home. She is breastfeeding every three hours."),
+            ("doctor", "Good. Are her nappies wet, and what colour are her stools and urine?"),
+            ("patient", "Six wet nappies a day, yellow stools, and the wee is pale."),
+            ("doctor", "That is reassuring. I will check her bilirubin with a skin meter, and if it is high we "
+                       "will take a small blood sample and plot it on a chart for her age."),
+            ("patient", "What happens if it is too high?"),
+            ("doctor", "She would have phototherapy, a blue light, on the ward, usually for a day or two. If the "
+                       "yellow lasts beyond two weeks, or her stools turn pale, come back straight away."),
+        ],
+    },
+    {
+        "id": "test3_dlg_penicillin", "split": "test3", "specialty": "allergy and immunology",
+        "title": "Penicillin allergy label", "caption": "Most labels are wrong: de-labelling in primary care",
+        "hashtags": ["OSCE", "allergy"],
+        "turns": [
+            ("doctor", "Your notes say you are allergic to penicillin. Can you tell me what happened?"),
+            ("patient", "My mum said I had a rash on amoxicillin when I was about four. I have avoided it since."),
+            ("doctor", "Was it an itchy rash with swelling of the lips, or trouble breathing?"),
+            ("patient", "No, I think it was just spots, a few days into the course, when I had a cold."),
+            ("doctor", "That sounds like a viral rash rather than a true allergy. Most people with a label like "
+                       "yours can take penicillin safely."),
+            ("patient", "So can I have it for this chest infection?"),
+            ("doctor", "For today I will give you doxycycline, two hundred milligrams on the first day, then one "
+                       "hundred milligrams daily for four more days. I will refer you for an oral amoxicillin "
+                       "challenge so we can remove the label."),
+        ],
+    },
+]
