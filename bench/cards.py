@@ -71,14 +71,15 @@ def eval_table(test_split: bool = True, per_clip: bool = False, held_out: bool =
     splits = [("tuning", evalset.HERE)]
     if test_split and evalset.DEV_DIR.is_dir():
         splits.append(("dev", evalset.DEV_DIR))
-    for label, folder in (("test2", evalset.TEST2_DIR), ("test3", evalset.TEST3_DIR), ("test4", evalset.TEST4_DIR)):
+    for label, folder in (("test2", evalset.TEST2_DIR), ("test3", evalset.TEST3_DIR), ("test4", evalset.TEST4_DIR),
+                          ("test5", evalset.HERE / "test5")):
         if held_out and folder.is_dir() and any(folder.glob("*.txt")):
             splits.append((label, folder))
     figures: dict[str, Any] = {}
     results = []
     for label, folder in splits:
         clips, scores, elapsed = _run_split(folder)
-        if per_clip and label not in ("test2", "test3", "test4"):  # never per clip for a held-out part: it stays unseen
+        if per_clip and label not in ("test2", "test3", "test4", "test5"):  # never per clip for a held-out part
             print(f"{'clip':32} {'sec':>5} {'facts':>7} {'key pts':>8} {'filler':>6}")
             for clip, s in zip(clips, scores, strict=True):
                 print(
