@@ -23,7 +23,7 @@ def test_the_recommended_downloads_are_known_downloadable_models() -> None:
     assert all(MODELS[name].source is ModelSource.DOWNLOAD for name in RECOMMENDED_DOWNLOADS)
     assert set(MEASURED) == {"tiny.en", "base"}  # what the bench could run here
     assert "accuracy not measured by us yet" in describe("medium.en", {})
-    assert "0.471" in describe("base", {}) and "measured after it is downloaded" in describe("base", {})
+    assert "0.318" in describe("base", {}) and "measured after it is downloaded" in describe("base", {})
 
 
 @pytest.mark.slow
