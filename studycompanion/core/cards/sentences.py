@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from studycompanion.core.cards import rules
 from studycompanion.core.cards.lexicon import find_terms
@@ -16,6 +16,14 @@ from studycompanion.core.types import Segment, Word
 PAUSE_SPLIT = 1.2  # seconds of silence that end a sentence even without punctuation
 MAX_WORDS = 60  # a longer run of words is cut at its next comma
 MERGE_MAX_WORDS = 50
+RUN_ON_WORDS = 40  # a longer sentence is a run-on line (whisper without punctuation): cut at its clause cues
+RUN_ON_MIN = 6  # ... into pieces of at least this many words
+# Words that open the next item of a spoken run-on ("... so the first one is X second is Y and third is Z that's it
+# follow for more"); and, past RUN_ON_WEAK_AFTER words, the conjunctions that open a new main clause.
+_ORDINAL = re.compile(r"^(first|second|third|fourth|fifth|sixth|seventh|next|finally|lastly)$")
+_RUN_ON_LEAD = frozenset({"and", "so", "then", "the", "also", "plus"})
+_RUN_ON_WEAK = frozenset({"so", "but", "because", "whereas", "and", "then"})
+RUN_ON_WEAK_AFTER = 18
 _ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e", "etc", "approx", "no", "fig"}
 )
@@ -94,9 +102,41 @@ def split_sentences(segments: Sequence[Segment]) -> list[Sentence]:
         pause = nxt is not None and nxt.start - word.end >= PAUSE_SPLIT
         too_long = len(current) >= MAX_WORDS and word.text.endswith(",")
         if nxt is None or _ends_sentence(word, nxt) or pause or too_long:
-            sentences.append(Sentence(current))
+            sentences.extend(Sentence(piece) for piece in _run_on_pieces(current))
             current = []
     return sentences
+
+
+def _bare(word: Word) -> str:
+    return word.text.strip(".,;:!?\"'()").lower()
+
+
+def _run_on_pieces(words: list[Word]) -> list[list[Word]]:
+    """A run-on line cut where its next item or main clause starts: before an ordinal ("second is ...", "and
+    third ...", "so the first one ..."), before "that's it" / "follow", and, once a piece is long, before "so",
+    "but", "because", "and". Only a line without commas is cut here: a sentence of RUN_ON_WORDS words or fewer,
+    or one with commas, stays whole; so do pieces under RUN_ON_MIN."""
+    if len(words) <= RUN_ON_WORDS or any(w.text.endswith((",", ";", ":")) for w in words[:-1]):
+        return [words]  # short, or punctuated: commas and clauses (split_clauses) do the cutting there
+    pieces: list[list[Word]] = [[]]
+    k = 0
+    while k < len(words):
+        lead = k
+        while lead < len(words) - 1 and _bare(words[lead]) in _RUN_ON_LEAD and lead - k < 2:
+            lead += 1
+        here = _bare(words[k])
+        nxt = _bare(words[k + 1]) if k + 1 < len(words) else ""
+        strong = bool(_ORDINAL.match(_bare(words[lead]))) or (here == "that's" and nxt in {"it", "all"})
+        strong = strong or (here == "follow" and nxt in {"for", "me", "us"})
+        weak = here in _RUN_ON_WEAK and len(pieces[-1]) >= RUN_ON_WEAK_AFTER
+        if (strong or weak) and len(pieces[-1]) >= RUN_ON_MIN and len(words) - k >= 2:
+            pieces.append([])
+        pieces[-1].append(words[k])
+        k += 1
+    out = [p for p in pieces if p]
+    for piece in out[1:]:  # a sentence of its own now, not a lower-case continuation of the one before
+        piece[0] = replace(piece[0], text=piece[0].text[:1].upper() + piece[0].text[1:])
+    return out
 
 
 # --- trimming ------------------------------------------------------------------------------------
