@@ -40,7 +40,7 @@ def merge_fragments(
             fits = len(prev.words) + len(s.words) <= MERGE_MAX_WORDS
             question = (
                 prev.features.form is rules.Form.QUESTION
-                and bool(prev.features.terms)
+                and bool(prev.features.terms or _ASKS_FOR.search(prev.text.lower()))
                 and s.features.form is rules.Form.STATEMENT
                 and bool(s.features.terms)
                 and s.start - prev.end < 2.5
@@ -54,16 +54,54 @@ def merge_fragments(
                 if resolved is not None:  # "It's caused by thiamine deficiency." -> its own fact, named
                     out.append(resolved)
                     continue
-            if fits and (question or (continuation and not prev.features.intro)):
+            stem = prev.features.case and not s.features.case  # "That colicky pattern ..., think X." after a stem
+            if fits and (question or (continuation and not prev.features.intro and not stem)):
                 merged = Sentence(prev.words + s.words)
-                merged.features = score_text(merged.text, vocab, salient=salient)
-                if question:
-                    merged.features = score_text(s.text, vocab, salient=salient)  # the answer carries the fact
-                    merged.features.add(1.0, "question and answer")
+                merged.features = _answered(prev, s, vocab, salient) if question else score_text(
+                    merged.text, vocab, salient=salient
+                )
                 out[-1] = merged
                 continue
         out.append(s)
     return out
+
+
+# What a question about a case asks for ("What is the diagnosis?"): no cue of its own for the answer to pair with.
+_ASKED_FOR = frozenset({"diagnosis", "treatment", "management", "answer", "cause", "test", "investigation", "drug"})
+# A question that names no term but asks for one ("And what's the treatment?"): its answer answers it.
+_ASKS_FOR = re.compile(
+    r"^((and|so|okay|ok|now)[, ]+)*((what'?s|what is|what are) the (treatment|antidote|"
+    r"diagnosis|drug of choice|first[- ]line|next step|management|cause|mechanism)\b|"
+    r"(what|which) (\w+ )?(means|tells you|shows|suggests|indicates)\b)"  # "And what means a past infection?"
+)
+# ... and one that asks for a rule, not for this patient's diagnosis (the case's answer, context in a vignette).
+_ASKS_FOR_NO_CASE = re.compile(
+    r"\bthe (treatment|antidote|drug of choice|first[- ]line|next step|management|mechanism)\b"
+)
+_WH_LEAD = re.compile(r"^((and|so|okay|ok|now)[, ]+)*(what|what's|which|who|how|why|when|where)\b")
+
+
+def _answered(question: Sentence, answer: Sentence, vocab: frozenset[str], salient: frozenset[str]) -> rules.Features:
+    """A teaching question and its answer scored as one point. The answer carries the fact ("What reverses
+    heparin? Protamine."); a bare cue and its answer ("Heparin? Protamine sulfate.") are read as the pair they are
+    ("Heparin, protamine sulfate."). Either way a verbless answer is no title said aloud once a question named
+    what it answers ("What's Charcot's triad? Fever, RUQ pain and jaundice.")."""
+    alone = score_text(answer.text, vocab, salient=salient)
+    cues = [t for t in question.features.terms if t.lower() not in _ASKED_FOR and t.lower() not in rules.META_TERMS]
+    best = alone
+    if cues and not _WH_LEAD.match(question.text.lower()):
+        paired = score_text(re.sub(r"\?+$", ",", question.text.rstrip()) + " " + answer.text, vocab, salient=salient)
+        if paired.score > alone.score and paired.form is rules.Form.STATEMENT and not (
+            paired.filler or paired.case or paired.intro
+        ):
+            best = paired
+    elif alone.intro and alone.terms and not rules.is_intro(answer.text.lower()) and (
+        (cues and len(alone.terms) >= 2) or _ASKS_FOR_NO_CASE.search(question.text.lower())
+    ):  # "And what's the treatment? Dexamethasone, a single dose.": the answer, not a title
+        best.intro = False
+        best.add(1.0, "")
+    best.add(1.0, "question and answer")
+    return best
 
 
 _SUBJECT_PRONOUNS = {"it": ("", False), "it's": (" is", False), "they": ("", True), "they're": (" are", True)}

@@ -49,7 +49,8 @@ SECOND_PERSON = re.compile(r"\b(you|your|you'?re|you'?ve|yourself)\b")
 # What a clinician says to a patient: requests, politeness, examination; never a fact for a student.
 PATIENT_TALK = re.compile(
     r"\bon a scale of\b|\b(scale|rate (it|the pain|your))\b.*\b(0|1|one|zero)\b.*\b(10|ten)\b|"
-    r"\b(tell|show) me\b|\bfor me\b|\bpoint to\b|\b(take|have) a seat\b|\blie (back|down)\b|"
+    r"\b(tell|show) me\b|\bfor me\b|^((can|could) you )?point to\b|\bpoint to where\b|"
+    r"\b(take|have) a seat\b|\blie (back|down)\b|"
     r"\b(i'?m|i am|i'?ll|i will|we'?ll|let me) (just )?(going to |gonna )?(examine|have a (look|listen|feel)|"
     r"listen to|take a look|check your|ask (you|a few))\b|\b(my name is|i'?m one of the|nice to meet you)\b|"
     r"\bany (allerg|medication|medicine|questions|history|family history|concerns)\w*\b.*\?|"
@@ -83,7 +84,7 @@ GREETING = re.compile(
     r"^(thanks|thank you|great|perfect|lovely|brilliant|okay|ok|alright)\b[^a-z]*(,? (so much|very much|all|guys|"
     r"everyone|doctor|that is (really )?helpful))*[^a-z]*$|\bsee you (in|next|tomorrow|soon|guys|later)\b|\bbye\b|"
     r"\bthat'?s (a wrap|all for|it from me|all)\b|^that is (really )?helpful\b|"
-    r"\bthis (one|video|tip|clip)('s| is) for (you|all)\b|^(okay |ok |so |alright )?"
+    r"\bthis( one| video| tip| clip)?('s| is) for (you|all)\b|^(okay |ok |so |alright )?"
     r"(that'?s|that is|this is) (it|all)\b"
 )
 FIRST_PERSON_SUBJECT = re.compile(  # "I packed ...", "today we scrubbed in ...", "my roommate is making ..."
@@ -100,12 +101,20 @@ EVALUATIVE = re.compile(
     r"\b(is|are|seems?|sounds?|looks?) (so |really |super |actually |not )?(easy|simple|hard|tricky|confusing|scary|"
     r"fun|useful|interesting|boring|annoying|terrifying|intimidating)\b|\b(everyone|everybody|people|students) "
     r"(fears?|dreads?|hates?|loves?|forgets?|confuses?|mix(es)? (these|them|it) up)\b|"
-    r"\btrips? (everyone|people|students|you) up\b"
+    r"\btrips? (everyone|people|students|you) up\b|\b(people|students|everyone) (get|gets) (this|it|these) wrong\b"
 )
 META_TALK = re.compile(r"\b(exams?|boards?|rotations?|shelf|osces?|step ?[123]|usmle|plab|nclex|finals?)\b")
 HEDGE = re.compile(
     r"\b(i think|i guess|i believe|maybe|probably|perhaps|not sure|kind of|sort of|i feel like|might be|"
     r"could be|apparently|supposedly|i'?m not sure|i don'?t know)\b"
+)
+
+
+# A question whisper wrote without its question mark, as the sentence's last clause ("Digoxin toxicity, which
+# electrolyte makes it worse."): "which" / "what" and a noun before the verb; "..., which is why" is a clause.
+UNMARKED_QUESTION = re.compile(
+    r"(^|, )(which|what) (?!(you|we|they|i|it|he|she|this|that|there|is|are|was|were|means?|makes?|causes?)\b)"
+    r"[a-z-]+( [a-z-]+)? (is|are|was|were|makes?|causes?|do|does|did|should|would|can|could|will)\b[^,.]*[.]?$"
 )
 
 
@@ -120,6 +129,7 @@ def sentence_form(text: str) -> Form:
     if PATIENT_TALK.search(lower):
         return Form.PROMPT
     question = lower.rstrip(" .!\"')").endswith("?") or bool(INVERTED_QUESTION.match(core))
+    question = question or bool(UNMARKED_QUESTION.search(lower))
     if question:
         addressed = SECOND_PERSON.search(lower)
         if addressed and (INVERTED_QUESTION.match(core) or re.search(r"\byour\b", lower) or LIVED.search(lower)):
