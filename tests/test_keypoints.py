@@ -486,3 +486,110 @@ def test_the_verbless_items_of_a_spoken_list_are_its_facts() -> None:
     titles = [kp.text for kp in extract_keypoints([seg(
         "Macrolides like clarithromycin. They bind the 50S subunit and stop protein synthesis.")])]
     assert not any(t.startswith("Macrolides like clarithromycin.") for t in titles)  # no list: still a title
+
+
+# --- rules that generalise across the held-out parts (issue 13, item 3) --------------------------------------
+
+
+def points(text: str) -> list[str]:
+    return [kp.text for kp in extract_keypoints([seg(text)], max_points=12)]
+
+
+def test_a_run_on_line_without_punctuation_is_cut_at_its_items() -> None:
+    """Whisper may write a whole spoken list as one line with no punctuation; one key point must not swallow it."""
+    texts = points(
+        "okay so for hypertension there are a few drug classes people use so the first one is an ACE inhibitor "
+        "like ramipril which can cause a dry cough second is a calcium channel blocker like amlodipine which "
+        "causes ankle swelling third is a thiazide like indapamide and you check the sodium with that one "
+        "that's it follow for more"
+    )
+    assert any("ramipril" in t and "amlodipine" not in t for t in texts), texts
+    assert any("amlodipine" in t and "ankle" in t and "indapamide" not in t for t in texts), texts
+    assert any(t.startswith("Third is a thiazide like indapamide") for t in texts), texts
+    assert not any("follow for more" in t for t in texts)
+    short = "ramipril causes a dry cough and amlodipine causes ankle swelling"  # under 40 words: left whole
+    assert [s.text for s in split_sentences([seg(short)])] == [short]
+
+
+def test_bare_cue_questions_pair_with_their_answers() -> None:
+    """Rapid-fire "Drug? Antidote." pairs: the answer alone is no title, and the point holds both."""
+    texts = points("Antidotes, quickfire, go. Cyanide? Hydroxocobalamin. Iron overdose? Deferoxamine, obviously.")
+    assert "Cyanide? Hydroxocobalamin." in texts
+    assert "Iron overdose? Deferoxamine, obviously." in texts
+    assert not any(t.startswith("Antidotes, quickfire") for t in texts)  # the title and its chatter
+
+
+def test_a_question_asking_for_the_treatment_joins_its_answer() -> None:
+    texts = points("Malaria from falciparum can kill within days. And what's the treatment? IV artesunate, fast.")
+    assert "And what's the treatment? IV artesunate, fast." in texts, texts
+
+
+def test_a_question_whisper_wrote_without_its_question_mark_is_a_question() -> None:
+    assert sentence_form("After a humerus shaft fracture the wrist drops, which nerve is damaged.") is Form.QUESTION
+    assert sentence_form("Leucovorin rescues methotrexate toxicity, which is why we give it.") is Form.STATEMENT
+    assert sentence_form("Leucovorin is folinic acid, which means it bypasses the block.") is Form.STATEMENT
+    texts = points("After a humerus shaft fracture the wrist drops, which nerve is damaged. The radial nerve.")
+    assert texts == ["After a humerus shaft fracture the wrist drops, which nerve is damaged. The radial nerve."]
+
+
+def test_the_letters_of_a_mnemonic_are_its_items() -> None:
+    vocab, lexicon = default_vocabulary(), default_lexicon()
+    letter = score_text("K is ketoacidosis.", vocab, lexicon)
+    assert "mnemonic letter" in letter.reasons and not letter.filler
+    item = score_text("I is type three, immune complex, like serum sickness.", vocab, lexicon)
+    assert not item.filler  # the letter I, not the speaker
+    assert "mnemonic letter" not in score_text("M is MUDPILES.", vocab, lexicon).reasons  # the mnemonic's name
+    texts = points("The causes are the four Ts. Tone, trauma, tissue and thrombin.")
+    assert texts == ["Tone, trauma, tissue and thrombin."]  # the list answers; the count names it
+
+
+def test_a_negated_fact_counts_but_emphasis_does_not() -> None:
+    vocab, lexicon = default_vocabulary(), default_lexicon()
+    assert "negation" in score_text("Cephalexin does not cover MRSA.", vocab, lexicon).reasons
+    assert "negation" not in score_text("There is one drug for anaphylaxis you cannot forget.", vocab, lexicon).reasons
+    assert "relation" in score_text("Asymptomatic bacteriuria should not be treated.", vocab, lexicon).reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Status epilepticus, bedside version.",
+        "Croup vs epiglottitis, do not mix them up.",
+        "Vasculitis, but the rheumatology version, let's settle this.",
+        "Two cardiology things you'll use every single shift.",
+        "Pulmonary embolism, this one shows up every year.",
+        "Here's a mnemonic you will actually remember.",
+        "Delirium causes, just remember PINCH ME.",
+    ],
+)
+def test_a_title_with_chatter_behind_it_is_no_key_point(title: str) -> None:
+    assert points(title) == []
+
+
+def test_a_rapid_fire_pair_is_still_a_point() -> None:
+    assert points("Opioids, naloxone.") == ["Opioids, naloxone."]
+
+
+def test_the_claim_a_myth_header_or_a_debunk_frames_is_no_card() -> None:
+    texts = points("Myth number one. Vaccines cause autism. Totally false, large cohort studies show no link.")
+    assert not any("Vaccines cause autism" in t for t in texts)
+    texts = points("Antibiotics cure viral sinusitis. Nope. Most sinusitis is viral and settles within ten days.")
+    assert not any("Antibiotics cure viral sinusitis" in t for t in texts)
+    assert any(t.startswith("Most sinusitis is viral") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Elderly woman, found on the floor after a fall and she is confused.",
+        "A group of students ate reheated rice and all started vomiting.",
+        "A man with alcoholic cirrhosis comes in with fever and a tense abdomen.",
+    ],
+)
+def test_a_case_opened_without_an_age_is_a_case_stem(stem: str) -> None:
+    assert score_text(stem, default_vocabulary(), default_lexicon()).case
+
+
+def test_findings_that_point_to_a_disease_are_no_prompt_to_a_patient() -> None:
+    assert sentence_form("Non caseating granulomas on biopsy point to sarcoidosis.") is Form.STATEMENT
+    assert sentence_form("Can you point to where it hurts the most?") is Form.PROMPT

@@ -18,15 +18,15 @@ DEV_SCORES = [evalset.score(clip, extract_keypoints(clip.segments)) for clip in 
 DEV_TOTALS = evalset.totals(DEV, DEV_SCORES)
 
 # Floors a little below what the rules reach on the tuning part (48 clips, 165 facts, 129 heard right):
-# recall 0.776, recall over heard facts 0.992, precision 0.826, key points on a fact sentence 0.994.
+# recall 0.776, recall over heard facts 0.992, precision 0.821, key points on a fact sentence 0.994.
 # Most facts missed, and most imprecise key points, are sentences whisper misheard (see `misheard:` lines).
 RECALL_FLOOR = 0.74
 HEARD_RECALL_FLOOR = 0.96
 PRECISION_FLOOR = 0.79
 ON_FACT_FLOOR = 0.96
-# ... and on the dev part (54 clips, 259 facts, 200 heard right): recall 0.745, over heard facts 0.965,
-# precision 0.863, on a fact sentence 0.975.
-DEV_FLOORS = {"recall": 0.71, "heard_recall": 0.93, "precision": 0.82, "precision_on_k": 0.94}
+# ... and on the dev part (54 clips, 259 facts, 200 heard right): recall 0.749, over heard facts 0.970,
+# precision 0.868, on a fact sentence 0.985.
+DEV_FLOORS = {"recall": 0.72, "heard_recall": 0.94, "precision": 0.83, "precision_on_k": 0.95}
 
 
 def test_the_tuning_part_is_big_varied_and_annotated() -> None:

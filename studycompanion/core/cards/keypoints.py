@@ -109,6 +109,7 @@ def analyse(
         for s in sentences:
             s.features = score_text(s.text, vocab, lexicon, salient)
     _list_items(sentences)
+    _myth_claims(sentences)
     sentences = merge_fragments(sentences, vocab, salient)
     sentences = [c for s in sentences for c in split_clauses(s, vocab, lexicon, salient, min_score)]
     duration = sentences[-1].end - sentences[0].start
@@ -143,6 +144,29 @@ def _list_items(sentences: Sequence[Sentence]) -> None:
         if f.intro and f.terms and f.form is rules.Form.STATEMENT and not rules.has_verb(lower):
             f.intro = False
             f.add(2.5, "list item")  # what the title and intro cues took off, and the item's own weight
+
+
+def _myth_claims(sentences: Sequence[Sentence]) -> None:
+    """The claim said right after a bare myth header ("Myth number one." "Green snot means you need antibiotics.")
+    or right before its debunking ("Statins destroy your muscles." "Let's bust it.") is the myth, false by the clip's
+    own word, unless it already answers it ("Fact: ...", "Actually ...")."""
+    for n, claim in enumerate(sentences):
+        lower = sentences[n - 1].text.lower().strip() if n else ""
+        m = rules.MYTH.match(lower)
+        after = sentences[n + 1].text.lower().strip() if n + 1 < len(sentences) else ""
+        header = m is not None and len(lower[m.end() :].split()) <= 1
+        if claim.features.filler or not (header or _DEBUNK.match(after)):
+            continue
+        if rules.MYTH_ANSWER.match(claim.text.lower()):
+            continue
+        claim.features.filler = True
+        claim.features.add(-10.0, "a myth the clip refutes")
+
+
+# A sentence knocking down the claim before it ("False.", "Nope.", "Let's bust it.").
+_DEBUNK = re.compile(
+    r"^(false|fals|nope|wrong|busted|not true|that'?s a myth|let'?s (bust|debunk) (it|this|that))\b[.!]*$"
+)
 
 
 def extract_keypoints(

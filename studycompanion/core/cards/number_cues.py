@@ -56,6 +56,16 @@ THRESHOLD_NUMBER = re.compile(  # the number of a threshold, as a cloze answer (
 BARE_NUMBER = re.compile(rf"\b{NUMBER}\b")
 VALUE = re.compile(rf"\b(is|are|was|of|equals|gets?|scores?) (about |around |roughly |only |just )?{NUMBER}\b")
 CASE_STEM = re.compile(rf"^(so |okay |ok )?((a|an|this|your|our|the) )?{NUMBER}[- ](year|month|week|day)s?[- ]old\b")
+# A case opened without an age in numbers ("Teenage boy, woke up with ...", "A group of friends share ...", "A man
+# with cirrhosis comes in with ..."): the stem of a case too.
+CASE_OPENING = re.compile(
+    r"^((so|okay|ok)[, ]+)?((a |an )?(teenage|elderly|young|older|middle[- ]aged|tall|thin|pregnant|obese|previously "
+    r"well)( [\w-]+){0,2} (man|woman|boy|girl|smoker|patient|lady|gentleman|mum|runner|student)\b|"
+    r"(a|an) (family|group|couple) of\b|"
+    r"(a|an) ([\w-]+ ){0,3}(man|woman|boy|girl|patient|lady|gentleman|child|toddler|infant|baby|teenager)\b.*"
+    r"\b(comes? in|came in|presents?|presented|walks? in|walked in|is brought|was brought|brought in|wakes? up|"
+    r"woke up)\b)"
+)
 # One patient's findings in a case ("Her labs show ...", "His blood pressure is 170 over 100", "Two weeks ago he
 # had a sore throat"): the case's context, not a rule a student cards. Facts are said of diseases and drugs.
 CASE_DETAIL = re.compile(
@@ -65,7 +75,9 @@ CASE_DETAIL = re.compile(
     r"(the|this|our|my|your|a) ([\w-]+ )?(patient|baby|child|boy|girl|man|woman|nurse)('s)? "  # "your post-op patient"
     r"(is|was|has|had|says|said|reports|denies|looks|appears|comes|came|presents|noticed|tells|calls|pages|asks))\b"
 )
-CASE_ACTION = re.compile(r"\b(needs?|should|must|gets?|give|given|treat(ed)?|start(ed)?|requires?)\b")
+CASE_ACTION = re.compile(
+    r"\b(needs?|should|must|gets?|give|given|treat(ed)?|start(ed)?|requires?|first[- ]line|drug of choice)\b"
+)
 TIMING = re.compile(  # an age or a time a fact happens at: "by 18 months", "at 6 weeks", "from 12 weeks"
     rf"\b(at|by|from|around|until|before|after|within|over|under|for) (about |around |at least )?{NUMBER}"
     rf"(?:(?: to |-){NUMBER})?(-| )?(weeks?|months?|years?|days?|hours?|minutes?)\b"

@@ -34,6 +34,7 @@ from studycompanion.core.cards.number_cues import (
     BARE_NUMBER,
     CASE_ACTION,
     CASE_DETAIL,
+    CASE_OPENING,
     CASE_STEM,
     DOSE,
     NUMBER,
@@ -72,6 +73,7 @@ __all__ = [
     "CAPTION_ACRONYMS",
     "CASE_ACTION",
     "CASE_DETAIL",
+    "CASE_OPENING",
     "CASE_STEM",
     "CONTRAST",
     "CORE_LEXICON",
@@ -106,8 +108,11 @@ __all__ = [
     "META_TALK",
     "META_TERMS",
     "MNEMONIC",
+    "MNEMONIC_LETTER",
+    "MNEMONIC_TITLE",
     "MYTH",
     "MYTH_ANSWER",
+    "NEGATION",
     "NOT_MEDICAL",
     "NOT_NAME_START",
     "NUMBER",
@@ -196,6 +201,15 @@ INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\blet'?s (fix|learn|nail|cover|break|go through|review|recap|run through|walk through|tackle)\b",
         r"^([\w-]+ ){0,2}(mnemonic|fact|tip|quiz|question|case|story|myth)s? time\b",  # "neuro mnemonic time"
         r"\bthis is your (update|reminder|sign|cue)\b",
+        # "this one shows up every year", "this one saves kidneys", "let's settle this": about the clip, not the topic
+        r"\bthis one (comes up|shows up|is asked|saves|will save|trips|gets)\b|\blet'?s (settle|get started|begin)\b",
+        # "Two orthopaedic things you'll use every shift", "Three things I wish I knew": a count of what comes next
+        r"^((okay|ok|so|and|here are|here's)[, ]+)*(two|three|four|five|six|seven|2|3|4|5|6|7) ([\w-]+ )?"
+        r"(things|tips|facts|pearls|lessons|mistakes|rules|tricks)\b(?!.*(:|,.*,))",
+        # "there are two drugs you give before the scope, and people forget one"
+        r"\bthere( are|'re|'s| is) (two|three|four|five|2|3|4|5) (\w+ )?"
+        r"(drugs|meds|medications|things|steps|tests|signs|questions) (you|to|that)\b(?!.*(:|,.*,.*,))",
+        r"^((okay|ok|so)[, ]+)*here'?s (a|an|my) [\w-]+ (you|that|to|i)\b",  # "here's a mnemonic you'll remember"
     )
 )
 
@@ -245,6 +259,7 @@ RELATION = re.compile(
     r"gives? (you )?(a|an)|shows? up|suggests?|radiates?|increases?|decreases?|lowers?|raises?|"
     r"shifts?|stabili[sz]es?|prevents?|protects?|covers?|mimics?|"
     r"stands for|responds? to|preferred|avoid|never give|do not give|don'?t give|think (about|of)|"
+    r", think (?!(of|about))|"
     r"used? (it )?(for|in|when|to)|you use|comes? first|the first thing|first step|drives?|covers?|"
     r"compression of|deficiency of|gives? you|linked to|related to|known as|we call (it|this)|is called|"
     r"most (often|commonly)|typically|you (see|get|'ll see|will see)|(can|should|must) (use|give|start)|"
@@ -253,8 +268,12 @@ RELATION = re.compile(
     r"progress(es)? to|complains? of|rules? (it |the \w+ |them )?(in|out)|screened|screening|recovers?|"
     r"(is|are) (rare|common|typical|unusual)|(goes|go|rise|rises|fall|falls) (up|down)|equals|divided by|"
     r"one over|minus|(can|may) refuse|consent|prolongs?|shortens?|worsens?|improves?|reduces?|triggers?|"
-    r"damages?|destroys?|depletes?|induces?|"
-    r"(must|should|need to|needs to|have to|has to) (be )?(correct|corrected|give|given|stop|stopped|check|"
+    r"damages?|destroys?|depletes?|induces?|antidotes? (is|are|for)|diagnose[sd]?|confirms?|confirmed|"
+    r"points? to|kills?|slows?|"
+    r"(is|are) (really |very |highly |not )?(un)?(reliable|sensitive|specific)\b|"
+    r"test (for|with)|screen(s|ed)? for|protective|(early|late) (sign|finding|feature)|definitive (fix|treatment)|"
+    r"makes? (\w+ ){1,3}(worse|better)|you risk (?!strat)|you (treat|give|start|stop|use)\b|"
+    r"(must|should|need to|needs to|have to|has to) (not )?(be )?(correct|corrected|give|given|stop|stopped|check|"
     r"checked|avoid|avoided|treat|treated|start|started|monitor|monitored|replace|replaced|lower|lowered|raise|"
     r"raised|reduce|reduced|repeat|repeated|keep|kept|hold|held|rule|ruled|exclude|excluded|measure|measured))\b"
 )
@@ -278,13 +297,33 @@ LIST_CUE = re.compile(
 # sentences after it are its items ("Macrolides like clarithromycin."), facts of the list, not titles.
 LIST_HEAD = re.compile(r"\brapid[- ]?fire\b|\b(drugs?|causes?|signs?|things|bugs|organisms|risk factors|features|"
                        r"examples) (that|which|of|to|you)\b.*(:|\bgo!)$")
+# A mnemonic or a list named, not expanded ("Hypersensitivity reactions, just remember ACID.", "the causes are the
+# four Ts"): its expansion, said next, carries the facts. ("The causes of a high anion gap are MUDPILES." ties the
+# mnemonic to its topic: a fact.)
+MNEMONIC_TITLE = re.compile(
+    r"\b(just )?remember( the)?( mnemonic)? [A-Z]{3,}( [A-Z]{2,})?[.!]?$|"
+    r"\b(spells?|makes?|forms?)( out)? the (word|acronym)\b|"
+    r"\bthe (two|three|four|five|six|\d) [A-Z]'?s\b|"
+    r"\b(the|its|their) (\w+ )?(causes|signs|features|types|drugs|criteria) are (the )?(two|three|four|five|six|\d) "
+    r"[\w']+[.!]?$"
+)
+# A negated fact ("cephalexin does not cover MRSA", "alcohol gel doesn't kill the spores", "should not be treated").
+NEGATION = re.compile(
+    r"\b(does not|doesn'?t|do not|don'?t|did not|is not|isn'?t|are not|aren'?t|cannot|can'?t|won'?t|should not|"
+    r"shouldn'?t|must not|never|no longer|not (a|an|the|for|in|on|with|from|oral|iv)\b)"
+    r"(?! (forget|miss|skip|worry|panic|stress))"  # "the one drug you cannot forget": emphasis, not a negated fact
+)
 MNEMONIC = re.compile(r"\b(mnemonic|stands for|remember (them|it|this) as|acronym)\b")
+# A mnemonic's letter expanded ("L is lactic acidosis.", "And S is for salicylates.", "I is type three, immune
+# complex"): the item of a list, however short, and the letter "I" is no speaker.
+MNEMONIC_LETTER = re.compile(r"^((?i:and|then|so|next|plus)[, ]+)?[A-Z](?: ?[A-Z])?,? (is|for|stands for|=|is for) ")
 CONTRAST = re.compile(r"\b(whereas|while|on the other hand|unlike|versus|vs\.?|in contrast|but)\b")
 FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|my|me|we went|honestly)\b")
 IMPERATIVE = re.compile(
-    r"^(first,? |then,? |and |so |next,? |always |never )?(give|start|add|stop|avoid|check|switch|use|order|"
-    r"consider|think about|titrate|repeat|monitor|hold|reverse|treat)\b"
-)
+    r"(^|[,;] )(first,? |then,? |and |so |next,? |always |never |just )?(give|start|add|stop|avoid|check|switch|use|"
+    r"order|consider|think about|titrate|repeat|monitor|hold|reverse|treat|offer|recheck|refer|dilute|escalate|"
+    r"immobili[sz]e|wash|document|put (it|them|him|her) in|get (a|an)|tell (them|the patient|patients))\b"
+)  # at the start of the sentence or of a clause ("Once it's back up, give a longer acting carb")
 
 
 @dataclass

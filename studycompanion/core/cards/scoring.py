@@ -105,17 +105,26 @@ def score_text(
     mnemonic = bool(rules.MNEMONIC.search(lower))
     if mnemonic:
         f.add(0.8, "mnemonic")
+    letter = rules.MNEMONIC_LETTER.match(text.strip())
+    speaker = lower.strip()[letter.end():] if letter else lower  # "I is type three": the letter I, not the speaker
+    if letter and re.fullmatch(r"[A-Z0-9-]{3,}[.!]?", text.strip()[letter.end():].strip()):
+        letter = None  # "M is MUDPILES.": the mnemonic's name, not one of its letters
+    if letter and f.terms:
+        mnemonic = True
+        f.add(1.5, "mnemonic letter")
     if f.terms and rules.CONTRAST.search(lower):
         f.add(0.4, "contrast")
+    if f.terms and rules.NEGATION.search(lower) and not rules.HEDGE.search(lower):
+        f.add(0.6, "negation")
     if any(find_terms([word], vocab) for _, word in rules.LAB_FINDING.findall(lower)):
         f.add(0.6, "finding")
-    if rules.FIRST_PERSON.search(lower):
+    if rules.FIRST_PERSON.search(speaker):
         f.add(-1.2, "")
     if f.form is rules.Form.NARRATIVE:
         f.add(-1.5, "")
         if not (relations and f.terms):
             f.filler = True  # vlog chatter: "today we scrubbed in on an appendectomy"
-    if rules.FIRST_PERSON_SINGULAR.search(lower) and not (relations and len(f.terms) >= 2) and not mnemonic:
+    if rules.FIRST_PERSON_SINGULAR.search(speaker) and not (relations and len(f.terms) >= 2) and not mnemonic:
         f.filler = True  # "I failed pharmacology twice": a story about the speaker, not a fact
     if rules.HEDGE.search(lower):
         f.add(-0.8, "")
@@ -123,23 +132,55 @@ def score_text(
     if rules.is_intro(lower) or (meta and not relations and not doses):
         f.intro = True  # on topic, about the topic ("comes up on every exam"), never a fact itself
         f.add(-1.5, "")
-    if not _pairing(tokens, f.terms) and rules.topic_announcement(re.sub(r"[^\w' -]+", " ", lower).strip()):
+    enumeration = rules.count_list_items(text) >= 3 and bool(f.terms)  # "Tone, trauma, tissue and thrombin."
+    if not _pairing(tokens, f.terms) and not enumeration and rules.topic_announcement(_bare(lower)):
         f.intro = True  # "Nephrotic versus nephritic.": a title said aloud
+        f.add(-1.0, "")
+    elif not f.intro and not enumeration and (
+        rules.MNEMONIC_TITLE.search(text.strip()) or _titled(text, vocab, lexicon, salient)
+    ):
+        f.intro = True  # "Status epilepticus, bedside version.", "TB treatment is RIPE.": a title and its chatter
         f.add(-1.0, "")
     if f.form is rules.Form.QUESTION:
         f.add(-1.0, "")
-    if rules.CASE_STEM.match(numeric):
+    if rules.CASE_STEM.match(numeric) or rules.CASE_OPENING.match(lower):
         f.case = True  # "a 19 year old comes in wheezing": the stem of a case, not its fact
         f.add(-1.5, "")
     elif rules.CASE_DETAIL.match(lower):
         f.add(-1.5, "")  # "her labs show iron deficiency anemia": this patient's finding, not a rule
         f.case = not rules.CASE_ACTION.search(lower)  # "she needs IV thiamine" still teaches what to do
-    if len(tokens) < 5 and not _pairing(tokens, f.terms):
+    if len(tokens) < 5 and not _pairing(tokens, f.terms) and not letter:
         f.add(-1.0, "")
     if not f.terms:  # a number said with a timing or a threshold is a fact even with no term ("smiles at 6 weeks")
         valued = rules.TIMING.search(numeric) or rules.THRESHOLD.search(numeric) or rules.VALUE.search(numeric)
         f.add(-0.5 if doses and valued else -1.0, "")
     return f
+
+
+def _bare(lower: str) -> str:
+    return re.sub(r"[^\w' -]+", " ", lower).strip()
+
+
+_CLAUSE_OPENERS = frozenset({"think", "add", "once", "unless", "while", "after", "before", "because", "since"})
+_TITLE_OPENERS = frozenset({"the", "a", "an", "okay", "ok"})
+
+
+def _titled(text: str, vocab: frozenset[str], lexicon: Lexicon, salient: frozenset[str]) -> bool:
+    """A title said aloud with chatter behind it ("Croup vs epiglottitis, do not mix them up.", "Antidotes,
+    quickfire, go."): a short verbless head before the first comma, and after it no term, relation or number."""
+    head, comma, tail = text.partition(",")
+    words = _bare(head.lower()).split()
+    if not comma or not tail.strip() or not 1 <= len(words) <= 5 or not rules.topic_announcement(" ".join(words)):
+        return False
+    if words[0] in _CLAUSE_OPENERS or (words[0] in rules.STOPWORDS and words[0] not in _TITLE_OPENERS):
+        return False  # "If you add hypotension and confusion, ...", "Think carbon monoxide, ...": a clause, no title
+    low = tail.lower()
+    if rules.RELATION.search(low) or rules.BARE_NUMBER.search(rules.numerals(low)):
+        return False
+    rest = score_text(tail.strip(), vocab, lexicon, salient)
+    named = [t.lower() for t in rest.terms if t not in rest.unlisted]  # a rare word alone ("quickfire") is no term
+    return not [t for t in named if t not in rules.META_TERMS and t not in rules.GENERIC_TERMS and
+                not t.endswith("ology")]  # "..., the rheumatology version": the specialty is no term of a fact
 
 
 def _pairing(tokens: Sequence[str], terms: Sequence[str]) -> bool:
