@@ -94,6 +94,28 @@ def test_overlapping_runs_keep_what_the_audio_supports_most(lexicon: Lexicon) ->
     assert [(c.first, c.last, c.term) for c in corrections] == [(1, 2, "salbutamol")]
 
 
+def test_common_words_need_stronger_support_from_the_audio_than_a_non_word(lexicon: Lexicon) -> None:
+    """"a crease" under a caption about steroid creams was written "creams" (a prompt insertion on the bench's
+    dialogues): a run of common English words needs the audio's support within `common_min_gain`, a non-word
+    only within `min_gain`."""
+    settings = VerifySettings()
+    assert settings.common_min_gain > settings.min_gain
+
+    def scorer(chunks: Sequence[ScoreChunk]) -> list[list[float]]:  # every variant 6 below what was heard
+        return [[0.0] + [-6.0 for _ in c.texts[1:]] for c in chunks]
+
+    common = heard("in a crease behind", 0.4, confident=("in", "behind"))
+    runs = [RunOptions(1, 2, "a crease", ((0.8, True, "creams"),))]
+    assert verified_corrections(common, lexicon, scorer, runs=runs) == []
+    nonword = heard("start hexamethasone now", confident=("start", "now"))
+    runs = [RunOptions(1, 1, "hexamethasone", ((0.9, False, "dexamethasone"),))]
+    assert [c.term for c in verified_corrections(nonword, lexicon, scorer, runs=runs)] == ["dexamethasone"]
+    supported = verified_corrections(common, lexicon, lambda chunks: [[0.0] + [-1.0 for _ in c.texts[1:]]
+                                                                      for c in chunks],
+                                     runs=[RunOptions(1, 2, "a crease", ((0.8, True, "creams"),))])
+    assert [c.term for c in supported] == ["creams"]  # well supported by the audio, common words change too
+
+
 def test_runs_far_apart_are_scored_in_separate_stretches(lexicon: Lexicon) -> None:
     words = [*heard("start hexamethasone now"), *[replace(w, start=w.start + 60, end=w.end + 60)
                                                  for w in heard("a subalachoid bleed")]]
