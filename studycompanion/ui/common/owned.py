@@ -16,7 +16,7 @@ class _Owned:
     __slots__ = ("__self__", "_fn")
 
     def __init__(self, owner: QObject, fn: Callable[[Any], None]) -> None:
-        self.__self__ = owner  # what Worker._deliver checks with shiboken's isValid
+        self.__self__ = owner  # what the worker relay's _deliver checks with shiboken's isValid
         self._fn = fn
 
     def __call__(self, value: Any) -> None:

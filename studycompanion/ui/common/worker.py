@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +43,24 @@ Background = Callable[[Callable[[], Any], Callable[[Any], Any] | None, Callable[
 
 
 class _Relay(QObject):
+    """Carries a result from a pool thread to the UI thread (a queued signal to its own slot). It belongs to the
+    application, so a Worker deleted while its tasks still run (a closed window's) never takes with it the object
+    a running task emits on, nor a connection that emission walks."""
+
     done = Signal(object, object)  # (callback, value)
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.done.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        if callback is None:
+            return
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not isValid(owner):
+            return  # the view that asked is gone
+        callback(value)
 
 
 class _Task(QRunnable):
@@ -62,35 +80,39 @@ class _Task(QRunnable):
             self.relay.done.emit(self.on_done, result)
 
 
+class _Unhandled:
+    """A failure nobody asked to handle: the Worker's `on_unhandled_error`, or the log. Holds the Worker weakly, so
+    a task never keeps a closed window's Worker alive (nor deletes it from a pool thread when it ends)."""
+
+    def __init__(self, worker: Worker) -> None:
+        self.worker = weakref.ref(worker)
+
+    def __call__(self, failure: Failure) -> None:
+        worker = self.worker()
+        handler = worker.on_unhandled_error if worker is not None and isValid(worker) else None
+        if handler is not None:
+            handler(failure)
+        else:
+            log.error("background failure: %s", failure.message)
+
+
 class Worker(QObject):
-    """Owns a thread pool; results come back through a queued signal, so always on the UI thread."""
+    """Runs work on a thread pool; results come back through a queued signal, so always on the UI thread. The pool
+    and the relay belong to the application (see _Relay): deleting a Worker with tasks in flight is safe, and their
+    results are then delivered only to callbacks whose owner is still there."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
+        owner = QCoreApplication.instance() or self
+        self.pool = QThreadPool(owner)
         self.pool.setMaxThreadCount(max_threads)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver)
+        self._relay = _Relay(owner)
+        self._unhandled = _Unhandled(self)
         self.on_unhandled_error: Callable[[Failure], None] | None = None
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[Failure], None] | None = None) -> None:
         self.pool.start(_Task(fn, self._relay, on_done, on_error or self._unhandled))
-
-    def _unhandled(self, failure: Failure) -> None:
-        if self.on_unhandled_error is not None:
-            self.on_unhandled_error(failure)
-        else:
-            log.error("background failure: %s", failure.message)
-
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None] | None, value: Any) -> None:
-        if callback is None:
-            return
-        owner = getattr(callback, "__self__", None)
-        if isinstance(owner, QObject) and not isValid(owner):
-            return  # the view that asked is gone
-        callback(value)
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
