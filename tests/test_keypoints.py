@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from studycompanion.core.cards.keypoints import (
@@ -593,3 +595,53 @@ def test_a_case_opened_without_an_age_is_a_case_stem(stem: str) -> None:
 def test_findings_that_point_to_a_disease_are_no_prompt_to_a_patient() -> None:
     assert sentence_form("Non caseating granulomas on biopsy point to sarcoidosis.") is Form.STATEMENT
     assert sentence_form("Can you point to where it hurts the most?") is Form.PROMPT
+
+
+# --- review: facts the cues above must not eat, and a list count that must not hang ---------------------------------
+
+
+def test_a_long_comma_list_is_counted_without_backtracking_for_seconds() -> None:
+    """A whisper line of comma items without a closing "and" took 0.9 s at 16 commas and doubled with each more."""
+    from studycompanion.core.cards.rules import count_list_items
+
+    items = "gallstones, ethanol, trauma, steroids, mumps, autoimmune, scorpion venom, hypercalcaemia, drugs, ERCP, "
+    line = "Causes of pancreatitis, " + items * 2 + "hypothermia, vasculitis."  # 24 commas, no "and"
+    began = time.perf_counter()
+    assert count_list_items(line) == 0
+    assert extract_keypoints([seg(line)]) is not None
+    assert time.perf_counter() - began < 1.0
+    assert count_list_items("Warfarin lowers factors 2, 7, 9 and 10.") == 4  # one-character items still count
+    assert count_list_items("Signs are syncope, angina and dyspnea.") == 3
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "A baby who presents with bilious vomiting has malrotation until proven otherwise.",
+        "An elderly man with a new resting tremor should be assessed for Parkinson disease.",
+        "A pregnant woman with hypothyroidism needs a higher levothyroxine dose.",
+    ],
+)
+def test_a_generic_patient_with_the_rule_drawn_is_a_fact_not_a_case_stem(rule: str) -> None:
+    assert points(rule) == [rule]
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "This one shows up every year: the antidote for heparin is protamine.",
+        "Here's a tip that saves lives: always check glucose in a confused patient.",
+        "There are two drugs you give before an endoscopy, a PPI and terlipressin.",
+        "Two things cause a high anion gap acidosis here, lactate and ketones.",
+    ],
+)
+def test_an_intro_that_goes_on_to_say_its_fact_is_a_key_point(fact: str) -> None:
+    assert points(fact) == [fact]
+
+
+def test_a_question_naming_the_relation_and_a_one_term_answer_make_a_point() -> None:
+    assert points("Which drug causes gingival hyperplasia? Phenytoin.") == [
+        "Which drug causes gingival hyperplasia? Phenytoin."
+    ]
+    assert points("What reverses heparin? Protamine.") == ["What reverses heparin? Protamine."]
+    assert points("So what is causing her chest pain? Pulmonary embolism.") == []  # this patient's diagnosis

@@ -78,6 +78,7 @@ _ASKS_FOR = re.compile(
 _ASKS_FOR_NO_CASE = re.compile(
     r"\bthe (treatment|antidote|drug of choice|first[- ]line|next step|management|mechanism)\b"
 )
+_OF_A_PATIENT = re.compile(r"\b(she|he|her|his|him|they|their|them|this (patient|child|baby|man|woman)|the patient)\b")
 _WH_LEAD = re.compile(r"^((and|so|okay|ok|now)[, ]+)*(what|what's|which|who|how|why|when|where)\b")
 
 
@@ -89,6 +90,11 @@ def _answered(question: Sentence, answer: Sentence, vocab: frozenset[str], salie
     alone = score_text(answer.text, vocab, salient=salient)
     cues = [t for t in question.features.terms if t.lower() not in _ASKED_FOR and t.lower() not in rules.META_TERMS]
     best = alone
+    asks = (  # "Which drug causes X?" asks for a rule; "What is causing her chest pain?" for this patient's diagnosis
+        "relation" in question.features.reasons
+        and not question.features.case
+        and not _OF_A_PATIENT.search(question.text.lower())
+    )
     if cues and not _WH_LEAD.match(question.text.lower()):
         paired = score_text(re.sub(r"\?+$", ",", question.text.rstrip()) + " " + answer.text, vocab, salient=salient)
         if paired.score > alone.score and paired.form is rules.Form.STATEMENT and not (
@@ -96,10 +102,12 @@ def _answered(question: Sentence, answer: Sentence, vocab: frozenset[str], salie
         ):
             best = paired
     elif alone.intro and alone.terms and not rules.is_intro(answer.text.lower()) and (
-        (cues and len(alone.terms) >= 2) or _ASKS_FOR_NO_CASE.search(question.text.lower())
+        (cues and (len(alone.terms) >= 2 or asks)) or _ASKS_FOR_NO_CASE.search(question.text.lower())
     ):  # "And what's the treatment? Dexamethasone, a single dose.": the answer, not a title
         best.intro = False
         best.add(1.0, "")
+        if asks:  # "Which drug causes gingival hyperplasia? Phenytoin.": the question holds the relation
+            best.add(1.2, "relation")
     best.add(1.0, "question and answer")
     return best
 

@@ -66,6 +66,12 @@ CASE_OPENING = re.compile(
     r"\b(comes? in|came in|presents?|presented|walks? in|walked in|is brought|was brought|brought in|wakes? up|"
     r"woke up)\b)"
 )
+# ... unless the sentence draws the rule itself: a generic patient ("A baby who presents with bilious vomiting has
+# malrotation until proven otherwise.", "An elderly man with a new tremor should be assessed for Parkinson disease.").
+CASE_RULE = re.compile(
+    r"\b(who|that) (presents?|comes? in|has|have)\b|\buntil proven otherwise\b|\b(needs?|should|must|requires?)\b|"
+    r"\b(first[- ]line|drug of choice)\b|\bis at (high |increased )?risk\b"
+)
 # One patient's findings in a case ("Her labs show ...", "His blood pressure is 170 over 100", "Two weeks ago he
 # had a sore throat"): the case's context, not a rule a student cards. Facts are said of diseases and drugs.
 CASE_DETAIL = re.compile(

@@ -35,6 +35,7 @@ from studycompanion.core.cards.number_cues import (
     CASE_ACTION,
     CASE_DETAIL,
     CASE_OPENING,
+    CASE_RULE,
     CASE_STEM,
     DOSE,
     NUMBER,
@@ -74,6 +75,7 @@ __all__ = [
     "CASE_ACTION",
     "CASE_DETAIL",
     "CASE_OPENING",
+    "CASE_RULE",
     "CASE_STEM",
     "CONTRAST",
     "CORE_LEXICON",
@@ -202,14 +204,17 @@ INTRO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^([\w-]+ ){0,2}(mnemonic|fact|tip|quiz|question|case|story|myth)s? time\b",  # "neuro mnemonic time"
         r"\bthis is your (update|reminder|sign|cue)\b",
         # "this one shows up every year", "this one saves kidneys", "let's settle this": about the clip, not the topic
-        r"\bthis one (comes up|shows up|is asked|saves|will save|trips|gets)\b|\blet'?s (settle|get started|begin)\b",
+        # ... unless the fact follows a colon ("This one shows up every year: the antidote for heparin is protamine.")
+        r"\bthis one (comes up|shows up|is asked|saves|will save|trips|gets)\b(?!.*:)|"
+        r"\blet'?s (settle|get started|begin)\b",
         # "Two orthopaedic things you'll use every shift", "Three things I wish I knew": a count of what comes next
         r"^((okay|ok|so|and|here are|here's)[, ]+)*(two|three|four|five|six|seven|2|3|4|5|6|7) ([\w-]+ )?"
-        r"(things|tips|facts|pearls|lessons|mistakes|rules|tricks)\b(?!.*(:|,.*,))",
+        r"(things|tips|facts|pearls|lessons|mistakes|rules|tricks)\b(?!.*(:|,.*,|,.*\w (and|or) \w))",  # unless listed
         # "there are two drugs you give before the scope, and people forget one"
         r"\bthere( are|'re|'s| is) (two|three|four|five|2|3|4|5) (\w+ )?"
-        r"(drugs|meds|medications|things|steps|tests|signs|questions) (you|to|that)\b(?!.*(:|,.*,.*,))",
-        r"^((okay|ok|so)[, ]+)*here'?s (a|an|my) [\w-]+ (you|that|to|i)\b",  # "here's a mnemonic you'll remember"
+        r"(drugs|meds|medications|things|steps|tests|signs|questions) (you|to|that)\b"
+        r"(?!.*(:|,.*,.*,|,.*\w (and|or) \w))",  # ... but "..., a PPI and terlipressin." names them: a fact
+        r"^((okay|ok|so)[, ]+)*here'?s (a|an|my) [\w-]+ (you|that|to|i)\b(?!.*:)",  # "here's a mnemonic you'll use"
     )
 )
 
@@ -269,7 +274,7 @@ RELATION = re.compile(
     r"(is|are) (rare|common|typical|unusual)|(goes|go|rise|rises|fall|falls) (up|down)|equals|divided by|"
     r"one over|minus|(can|may) refuse|consent|prolongs?|shortens?|worsens?|improves?|reduces?|triggers?|"
     r"damages?|destroys?|depletes?|induces?|antidotes? (is|are|for)|diagnose[sd]?|confirms?|confirmed|"
-    r"points? to|kills?|slows?|"
+    r"points? to|kills?|slows?|reverses|reversed (by|with)|"
     r"(is|are) (really |very |highly |not )?(un)?(reliable|sensitive|specific)\b|"
     r"test (for|with)|screen(s|ed)? for|protective|(early|late) (sign|finding|feature)|definitive (fix|treatment)|"
     r"makes? (\w+ ){1,3}(worse|better)|you risk (?!strat)|you (treat|give|start|stop|use)\b|"
@@ -354,9 +359,16 @@ def is_intro(lower: str) -> bool:
     return any(p.search(lower) for p in INTRO_PATTERNS)
 
 
+# An enumeration's items and its closing "and" / "or". Each item after the first is atomic: the spaces after a comma
+# may go to `\s*` or to the item, and trying both for every item took seconds on a line of 16 commas, minutes on 25.
+_ENUMERATION = re.compile(
+    r"([\w\- ]{2,40},(?>\s*[\w\- ]{2,40},)*\s*[\w\- ]{2,40},?\s+(?:and|or)\s+[\w\- ]{2,40})"
+)
+
+
 def count_list_items(text: str) -> int:
     """Items in an enumeration like "syncope, angina and dyspnea" (0 when there is none)."""
-    m = re.search(r"((?:[\w\- ]{2,40},\s*){1,}[\w\- ]{2,40},?\s+(?:and|or)\s+[\w\- ]{2,40})", text)
+    m = _ENUMERATION.search(text)
     if not m:
         return 0
     return len([p for p in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(1)) if p.strip()])

@@ -143,7 +143,7 @@ def score_text(
         f.add(-1.0, "")
     if f.form is rules.Form.QUESTION:
         f.add(-1.0, "")
-    if rules.CASE_STEM.match(numeric) or rules.CASE_OPENING.match(lower):
+    if rules.CASE_STEM.match(numeric) or (rules.CASE_OPENING.match(lower) and not rules.CASE_RULE.search(lower)):
         f.case = True  # "a 19 year old comes in wheezing": the stem of a case, not its fact
         f.add(-1.5, "")
     elif rules.CASE_DETAIL.match(lower):
