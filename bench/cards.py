@@ -7,10 +7,10 @@ Usage: python bench/cards.py --eval-only [--no-test-split] [--clip-rows] [--held
 Part 1 runs the built-in extractor on the parts of tests/data/keypoints_eval and prints one table:
 the tuning part (the clips the rules were developed on), the dev part (tests/data/keypoints_eval/test: the
 first test part, which steered the rules through its totals and is development data now) and, with
---held-out, the held-out parts (tests/data/keypoints_eval/test2 and test3, each written by someone who saw
-neither the rules nor the other parts; only their aggregate figures are ever printed, never a clip of them).
-test2's totals have been read three times since; the fresh test3 (20 of its 50 clips transcribed by the app's
-own default path) holds the held-out figures.
+--held-out, the later parts (tests/data/keypoints_eval/test2 .. test5, each written by someone who saw neither the
+rules nor the other parts). test2, test3 and test4 were read while rules were made and are development data now;
+test5, written blind while the rules of 2026-12-02 were made, holds the held-out figures: only its aggregate
+figures are ever printed, never a clip of it.
 recall = annotated key facts found in some key point; recall(heard) = the same over facts whose terms whisper
 heard right (their accepted spelling is in the transcript); precision = key points that carry a key fact;
 key points from filler are counted separately (the target there is zero). Per-clip rows (--clip-rows) are
@@ -72,7 +72,7 @@ def eval_table(test_split: bool = True, per_clip: bool = False, held_out: bool =
     if test_split and evalset.DEV_DIR.is_dir():
         splits.append(("dev", evalset.DEV_DIR))
     for label, folder in (("test2", evalset.TEST2_DIR), ("test3", evalset.TEST3_DIR), ("test4", evalset.TEST4_DIR),
-                          ("test5", evalset.HERE / "test5")):
+                          ("test5", evalset.TEST5_DIR)):
         if held_out and folder.is_dir() and any(folder.glob("*.txt")):
             splits.append((label, folder))
     figures: dict[str, Any] = {}
@@ -102,7 +102,7 @@ def eval_table(test_split: bool = True, per_clip: bool = False, held_out: bool =
     print(
         "recall = annotated facts found in a key point; recall(heard) = the same over facts whose accepted "
         "spelling is in the transcript (whisper did not mishear them); precision = key points carrying an "
-        "annotated fact; prec(on K) = key points on a fact sentence. Targets (held-out test4, the freshest): "
+        "annotated fact; prec(on K) = key points on a fact sentence. Targets (held-out test5, the freshest): "
         "recall >= 0.85, precision >= 0.90."
     )
     return figures
@@ -282,7 +282,7 @@ def main() -> int:
     parser.add_argument("--eval-only", action="store_true", help="only the key-point figures, no export timing")
     parser.add_argument("--no-test-split", action="store_true", help="leave the dev part out")
     parser.add_argument(
-        "--held-out", action="store_true", help="add the held-out test2 and test3 parts (aggregate only; run it rarely)"
+        "--held-out", action="store_true", help="add the parts test2 .. test5 (test5 held out: aggregates only)"
     )
     parser.add_argument(
         "--clip-rows", dest="per_clip_rows", action="store_true", help="tuning and dev parts, per clip"

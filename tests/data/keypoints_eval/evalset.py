@@ -21,7 +21,8 @@ TEST_DIR = HERE / "test"
 DEV_DIR = TEST_DIR  # the first test part, development data since the rules were steered on its totals
 TEST2_DIR = HERE / "test2"  # held out until its totals were read twice; aggregate figures only
 TEST3_DIR = HERE / "test3"  # held out (written without the rules or the other parts); its totals read twice
-TEST4_DIR = HERE / "test4"  # the freshest held-out part, written after the last rule change: aggregates only
+TEST4_DIR = HERE / "test4"  # held out until the rules of 2026-12-02 were made on it: development data now
+TEST5_DIR = HERE / "test5"  # the freshest held-out part, written blind while those rules were made: aggregates only
 LABELS = frozenset({"F", "C", "K"})
 _SENTENCE_END = re.compile(r"[.!?]$")
 
