@@ -133,7 +133,7 @@ def score_text(
         f.intro = True  # on topic, about the topic ("comes up on every exam"), never a fact itself
         f.add(-1.5, "")
     enumeration = rules.count_list_items(text) >= 3 and bool(f.terms)  # "Tone, trauma, tissue and thrombin."
-    if not _pairing(tokens, f.terms) and not enumeration and rules.topic_announcement(_bare(lower)):
+    if not _pairing(tokens, f.terms) and not enumeration and rules.topic_announcement(_punctless(lower)):
         f.intro = True  # "Nephrotic versus nephritic.": a title said aloud
         f.add(-1.0, "")
     elif not f.intro and not enumeration and (
@@ -157,7 +157,7 @@ def score_text(
     return f
 
 
-def _bare(lower: str) -> str:
+def _punctless(lower: str) -> str:
     return re.sub(r"[^\w' -]+", " ", lower).strip()
 
 
@@ -169,7 +169,7 @@ def _titled(text: str, vocab: frozenset[str], lexicon: Lexicon, salient: frozens
     """A title said aloud with chatter behind it ("Croup vs epiglottitis, do not mix them up.", "Antidotes,
     quickfire, go."): a short verbless head before the first comma, and after it no term, relation or number."""
     head, comma, tail = text.partition(",")
-    words = _bare(head.lower()).split()
+    words = _punctless(head.lower()).split()
     if not comma or not tail.strip() or not 1 <= len(words) <= 5 or not rules.topic_announcement(" ".join(words)):
         return False
     if words[0] in _CLAUSE_OPENERS or (words[0] in rules.STOPWORDS and words[0] not in _TITLE_OPENERS):

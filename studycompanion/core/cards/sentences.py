@@ -107,7 +107,7 @@ def split_sentences(segments: Sequence[Segment]) -> list[Sentence]:
     return sentences
 
 
-def _bare(word: Word) -> str:
+def _bare_word(word: Word) -> str:
     return word.text.strip(".,;:!?\"'()").lower()
 
 
@@ -122,11 +122,11 @@ def _run_on_pieces(words: list[Word]) -> list[list[Word]]:
     k = 0
     while k < len(words):
         lead = k
-        while lead < len(words) - 1 and _bare(words[lead]) in _RUN_ON_LEAD and lead - k < 2:
+        while lead < len(words) - 1 and _bare_word(words[lead]) in _RUN_ON_LEAD and lead - k < 2:
             lead += 1
-        here = _bare(words[k])
-        nxt = _bare(words[k + 1]) if k + 1 < len(words) else ""
-        strong = bool(_ORDINAL.match(_bare(words[lead]))) or (here == "that's" and nxt in {"it", "all"})
+        here = _bare_word(words[k])
+        nxt = _bare_word(words[k + 1]) if k + 1 < len(words) else ""
+        strong = bool(_ORDINAL.match(_bare_word(words[lead]))) or (here == "that's" and nxt in {"it", "all"})
         strong = strong or (here == "follow" and nxt in {"for", "me", "us"})
         weak = here in _RUN_ON_WEAK and len(pieces[-1]) >= RUN_ON_WEAK_AFTER
         if (strong or weak) and len(pieces[-1]) >= RUN_ON_MIN and len(words) - k >= 2:
