@@ -645,3 +645,12 @@ def test_a_question_naming_the_relation_and_a_one_term_answer_make_a_point() -> 
     ]
     assert points("What reverses heparin? Protamine.") == ["What reverses heparin? Protamine."]
     assert points("So what is causing her chest pain? Pulmonary embolism.") == []  # this patient's diagnosis
+
+
+def test_a_topic_s_question_clause_stays_with_its_answer() -> None:
+    """"Tumor lysis syndrome, which electrolyte is high?" lost its question clause as chatter, so the card read
+    "Potassium, phosphate and uric acid." without the syndrome it is about; a call to action still goes."""
+    said = "Tumor lysis syndrome, which electrolyte is high? Potassium, phosphate and uric acid."
+    assert [p.text for p in extract_keypoints([seg(said)])] == [said]
+    asked = extract_keypoints([seg("Metformin is the first line drug for type two diabetes, any questions?")])
+    assert [p.text for p in asked] == ["Metformin is the first line drug for type two diabetes."]

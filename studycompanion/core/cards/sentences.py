@@ -159,7 +159,14 @@ def _clause_is_chatter(words: list[Word], vocab: frozenset[str], leading: bool) 
     lower = text.lower()
     if leading and rules.LEAD_IN.match(lower):
         return True
+    if not leading and _ASKED.match(lower):
+        return False  # "Tumour lysis syndrome, which electrolyte is high?": the question its answer answers
     return rules.sentence_form(text) is not rules.Form.STATEMENT or rules.is_filler(lower)
+
+
+# A clause asking what a fact is ("which electrolyte is high?", "what's the antidote?"); "any questions?" asks nothing.
+_ASKED = re.compile(r"^(which|what|what's|how|why|when|where|who)\b[^?]*\b(is|are|was|were|do|does|makes?|causes?|"
+                    r"gives?|tells?|shows?|means?)\b[^?]*\?$")
 
 
 def trim(sentence: Sentence, vocab: frozenset[str]) -> Sentence:
