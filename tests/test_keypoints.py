@@ -654,3 +654,11 @@ def test_a_topic_s_question_clause_stays_with_its_answer() -> None:
     assert [p.text for p in extract_keypoints([seg(said)])] == [said]
     asked = extract_keypoints([seg("Metformin is the first line drug for type two diabetes, any questions?")])
     assert [p.text for p in asked] == ["Metformin is the first line drug for type two diabetes."]
+
+
+def test_a_drug_and_what_to_do_about_it_is_no_title() -> None:
+    """"Clozapine, check the neutrophil count every week." read as a title with chatter behind it; an instruction
+    after the comma is the fact. A title with real chatter behind it still gives nothing."""
+    assert [p.text for p in extract_keypoints([seg("Clozapine, check the neutrophil count every week.")])] == [
+        "Clozapine, check the neutrophil count every week."]
+    assert extract_keypoints([seg("Status epilepticus, bedside version.")]) == []

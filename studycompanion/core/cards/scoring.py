@@ -133,7 +133,9 @@ def score_text(
         f.intro = True  # on topic, about the topic ("comes up on every exam"), never a fact itself
         f.add(-1.5, "")
     enumeration = rules.count_list_items(text) >= 3 and bool(f.terms)  # "Tone, trauma, tissue and thrombin."
-    if not _pairing(tokens, f.terms) and not enumeration and rules.topic_announcement(_punctless(lower)):
+    ordered = bool(rules.IMPERATIVE.search(lower))  # "Clozapine, check the neutrophil count every week."
+    if not _pairing(tokens, f.terms) and not enumeration and not ordered and rules.topic_announcement(
+            _punctless(lower)):
         f.intro = True  # "Nephrotic versus nephritic.": a title said aloud
         f.add(-1.0, "")
     elif not f.intro and not enumeration and (
@@ -175,8 +177,9 @@ def _titled(text: str, vocab: frozenset[str], lexicon: Lexicon, salient: frozens
     if words[0] in _CLAUSE_OPENERS or (words[0] in rules.STOPWORDS and words[0] not in _TITLE_OPENERS):
         return False  # "If you add hypotension and confusion, ...", "Think carbon monoxide, ...": a clause, no title
     low = tail.lower()
-    if rules.RELATION.search(low) or rules.BARE_NUMBER.search(rules.numerals(low)):
-        return False
+    if rules.RELATION.search(low) or rules.BARE_NUMBER.search(rules.numerals(low)) or rules.IMPERATIVE.match(
+            low.strip()):
+        return False  # "..., check the neutrophil count every week.": what to do about it, no chatter
     rest = score_text(tail.strip(), vocab, lexicon, salient)
     named = [t.lower() for t in rest.terms if t not in rest.unlisted]  # a rare word alone ("quickfire") is no term
     return not [t for t in named if t not in rules.META_TERMS and t not in rules.GENERIC_TERMS and
