@@ -216,8 +216,8 @@ def _inside(a: str, b: str) -> bool:
 
 # Endings that turn one medical word into a sibling of it (noun / adjective / Latin plural): a heard word and a
 # term that differ only by one of these pairs are two forms of one stem, not a mishearing of one for the other.
-_SIBLING_ENDINGS = (("ia", "ial"), ("ia", "ic"), ("i", "ic"), ("a", "al"), ("ic", "ical"), ("osis", "otic"),
-                    ("us", "i"), ("um", "a"), ("y", "ic"))
+_SIBLING_ENDINGS = (("ia", "ial"), ("ia", "ic"), ("i", "ic"), ("a", "al"), ("a", "ary"), ("ic", "ical"),
+                    ("osis", "otic"), ("us", "i"), ("um", "a"), ("y", "ic"))
 
 
 def _another_form(heard: str, term: str) -> bool:
