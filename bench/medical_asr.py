@@ -185,16 +185,20 @@ def _count(tokens: list[str], phrase: list[str]) -> int:
     return sum(1 for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase)
 
 
-def prompt_insertions(s: Scoring, ref: str, hyp: str, prompt: str) -> int:
+def prompt_insertions(s: Scoring, ref: str, hyp: str, prompt: str, plain: str | None = None) -> int:
     """Medical terms of the prompt that the transcript holds more often than the reference says them (token
-    sequences counted anywhere, so "insulin" of a misheard "insulin glargine" is not an insertion)."""
+    sequences counted anywhere, so "insulin" of a misheard "insulin glargine" is not an insertion). With `plain`
+    (the same model's transcript without prompt or correction), only what neither the reference nor the plain call
+    holds counts: the insertions the prompt and the clip's context caused, not the model's own mishearings
+    ("meningitis" for "meningitidis", written with or without a prompt)."""
     if not prompt:
         return 0
     ref_t, hyp_t = s.word_tokens(ref), s.word_tokens(hyp)
+    plain_t = s.word_tokens(plain) if plain is not None else []
     out = 0
     for unit in s.med_units(prompt):
         phrase = unit.split("_")
-        out += max(0, _count(hyp_t, phrase) - _count(ref_t, phrase))
+        out += max(0, _count(hyp_t, phrase) - max(_count(ref_t, phrase), _count(plain_t, phrase)))
     return out
 
 
@@ -206,9 +210,10 @@ def loops(s: Scoring, ref: str, hyp: str) -> int:
 def table(results: list[dict[str, Any]], clips: list[Clip], split: str) -> list[str]:
     s = Scoring()
     by_id = {c.id: c for c in clips}
-    head = ("| model | path | part | clips | audio s | WER | med-WER | fixes/1k | false/1k | prompt-ins | loops "
-            "| seconds | RTF | peak RSS MB |")
-    lines = [f"### {split} split", "", head, "|" + "---|" * 14]
+    head = ("| model | path | part | clips | audio s | WER | med-WER | fixes/1k | false/1k | prompt-ins | "
+            "not in plain | loops | seconds | RTF | peak RSS MB |")
+    lines = [f"### {split} split", "", head, "|" + "---|" * 15]
+    plain = {(r["model"], row["id"]): str(row["text"]) for r in results if r["path"] == "plain" for row in r["clips"]}
     for res in results:
         variants = [("app-raw", True), (res["path"], False)] if res["path"] == "app" else [(res["path"], False)]
         for label, raw in variants:
@@ -229,13 +234,17 @@ def table(results: list[dict[str, Any]], clips: list[Clip], split: str) -> list[
                 per_k = 1000 / max(1, score["ref_words"])
                 ins = sum(prompt_insertions(s, ref, h, r["prompt"])
                           for r, ref, h in zip(rows, refs, hyps, strict=True))
+                caused = "-"
+                if all((res["model"], r["id"]) in plain for r in rows):
+                    caused = str(sum(prompt_insertions(s, ref, h, r["prompt"], plain[(res["model"], r["id"])])
+                                     for r, ref, h in zip(rows, refs, hyps, strict=True)))
                 nloops = sum(loops(s, ref, h) for ref, h in zip(refs, hyps, strict=True))
                 fx = f"{fixes * per_k:.1f}" if label == "app" else "-"
                 fl = f"{false * per_k:.1f}" if label == "app" else "-"
                 med = "-" if score["medical_wer"] is None else f"{score['medical_wer']:.3f}"
                 lines.append(
                     f"| {res['model']} | {label} | {part} | {len(rows)} | {audio:.0f} | {score['wer']:.3f} "
-                    f"| {med} | {fx} | {fl} | {ins} | {nloops} | {seconds:.1f} "
+                    f"| {med} | {fx} | {fl} | {ins} | {caused} | {nloops} | {seconds:.1f} "
                     f"| {seconds / audio:.3f} | {res['peak_rss_mb']:.0f} |"
                 )
     return lines
