@@ -1,4 +1,4 @@
-"""Number cues for key-point scoring: number words as digits, doses, ranges, thresholds, timings, case stems.
+"""Number cues for key-point scoring: number words as digits, doses, ranges, thresholds, timings.
 
 Part of the cue lexicon (core/cards/rules.py re-exports every name here).
 """
@@ -55,35 +55,6 @@ THRESHOLD_NUMBER = re.compile(  # the number of a threshold, as a cloze answer (
 )
 BARE_NUMBER = re.compile(rf"\b{NUMBER}\b")
 VALUE = re.compile(rf"\b(is|are|was|of|equals|gets?|scores?) (about |around |roughly |only |just )?{NUMBER}\b")
-CASE_STEM = re.compile(rf"^(so |okay |ok )?((a|an|this|your|our|the) )?{NUMBER}[- ](year|month|week|day)s?[- ]old\b")
-# A case opened without an age in numbers ("Teenage boy, woke up with ...", "A group of friends share ...", "A man
-# with cirrhosis comes in with ..."): the stem of a case too.
-CASE_OPENING = re.compile(
-    r"^((so|okay|ok)[, ]+)?((a |an )?(teenage|elderly|young|older|middle[- ]aged|tall|thin|pregnant|obese|previously "
-    r"well)( [\w-]+){0,2} (man|woman|boy|girl|smoker|patient|lady|gentleman|mum|runner|student)\b|"
-    r"(a|an) (family|group|couple) of\b|"
-    r"(a|an) ([\w-]+ ){0,3}(man|woman|boy|girl|patient|lady|gentleman|child|toddler|infant|baby|teenager)\b.*"
-    r"\b(comes? in|came in|presents?|presented|walks? in|walked in|is brought|was brought|brought in|wakes? up|"
-    r"woke up)\b)"
-)
-# ... unless the sentence draws the rule itself: a generic patient ("A baby who presents with bilious vomiting has
-# malrotation until proven otherwise.", "An elderly man with a new tremor should be assessed for Parkinson disease.").
-CASE_RULE = re.compile(
-    r"\b(who|that) (presents?|comes? in|has|have)\b|\buntil proven otherwise\b|\b(needs?|should|must|requires?)\b|"
-    r"\b(first[- ]line|drug of choice)\b|\bis at (high |increased )?risk\b"
-)
-# One patient's findings in a case ("Her labs show ...", "His blood pressure is 170 over 100", "Two weeks ago he
-# had a sore throat"): the case's context, not a rule a student cards. Facts are said of diseases and drugs.
-CASE_DETAIL = re.compile(
-    r"^((so|and|now|then|yes|no|yeah|well|okay|ok|today|yesterday|tonight|on exam(ination)?|on arrival|"
-    r"(\w+ ){1,4}ago)[, ]+){0,4}"  # bounded: "ago ago ago ..." from a decoding loop never backtracks for seconds
-    r"(he|she|he'?s|she'?s|his|her|in (his|her|their|this|that) case|"  # "In her case, the C-peptide was ..."
-    r"(the|this|our|my|your|a) ([\w-]+ )?(patient|baby|child|boy|girl|man|woman|nurse)('s)? "  # "your post-op patient"
-    r"(is|was|has|had|says|said|reports|denies|looks|appears|comes|came|presents|noticed|tells|calls|pages|asks))\b"
-)
-CASE_ACTION = re.compile(
-    r"\b(needs?|should|must|gets?|give|given|treat(ed)?|start(ed)?|requires?|first[- ]line|drug of choice)\b"
-)
 TIMING = re.compile(  # an age or a time a fact happens at: "by 18 months", "at 6 weeks", "from 12 weeks"
     rf"\b(at|by|from|around|until|before|after|within|over|under|for) (about |around |at least )?{NUMBER}"
     rf"(?:(?: to |-){NUMBER})?(-| )?(weeks?|months?|years?|days?|hours?|minutes?)\b"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from studycompanion.core.cards.case_cues import CASE_ACTION, CASE_DETAIL, CASE_OPENING, CASE_RULE, CASE_STEM
 from studycompanion.core.cards.forms import (
     CTA_PLACE,
     CTA_VERB,
@@ -32,11 +33,6 @@ from studycompanion.core.cards.forms import (
 )
 from studycompanion.core.cards.number_cues import (
     BARE_NUMBER,
-    CASE_ACTION,
-    CASE_DETAIL,
-    CASE_OPENING,
-    CASE_RULE,
-    CASE_STEM,
     DOSE,
     NUMBER,
     NUMBER_WORDS,
