@@ -4,7 +4,8 @@ medical terms base's audio score judges. Neither ships (see the README's medical
 figures reproducible.
 
 Usage: python bench/asr_alternatives.py [--splits tuning test] [--hypotheses 5 15]
-Needs /tmp/studycompanion-medasr/{base,tiny.en}-app.json (bench/medical_asr.py --paths app).
+Reads /tmp/studycompanion-medasr/{base,tiny.en}-app.json, the caches of bench/medical_asr.py --paths app (made
+first where they are missing).
 
 1. n-best: the decoded words of each clip are cut into windows (at pauses over 0.6 s, at a sentence end past 12 s,
    at 25 s); each window is decoded again by base (beam = N, N hypotheses, the clip's prompt, no timestamps).
@@ -31,7 +32,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _acoustic_cache import CachedScorer  # noqa: E402
-from medical_asr import CACHE, MODELS_DIR, Clip, Scoring, correction_counts, load_corpus  # noqa: E402
+from medical_asr import (  # noqa: E402
+    CACHE,
+    MODELS_DIR,
+    Clip,
+    Scoring,
+    correction_counts,
+    load_corpus,
+    top_up,
+    transcribe,
+)
 
 from studycompanion.core.transcribe.lexicon import (  # noqa: E402
     Lexicon,
@@ -51,6 +61,20 @@ RARE = 35_000
 
 def _cached(model: str) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in json.loads((CACHE / f"{model}-app.json").read_text())["clips"]}
+
+
+def ensure_cached(models: tuple[str, ...], splits: list[str]) -> None:
+    """The app-path transcripts this bench reads, made by bench/medical_asr.py's own code where a fresh machine
+    lacks them (`make bench` runs this script before medical_asr.py)."""
+    wanted = [c for c in load_corpus() if c.split in splits]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for model in models:
+        out = CACHE / f"{model}-app.json"
+        if out.is_file():
+            top_up(model, "app", out, wanted, 2)
+        else:
+            print(f"transcribing the corpus with {model} / app first ...", file=sys.stderr, flush=True)
+            transcribe(model, "app", 2, out)
 
 
 def _rare_terms(lex: Lexicon, text: str) -> int:
@@ -158,6 +182,7 @@ def main() -> None:
     parser.add_argument("--splits", nargs="+", default=["tuning", "test"])
     parser.add_argument("--hypotheses", nargs="+", type=int, default=[5, 15])
     args = parser.parse_args()
+    ensure_cached(("base", "tiny.en"), args.splits)
     s = Scoring()
     base = _cached("base")
     print("| split | method | lecture WER | lecture med-WER | fixes / false per 1k |")
