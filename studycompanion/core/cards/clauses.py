@@ -69,15 +69,14 @@ def merge_fragments(
 # What a question about a case asks for ("What is the diagnosis?"): no cue of its own for the answer to pair with.
 _ASKED_FOR = frozenset({"diagnosis", "treatment", "management", "answer", "cause", "test", "investigation", "drug"})
 # A question that names no term but asks for one ("And what's the treatment?"): its answer answers it.
+# What such a question asks for when it asks for a rule, not for this patient's diagnosis or cause (the case's
+# answer, context in a vignette).
+_RULE_ASKED = r"treatment|antidote|drug of choice|first[- ]line|next step|management|mechanism"
 _ASKS_FOR = re.compile(
-    r"^((and|so|okay|ok|now)[, ]+)*((what'?s|what is|what are) the (treatment|antidote|"
-    r"diagnosis|drug of choice|first[- ]line|next step|management|cause|mechanism)\b|"
+    rf"^((and|so|okay|ok|now)[, ]+)*((what'?s|what is|what are) the ({_RULE_ASKED}|diagnosis|cause)\b|"
     r"(what|which) (\w+ )?(means|tells you|shows|suggests|indicates)\b)"  # "And what means a past infection?"
 )
-# ... and one that asks for a rule, not for this patient's diagnosis (the case's answer, context in a vignette).
-_ASKS_FOR_NO_CASE = re.compile(
-    r"\bthe (treatment|antidote|drug of choice|first[- ]line|next step|management|mechanism)\b"
-)
+_ASKS_FOR_NO_CASE = re.compile(rf"\bthe ({_RULE_ASKED})\b")
 _OF_A_PATIENT = re.compile(r"\b(she|he|her|his|him|they|their|them|this (patient|child|baby|man|woman)|the patient)\b")
 _WH_LEAD = re.compile(r"^((and|so|okay|ok|now)[, ]+)*(what|what's|which|who|how|why|when|where)\b")
 

@@ -91,6 +91,11 @@ class Lexicon:
         key = squash(word)
         return key in self.keys or (key.endswith("s") and (key[:-1] in self.keys or key[:-2] in self.keys))
 
+    def all_common(self, text: str, common_rank: int) -> bool:
+        """Every word of `text` is common English ("a crease", "a print of"): words, not a garbled term."""
+        tokens = _TOKEN.findall(text)
+        return bool(tokens) and all(self.rank(t) <= common_rank for t in tokens)
+
     def rank(self, word: str) -> int:
         return self.common.get(word.lower().strip("'"), 10**9)
 
@@ -289,7 +294,7 @@ def run_options(words: Sequence[Word], lexicon: Lexicon, settings: CorrectionSet
             key = squash(" ".join(tokens))
             if len(key) < 4 or lexicon.is_term(key):
                 continue
-            all_common = all(lexicon.rank(t) <= settings.common_rank for t in tokens)
+            all_common = lexicon.all_common(" ".join(tokens), settings.common_rank)
             stem = key[:-1] if key.endswith("s") else key
             codes = _codes(key)
             original = " ".join(texts[k] for k in run)

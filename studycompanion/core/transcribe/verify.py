@@ -14,7 +14,6 @@ the development splits (tuning, test, test2), where it cost no fix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -30,7 +29,6 @@ from studycompanion.core.transcribe.lexicon import (
 )
 from studycompanion.core.types import Word
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 Scorer = Callable[[Sequence[ScoreChunk]], list[list[float]]]  # log-probability of each chunk's texts
 
 
@@ -79,12 +77,6 @@ def _groups(words: Sequence[Word], runs: Sequence[RunOptions], settings: VerifyS
     return groups
 
 
-def _all_common(text: str, lexicon: Lexicon, settings: CorrectionSettings) -> bool:
-    """Every word of what was heard is common English ("a crease", "a print of")."""
-    tokens = _WORD.findall(text)
-    return bool(tokens) and all(lexicon.rank(t) <= settings.common_rank for t in tokens)
-
-
 def _text(words: Sequence[Word]) -> str:
     return "".join(w.text for w in words)
 
@@ -124,7 +116,8 @@ def verified_corrections(words: Sequence[Word], lexicon: Lexicon, scorer: Scorer
         for correction, score in zip(options, chunk_scores[1:], strict=True):
             gain = score - heard
             key = (correction.first, correction.last)
-            need = verify.common_min_gain if _all_common(correction.original, lexicon, settings) else verify.min_gain
+            common = lexicon.all_common(correction.original, settings.common_rank)
+            need = verify.common_min_gain if common else verify.min_gain
             if gain >= need and (key not in best or gain > best[key][0]):
                 best[key] = (gain, correction)
     return non_overlapping(list(best.values()))
