@@ -51,7 +51,7 @@ _YT_ID = r"[A-Za-z0-9_-]{11}"
 _TIKTOK_ID = r"\d{6,25}"
 _IG_CODE = r"[A-Za-z0-9_-]{5,60}"
 _HOST_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
-_TRAILING_JUNK = ".,;:!?)]}>'\"»”’"
+_TRAILING_JUNK = ".,;:!?)]}<>'\"»”’"  # "<" too: "http://x/<?" left a "<" the next pass took off
 
 
 def normalise(text: str) -> LinkRef:
